@@ -1,0 +1,16 @@
+"""rnnviz: the app frame. Page config, link repair, the shared sidebar, then the chosen page."""
+import streamlit as st
+
+from pages import shared
+from rnnviz.i18n import t
+
+st.set_page_config(page_title="rnnviz", page_icon="🔁", layout="wide")
+shared.repair_link()
+lang = shared.language()
+page = st.navigation([
+    st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
+    for i, (path, url, title, icon) in enumerate(shared.PAGES)
+])
+shared.sidebar(lang)
+shared.show_notes(lang)
+page.run()

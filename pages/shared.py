@@ -1,0 +1,195 @@
+"""Streamlit glue shared by every page: the page list, link repair, the shared sidebar, cached core calls.
+
+Widgets are keyed by Settings field names and bound to the URL (``bind="query-params"``),
+so Streamlit keeps the link in sync; this module only repairs a tampered link once, at
+the start of a session, before any widget reads it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from rnnviz import analysis, scene
+from rnnviz import settings as cfg
+from rnnviz.i18n import LANGS, t
+
+# (file, url path, title key, icon); app.py builds the navigation from this list, tests open each page.
+# The url path must be the file's stem: see run_through_app.
+PAGES = [
+    ("pages/home.py", "home", "home.nav", ":material/home:"),
+]
+
+# How a widget shows a choice, which is also how Streamlit writes it into the URL.
+URL_LABELS = {"cells": str.upper}
+DEFAULTS = cfg.DEFAULTS
+
+
+def _canonical(name: str, value) -> str | list[str]:
+    encoded = cfg.encode(name, value)
+    fmt = URL_LABELS.get(name)
+    return [fmt(v) for v in encoded] if fmt and isinstance(encoded, list) else encoded
+
+
+def run_through_app() -> None:
+    """Call first in every page. When a fresh server's very first request opens a page URL, Streamlit
+    runs pages/<name>.py directly (its legacy pages-directory mode, decided before app.py has
+    called st.navigation). Leave that mode and rerun: app.py then runs and, since a page's
+    identity is the hash of its url path (= the file stem), opens the same page."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def repair_link() -> None:
+    """On a session's first run, rewrite the URL to valid settings (with notes), then rerun."""
+    if st.session_state.get("_link_checked"):
+        return
+    st.session_state["_link_checked"] = True
+    raw = {k: st.query_params.get_all(k) for k in st.query_params}
+    known = {k: v for k, v in raw.items() if k in cfg.FIELDS}
+    settings, notes = cfg.from_query(known)
+    fixed = {k: v for k, v in raw.items() if k not in cfg.FIELDS}  # leave foreign params alone
+    for name in known:
+        value = getattr(settings, name)
+        if value != getattr(DEFAULTS, name):
+            fixed[name] = _canonical(name, value)
+    as_lists = {k: v if isinstance(v, list) else [v] for k, v in fixed.items()}
+    if as_lists != raw:
+        st.session_state["_notes"] = notes
+        st.query_params.from_dict(fixed)
+        st.rerun()
+
+
+def show_notes(lang: str) -> None:
+    """The repairs made to this session's link, once, as a visible note."""
+    notes = st.session_state.pop("_notes", None)
+    if notes:
+        lines = [t(f"note.{n.reason}", lang, field=n.field, raw=n.raw, value=_shown(n.field, n.value))
+                 for n in notes]
+        st.warning(t("note.header", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
+                   icon=":material/build:")
+
+
+def _shown(name: str, value) -> str:
+    value = _canonical(name, value)
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+def language() -> str:
+    """The interface language: the widget's value, else the (repaired) link's, else English."""
+    lang = st.session_state.get("lang") or st.query_params.get("lang", "en")
+    return lang if lang in LANGS else "en"
+
+
+def sidebar(lang: str) -> None:
+    """Widgets every page shares: language, sequence, cells and weights."""
+    with st.sidebar:
+        st.selectbox(t("sidebar.language", lang), list(LANGS), format_func=LANGS.get,
+                     key="lang", bind="query-params")
+        st.subheader(t("sidebar.sequence", lang))
+        generated = st.toggle(t("sidebar.generated", lang), value=DEFAULTS.generated,
+                              key="generated", bind="query-params")
+        if generated:
+            st.slider(t("sidebar.length", lang), 2, cfg.MAX_STEPS, DEFAULTS.length,
+                      key="length", bind="query-params")
+        else:
+            st.text_area(t("sidebar.text", lang), DEFAULTS.text, max_chars=cfg.MAX_TEXT_CHARS,
+                         help=t("sidebar.text.help", lang), key="text", bind="query-params", height=80)
+            st.toggle(t("sidebar.chars", lang), value=DEFAULTS.chars, key="chars", bind="query-params")
+        st.subheader(t("sidebar.model", lang))
+        st.multiselect(t("sidebar.cells", lang), cfg.CELL_KINDS, default=list(DEFAULTS.cells),
+                       format_func=URL_LABELS["cells"], key="cells", bind="query-params")
+        st.slider(t("sidebar.hidden", lang), 1, 128, DEFAULTS.hidden, key="hidden", bind="query-params")
+        st.number_input(t("sidebar.seed", lang), 0, 2**31 - 1, DEFAULTS.seed, step=1,
+                        key="seed", bind="query-params")
+        with st.expander(t("sidebar.advanced", lang)):
+            st.slider(t("sidebar.dim", lang), 1, 64, DEFAULTS.dim, key="dim", bind="query-params")
+            st.slider(t("sidebar.forget_bias", lang), -5.0, 5.0, DEFAULTS.forget_bias, step=0.1,
+                      help=t("sidebar.forget_bias.help", lang), key="forget_bias", bind="query-params")
+            st.slider(t("sidebar.update_bias", lang), -5.0, 5.0, DEFAULTS.update_bias, step=0.1,
+                      help=t("sidebar.update_bias.help", lang), key="update_bias", bind="query-params")
+
+
+def current() -> cfg.Settings:
+    """The settings the widgets hold now, validated like a link (widget values can be forged)."""
+    values = {name: cfg.encode(name, st.session_state[name]) for name in cfg.FIELDS if name in st.session_state}
+    settings, _ = cfg.from_query(values)
+    if st.session_state.get("cells") == []:  # an emptied selection stays empty (a link would mean the default)
+        settings = settings.replace(cells=())
+    return settings
+
+
+# ---- cached core calls: keyed on primitives, return numpy (STYLE: cache at the edge) ----
+
+@dataclass
+class Inputs:
+    tokens: list[str]
+    x: np.ndarray  # (T, D)
+    dropped: int
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _inputs(key: tuple) -> Inputs:
+    seq = scene.sequence(_settings_from_key(key))
+    return Inputs(seq.tokens, seq.x.numpy(), seq.dropped)
+
+
+def _settings_from_key(key: tuple) -> cfg.Settings:
+    return DEFAULTS.replace(**dict(zip(scene.MODEL_FIELDS, key)))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _trace(key: tuple, kind: str) -> analysis.Trace:
+    s = _settings_from_key(key)
+    return analysis.trace(scene.cell(s, kind), scene.sequence(s).x)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _contributions(key: tuple, kind: str) -> np.ndarray:
+    s = _settings_from_key(key)
+    return analysis.contributions(scene.cell(s, kind), scene.sequence(s).x)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _gradient_norms(key: tuple, kind: str) -> np.ndarray:
+    s = _settings_from_key(key)
+    return analysis.gradient_norms(scene.cell(s, kind), scene.sequence(s).x)
+
+
+def inputs(s: cfg.Settings) -> Inputs:
+    return _inputs(scene.model_key(s))
+
+
+def trace(s: cfg.Settings, kind: str) -> analysis.Trace:
+    return _trace(scene.model_key(s), kind)
+
+
+def contributions(s: cfg.Settings, kind: str) -> np.ndarray:
+    return _contributions(scene.model_key(s), kind)
+
+
+def gradient_norms(s: cfg.Settings, kind: str) -> np.ndarray:
+    return _gradient_norms(scene.model_key(s), kind)
+
+
+def sequence_or_stop(s: cfg.Settings, lang: str) -> Inputs:
+    """The inputs, or a clear message and a stop when there is nothing to draw."""
+    seq = inputs(s)
+    if not s.cells:
+        st.info(t("msg.no_cells", lang))
+        st.stop()
+    if not seq.tokens:
+        st.info(t("msg.no_tokens", lang))
+        st.stop()
+    if seq.dropped:
+        st.caption(t("msg.truncated", lang, kept=len(seq.tokens), dropped=seq.dropped))
+    return seq
+
+
+def look_for(text: str, lang: str) -> None:
+    """The "what to look for" box beside a chart."""
+    st.info(f"**{t('what_to_look_for', lang)}** — {text}", icon=":material/visibility:")

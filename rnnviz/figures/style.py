@@ -1,0 +1,41 @@
+"""Shared look of every figure: colours, safe labels, and a projection style for the back of a room."""
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+CELL_COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
+DIVERGING = "RdBu_r"  # signed values, centred at 0 (red positive, blue negative)
+SEQUENTIAL = "Cividis"  # magnitudes
+FONT = dict(family="Source Sans Pro, Noto Sans CJK SC, sans-serif", size=13)
+
+
+def label(token: str) -> str:
+    """A token made safe for plotly text: markup is escaped and shown, never interpreted."""
+    return html.escape(token, quote=False) if token.strip() else "␣"
+
+
+def tick_labels(tokens: list[str]) -> list[str]:
+    """Axis labels "t: token" (1-based), unique even when a token repeats."""
+    return [f"{t + 1}: {label(tok)}" for t, tok in enumerate(tokens)]
+
+
+def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
+    """Title, font and margins every rnnviz figure shares."""
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left"),
+        font=FONT,
+        height=height,
+        margin=dict(l=60, r=20, t=60, b=60),
+        template="plotly_white",
+    )
+    return fig
+
+
+def for_projection(fig: go.Figure) -> go.Figure:
+    """Larger type and thicker lines, readable from the back of a classroom."""
+    fig.update_layout(font=dict(size=22), title_font=dict(size=28))
+    fig.update_traces(selector=dict(type="scatter"), line=dict(width=5), marker=dict(size=12))
+    return fig

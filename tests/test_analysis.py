@@ -1,0 +1,130 @@
+"""contributions and gradient_norms against independent references: torch.autograd on torch.nn, and theory."""
+import numpy as np
+import pytest
+import torch
+
+from rnnviz import contributions, gradient_norms, make_cell, trace
+from rnnviz.cells import TORCH_MODULES
+
+STEP_MODULES = {"rnn": torch.nn.RNNCell, "lstm": torch.nn.LSTMCell, "gru": torch.nn.GRUCell}
+
+
+def _nn_twin(kind, cell):
+    """A float64 torch.nn module with the cell's weights."""
+    module = TORCH_MODULES[kind](cell.input_size, cell.hidden_size).double()
+    module.load_state_dict({k: v.double() for k, v in cell.state_dict().items()})
+    return module
+
+
+def _autograd_contributions(kind, cell, x):
+    """C[t, k] = ||d h_t / d x_k||_F from torch.autograd's full Jacobian of torch.nn's forward."""
+    module = _nn_twin(kind, cell)
+    jac = torch.autograd.functional.jacobian(lambda inp: module(inp)[0], x.double())  # (T, H, T, D)
+    return torch.linalg.vector_norm(jac, dim=(1, 3)).numpy()
+
+
+def _autograd_gradient_norms(kind, cell, x):
+    """||dL/dh_t|| for L = sum(h_T), by retain_grad on each h_t of an unrolled torch.nn cell."""
+    step = STEP_MODULES[kind](cell.input_size, cell.hidden_size).double()
+    step.load_state_dict({k.replace("_l0", ""): v.double() for k, v in cell.state_dict().items()})
+    h = torch.zeros(1, cell.hidden_size, dtype=torch.float64)
+    c = torch.zeros_like(h)
+    hs = []
+    for x_t in x.double():
+        if kind == "lstm":
+            h, c = step(x_t[None], (h, c))
+        else:
+            h = step(x_t[None], h)
+        h.retain_grad()
+        hs.append(h)
+    hs[-1].sum().backward()
+    return np.array([float(h_t.grad.norm()) for h_t in hs])
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("D,H,T,seed", [(1, 1, 5, 0), (4, 6, 20, 1), (8, 16, 40, 2)])
+def test_contributions_match_autograd(kind, D, H, T, seed):
+    cell = make_cell(kind, D, H, seed=seed)
+    x = torch.randn(T, D, generator=torch.Generator().manual_seed(seed))
+    C = contributions(cell, x)
+    ref = _autograd_contributions(kind, cell, x)
+    assert C.shape == (T, T)
+    np.testing.assert_allclose(C, ref, rtol=1e-4, atol=0)
+    assert np.all(np.triu(C, k=1) == 0)  # the future cannot shape the past
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("D,H,T,seed", [(1, 1, 5, 0), (4, 6, 20, 1), (8, 16, 60, 2)])
+def test_gradient_norms_match_autograd(kind, D, H, T, seed):
+    cell = make_cell(kind, D, H, seed=seed)
+    x = torch.randn(T, D, generator=torch.Generator().manual_seed(seed + 7))
+    g = gradient_norms(cell, x)
+    np.testing.assert_allclose(g, _autograd_gradient_norms(kind, cell, x), rtol=1e-4, atol=0)
+    assert g[-1] == pytest.approx(np.sqrt(H))  # dL/dh_T is the all-ones vector
+
+
+def _linear_rnn(H, D, rho, seed=0):
+    """A linear RNN with W_hh = rho * (a random orthogonal matrix)."""
+    cell = make_cell("rnn", D, H, seed=seed, nonlinearity="linear")
+    q, _ = torch.linalg.qr(torch.randn(H, H, generator=torch.Generator().manual_seed(seed)))
+    with torch.no_grad():
+        cell.weight_hh_l0.copy_(rho * q)
+    return cell
+
+
+@pytest.mark.parametrize("rho", [0.5, 0.9, 1.0, 1.1])
+def test_linear_rnn_gradient_is_rho_to_the_distance(rho):
+    H, T = 12, 80
+    cell = _linear_rnn(H, 3, rho)
+    g = gradient_norms(cell, torch.randn(T, 3))
+    theory = rho ** (T - 1 - np.arange(T)) * np.sqrt(H)
+    np.testing.assert_allclose(g, theory, rtol=1e-4)
+
+
+def test_linear_rnn_contributions_are_matrix_powers():
+    H, D, T = 5, 3, 15
+    cell = _linear_rnn(H, D, 0.8, seed=3)
+    W, U = cell.weight_hh_l0.double().detach(), cell.weight_ih_l0.double().detach()
+    C = contributions(cell, torch.randn(T, D))
+    for t in range(T):
+        for k in range(t + 1):
+            expected = torch.linalg.matrix_norm(torch.linalg.matrix_power(W, t - k) @ U)
+            assert C[t, k] == pytest.approx(float(expected), rel=1e-6)
+
+
+def test_tanh_rnn_gradient_stays_under_the_singular_value_bound():
+    H, T = 16, 100
+    cell = make_cell("rnn", 4, H, seed=5)
+    with torch.no_grad():
+        cell.weight_hh_l0.mul_(3.0)  # make it interesting: sigma_max well above 1 at some point
+    sigma = float(torch.linalg.matrix_norm(cell.weight_hh_l0.detach().double(), ord=2))
+    g = gradient_norms(cell, torch.randn(T, 4) * 2)
+    bound = sigma ** (T - 1 - np.arange(T)) * np.sqrt(H)
+    assert np.all(g <= bound * (1 + 1e-9))
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_trace_matches_torch_nn_and_leaves_the_cell_alone(kind):
+    cell = make_cell(kind, 4, 6, seed=9)
+    before = {k: v.clone() for k, v in cell.state_dict().items()}
+    x = torch.randn(25, 4)
+    tr = trace(cell, x)
+    ref = _nn_twin(kind, cell)(x.double())[0].detach().numpy()
+    np.testing.assert_allclose(tr.hidden, ref, atol=1e-10)
+    assert (tr.cell is not None) == (kind == "lstm")
+    assert all(v.shape == (25, 6) for v in tr.gates.values())
+    assert all(torch.equal(before[k], v) for k, v in cell.state_dict().items())
+
+
+def test_overflow_shows_as_non_finite_values_where_theory_says_not_raised():
+    cell = _linear_rnn(8, 2, 3.0)
+    g = gradient_norms(cell, torch.randn(1000, 2))
+    distance = 999 - np.arange(1000)
+    # 3^k * sqrt(8) passes float64's maximum (1.8e308) at k = 645.3
+    assert np.all(np.isfinite(g[distance <= 645]))
+    assert not np.any(np.isfinite(g[distance >= 646]))
+
+
+def test_bad_input_shape_is_a_clear_error():
+    with pytest.raises(ValueError, match="shape"):
+        contributions(make_cell("gru", 3, 4), torch.randn(10, 5))
