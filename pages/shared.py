@@ -19,6 +19,10 @@ from rnnviz.i18n import LANGS, t
 # The url path must be the file's stem: see run_through_app.
 PAGES = [
     ("pages/home.py", "home", "home.nav", ":material/home:"),
+    ("pages/memory.py", "memory", "memory.nav", ":material/footprint:"),
+    ("pages/gradients.py", "gradients", "gradients.nav", ":material/trending_down:"),
+    ("pages/gates.py", "gates", "gates.nav", ":material/door_open:"),
+    ("pages/training.py", "training", "training.nav", ":material/model_training:"),
 ]
 
 # How a widget shows a choice, which is also how Streamlit writes it into the URL.

@@ -47,11 +47,12 @@ class Settings:
     update_bias: float = spec(0.0, lo=-5.0, hi=5.0, doc="added to the GRU update-gate bias")
     weights: str = spec("random", doc="'random' (PyTorch init) or the name of a trained checkpoint")
     nonlinearity: str = spec("tanh", choices=("tanh", "relu", "linear"), doc="vanilla RNN activation")
-    # stepping through
+    # step-through page (and the gates page, which steps in sync)
     step: int = spec(0, lo=0, hi=MAX_STEPS, doc="current step, 1-based; 0 means the last one")
     focus: int = spec(1, lo=1, hi=MAX_STEPS, doc="the token whose influence is followed over time")
+    # gates page
     unit: int = spec(1, lo=1, hi=128, doc="hidden unit shown in detail on the gates page")
-    # gradients through time
+    # gradients page
     rho: float = spec(0.0, lo=0.0, hi=3.0, doc="spectral radius of W_hh; 0 keeps PyTorch's init")
     input_scale: float = spec(1.0, lo=0.0, hi=10.0, doc="multiplies every input vector")
     clip: float = spec(1.0, lo=0.01, hi=100.0, doc="gradient-clipping threshold (global norm)")

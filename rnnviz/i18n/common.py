@@ -55,6 +55,13 @@ TEXTS = {
                       "zh": "序列只保留了前 {kept} 个词元（其余 {dropped} 个未使用）。"},
     "axis.time": {"en": "time step t (token)", "zh": "时间步 t（词元）"},
     "axis.unit": {"en": "hidden unit", "zh": "隐藏单元"},
+    "step.first": {"en": "Go to the first token", "zh": "回到第一个词元"},
+    "step.prev": {"en": "Previous token", "zh": "上一个词元"},
+    "step.play": {"en": "Play: step through the tokens", "zh": "播放：逐个读入词元"},
+    "step.pause": {"en": "Pause", "zh": "暂停"},
+    "step.next": {"en": "Next token", "zh": "下一个词元"},
+    "step.last": {"en": "Jump to the last token", "zh": "跳到最后一个词元"},
+    "step.slider": {"en": "Step t (tokens read so far)", "zh": "时间步 t（已读入的词元数）"},
     "what_to_look_for": {"en": "What to look for", "zh": "看点"},
     "try_this": {"en": "Try this", "zh": "试一试"},
 }
