@@ -1,0 +1,119 @@
+"""A small Streamlit protocol client: one simulated browser session over the app's websocket.
+
+It speaks the protobuf messages that the installed streamlit ships (BackMsg out, ForwardMsg in),
+so a load test needs no browser: it asks for a script run, optionally with changed widget
+values, and times it until the server reports ``script_finished``.
+"""
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+FINISHED = {
+    ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile_error",
+    ForwardMsg.FINISHED_EARLY_FOR_RERUN: "interrupted",
+}
+
+
+@dataclass
+class Run:
+    """One script run as the client saw it."""
+
+    seconds: float
+    status: str
+    exceptions: list[str] = field(default_factory=list)
+    charts: int = 0
+
+
+class Session:
+    """One browser tab: a websocket, the widget states it holds, and the widgets it has seen."""
+
+    def __init__(self, base_url: str, page: str = ""):
+        self.url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
+        self.page = page
+        self.states: dict[str, WidgetState] = {}
+        self.widgets: dict[str, str] = {}  # user key -> widget id
+        self.ws = None
+
+    async def __aenter__(self) -> Session:
+        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                           open_timeout=30, ping_interval=None)
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.ws.close()
+
+    def set_number(self, key: str, value: int) -> None:
+        """Set an integer number_input (identified by its user key) for the next run."""
+        self.states[key] = WidgetState(id=self.widgets[key], int_value=value)
+
+    def set_text(self, key: str, value: str) -> None:
+        """Set a text_area or text_input for the next run."""
+        self.states[key] = WidgetState(id=self.widgets[key], string_value=value)
+
+    def set_slider(self, key: str, value: float) -> None:
+        """Move a slider (identified by its user key) to ``value`` for the next run."""
+        state = WidgetState(id=self.widgets[key])
+        state.double_array_value.data[:] = [value]
+        self.states[key] = state
+
+    async def run(self, query_string: str = "", timeout: float = 120) -> Run:
+        """Ask for a script run with the current widget states; wait for script_finished."""
+        msg = BackMsg()
+        msg.rerun_script.query_string = query_string
+        msg.rerun_script.page_name = self.page
+        msg.rerun_script.widget_states.widgets.extend(self.states.values())
+        start = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        run = Run(0.0, "timeout")
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    fwd = ForwardMsg()
+                    fwd.ParseFromString(await self.ws.recv())
+                    kind = fwd.WhichOneof("type")
+                    if kind == "delta":
+                        self._record(fwd, run)
+                    elif kind == "script_finished":
+                        run.status = FINISHED.get(fwd.script_finished, str(fwd.script_finished))
+                        if run.status != "interrupted":
+                            break
+        except TimeoutError:
+            pass
+        run.seconds = time.perf_counter() - start
+        return run
+
+    def _record(self, fwd: ForwardMsg, run: Run) -> None:
+        delta = fwd.delta
+        if delta.WhichOneof("type") != "new_element":
+            return
+        element = delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+        elif kind == "plotly_chart":
+            run.charts += 1
+        elif kind in ("slider", "number_input", "text_area", "text_input"):
+            widget_id = getattr(element, kind).id  # "$$ID-<hash>-<user key>"
+            self.widgets[widget_id.rsplit("-", 1)[-1]] = widget_id
+
+
+async def _demo(url: str) -> None:
+    async with Session(url) as s:
+        first = await s.run()
+        print("first run", first)
+        s.set_slider("hidden", 24)
+        print("hidden=24", await s.run())
+
+
+if __name__ == "__main__":
+    import sys
+
+    asyncio.run(_demo(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8501"))
