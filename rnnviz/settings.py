@@ -56,6 +56,7 @@ class Settings:
     rho: float = spec(0.0, lo=0.0, hi=3.0, doc="spectral radius of W_hh; 0 keeps PyTorch's init")
     input_scale: float = spec(1.0, lo=0.0, hi=10.0, doc="multiplies every input vector")
     clip: float = spec(1.0, lo=0.01, hi=100.0, doc="gradient-clipping threshold (global norm)")
+    orthogonal: bool = spec(False, doc="W_hh = rho * (seeded random orthogonal matrix): theory holds exactly")
     # training lab
     task: str = spec("recall", doc="synthetic task name in the task registry")
     train_length: int = spec(50, lo=2, hi=MAX_STEPS, doc="sequence length of the training task")
