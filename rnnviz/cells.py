@@ -5,6 +5,9 @@ Each cell has the parameters of a single-layer ``torch.nn.RNN`` / ``nn.LSTM`` / 
 gates stacked in PyTorch's order), so ``cell.load_state_dict(nn.LSTM(D, H).state_dict())``
 gives the same function. ``step`` returns the new state and every gate as values;
 ``forward`` runs a sequence and returns them stacked over time.
+
+Each class docstring holds the cell's equations, one ``lhs = rhs`` line each in LaTeX:
+rnnviz.gates parses, renders and re-evaluates them, so keep them in that form.
 """
 from __future__ import annotations
 
@@ -97,7 +100,11 @@ class Cell(nn.Module):
 
 
 class RNN(Cell):
-    r"""h_t = \phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh}), \phi = tanh, relu or identity."""
+    r"""
+    h_t = \phi(W_{ih} x_t + b_{ih} + W_{hh} h_{t-1} + b_{hh})
+
+    where \phi is tanh, relu or the identity (``nonlinearity``).
+    """
 
     kind = "rnn"
 

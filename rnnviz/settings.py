@@ -52,6 +52,8 @@ class Settings:
     focus: int = spec(1, lo=1, hi=MAX_STEPS, doc="the token whose influence is followed over time")
     # gates page
     unit: int = spec(1, lo=1, hi=128, doc="hidden unit shown in detail on the gates page")
+    shade: str = spec("h", choices=("h", "c", "i", "f", "g", "o", "r", "z", "n"),
+                      doc="equation symbol whose value colours the text on the gates page")
     # gradients page
     rho: float = spec(0.0, lo=0.0, hi=3.0, doc="spectral radius of W_hh; 0 keeps PyTorch's init")
     input_scale: float = spec(1.0, lo=0.0, hi=10.0, doc="multiplies every input vector")
