@@ -1,13 +1,22 @@
-"""Gates (being built): the sequence as tokens."""
+"""Gates: the LSTM's and GRU's gates next to the vanilla RNN, step by step, with the equations worked out."""
 import streamlit as st
 
-from pages import shared
-from rnnviz import figures
+from pages import gates_ui as ui
+from pages import shared, stepper
 from rnnviz.i18n import t
 
 shared.run_through_app()
 lang = shared.language()
 s = shared.current()
-st.title(t("gates.nav", lang))
+st.title(t("gates.title", lang))
+st.write(t("gates.intro", lang))
 seq = shared.sequence_or_stop(s, lang)
-st.plotly_chart(figures.token_strip(seq.tokens[:200], title=t("home.tokens", lang)), key="gates_tokens")
+
+step = stepper.step_controls(len(seq.tokens), lang)
+unit = ui.unit_control(s.hidden, lang)
+ui.heatmaps(s, seq.tokens, step, unit, lang)
+ui.at_step(s, seq.x, seq.tokens, step, unit, lang)
+ui.shaded_text(s, seq.tokens, step, unit, lang)
+ui.saturation(s, lang)
+st.success(f"**{t('try_this', lang)}** — {t('gates.try', lang)}", icon=":material/science:")
+stepper.keep_playing()

@@ -1,0 +1,118 @@
+"""Streamlit helpers of the Gates page: cached core calls and one function per section."""
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import streamlit as st
+
+from pages import shared
+from rnnviz import gates, scene
+from rnnviz import settings as cfg
+from rnnviz.figures import gates as figs
+from rnnviz.i18n import t
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _parameters(key: tuple, kind: str) -> dict[str, np.ndarray]:
+    s = cfg.DEFAULTS.replace(**dict(zip(scene.MODEL_FIELDS, key)))
+    return gates.parameters(scene.cell(s, kind))
+
+
+def parameters(s: cfg.Settings, kind: str) -> dict[str, np.ndarray]:
+    """The cell's weights as float64 numpy, cached on the settings that decide them."""
+    return _parameters(scene.model_key(s), kind)
+
+
+def rows(s: cfg.Settings, kind: str) -> list[gates.Quantity]:
+    """The cell's quantities, h first so the hidden states line up across the cells' charts."""
+    qs = gates.quantities(kind, s.nonlinearity)
+    return [q for q in qs if q.symbol == "h"] + [q for q in qs if q.symbol != "h"]
+
+
+def ranges(s: cfg.Settings) -> dict[str, tuple[float, float]]:
+    """One value range per scale kind, shared by every chart of the page."""
+    free = [gates.values(shared.trace(s, k), q) for k in s.cells for q in rows(s, k) if q.scale == gates.FREE]
+    return {scale: gates.value_range(scale, free) for scale in (gates.SIGMOID, gates.TANH, gates.FREE)}
+
+
+def unit_control(hidden: int, lang: str) -> int:
+    """The unit to follow, 1..H, bound to the URL; returns it 1-based."""
+    if st.session_state.get("unit", 1) > hidden:  # the hidden size went down
+        st.session_state["unit"] = hidden
+    return int(st.columns([1, 3])[0].number_input(
+        t("gates.unit", lang), 1, hidden, cfg.DEFAULTS.unit, step=1,
+        help=t("gates.unit.help", lang), key="unit", bind="query-params"))
+
+
+def heatmaps(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str) -> None:
+    """The whole sequence: one figure per cell, side by side, with what to look for under each."""
+    st.subheader(t("gates.heatmaps.header", lang))
+    rng = ranges(s)
+    st.caption(t("gates.scales", lang, top=rng[gates.FREE][1]))
+    for kind, col in zip(s.cells, st.columns(len(s.cells))):
+        tr = shared.trace(s, kind)
+        data = [(q, gates.values(tr, q)) for q in rows(s, kind)]
+        col.plotly_chart(figs.gate_heatmaps(kind, data, tokens, step, unit, rng, lang), key=f"gates_heat_{kind}")
+        if kind == "rnn":
+            col.caption(t("gates.rnn.none", lang))
+        with col:
+            shared.look_for("\n".join(f"\n- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(s, kind)), lang)
+
+
+def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: int, lang: str) -> None:
+    """The current step: every vector as bars, then the equations with the unit's numbers plugged in."""
+    st.subheader(t("gates.step.header", lang, step=step, token=tokens[step - 1]))
+    rng = ranges(s)
+    for kind, col in zip(s.cells, st.columns(len(s.cells))):
+        tr = shared.trace(s, kind)
+        data = [(q, gates.values(tr, q)[step - 1]) for q in rows(s, kind)]
+        col.plotly_chart(figs.gate_bars(kind, data, step, tokens[step - 1], unit, rng, lang), key=f"gates_bars_{kind}")
+    shared.look_for(t("gates.bars.look", lang), lang)
+    st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")
+    st.caption(t("gates.eq.explain", lang, unit=unit))
+    for kind, tab in zip(s.cells, st.tabs([t(f"cell.{k}", lang) for k in s.cells])):
+        with tab:
+            equations(s, kind, x[step - 1], step, unit, lang)
+
+
+def equations(s: cfg.Settings, kind: str, x_t: np.ndarray, step: int, unit: int, lang: str) -> None:
+    """One cell's equations for one unit, each as written, with numbers, reduced, and its value."""
+    tr = shared.trace(s, kind)
+    lines = gates.plugged(kind, parameters(s, kind), x_t, gates.previous_state(tr, step), unit - 1, s.nonlinearity)
+    for p in lines:  # the equation as written, then its numbers worked out on one line
+        worked = [p.numbers] + ([p.reduced] if p.reduced != p.numbers else []) + [f"{p.value:.4f}"]
+        st.latex(r"\begin{aligned}" + p.lhs + " &= " + p.symbolic + r" \\ &= " + " = ".join(worked)
+                 + r"\end{aligned}")
+    traced = {q.symbol: gates.values(tr, q)[step - 1, unit - 1] for q in gates.quantities(kind, s.nonlinearity)}
+    diff = max(abs(p.value - traced[p.lhs[0]]) for p in lines)
+    st.caption(t("gates.eq.check", lang, step=step, diff=diff))
+
+
+def shaded_text(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str) -> None:
+    """The text coloured by the chosen unit's value of the chosen quantity, one line per cell that has it."""
+    st.subheader(t("gates.text.header", lang))
+    symbol = st.radio(t("gates.text.shade", lang), cfg.FIELDS["shade"].metadata["choices"], horizontal=True,
+                      help=t("gates.text.shade.help", lang), key="shade", bind="query-params")
+    rng = ranges(s)
+    shown = 0
+    for kind in s.cells:
+        for q in (q for q in rows(s, kind) if q.symbol == symbol):
+            v = gates.values(shared.trace(s, kind), q)[:, unit - 1]  # (T,)
+            caption = html.escape(t("gates.text.caption", lang, cell=t(f"cell.{kind}", lang),
+                                    quantity=t(f"gates.q.{symbol}", lang), unit=unit))
+            st.html(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale], step), q.scale, caption))
+            shown += 1
+    if not shown:
+        st.info(t("gates.text.none", lang, symbol=symbol))
+    shared.look_for(t("gates.text.look", lang), lang)
+
+
+def saturation(s: cfg.Settings, lang: str) -> None:
+    """Shares of gate values below 0.1 and above 0.9, per gate and per cell."""
+    shares = {k: gates.cell_saturation(shared.trace(s, k), k) for k in s.cells if k != "rnn"}
+    if not shares:
+        st.info(t("gates.sat.none", lang))
+        return
+    st.plotly_chart(figs.saturation_chart(shares, lang), key="gates_saturation")
+    shared.look_for(t("gates.sat.look", lang), lang)

@@ -1,0 +1,395 @@
+"""The Gates page: its numbers against torch.nn, its equations against the cells' docstrings, every control."""
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+from helpers import array, chart, charts
+from streamlit.testing.v1 import AppTest
+
+from rnnviz import gates, scene
+from rnnviz import settings as cfg
+from rnnviz.cells import CELLS, TORCH_MODULES
+from rnnviz.figures.gates import shaded_html
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+SYMBOLS = {"lstm": {"i": "input", "f": "forget", "g": "cell", "o": "output"},
+           "gru": {"r": "reset", "z": "update", "n": "new"}, "rnn": {}}
+
+
+# ---- independent reference: torch.nn modules, F.linear on their stacked weights, their own states ----
+
+def _reference(kind, module, x, nonlinearity="tanh"):
+    """Every quantity by symbol, (T, H), from torch.nn's hidden states and F.linear on its weights."""
+    with torch.no_grad():
+        h_all, _ = module(x)
+        H = h_all.shape[1]
+        out = {"h": h_all}
+        if kind == "lstm":  # torch.nn's own cell states, one step at a time
+            cells, state = [], None
+            for x_t in x:
+                _, state = module(x_t[None], state)
+                cells.append(state[1][0])
+            out["c"] = torch.stack(cells)
+        h_prev = torch.cat([torch.zeros(1, H, dtype=x.dtype), h_all[:-1]])
+        gi = F.linear(x, module.weight_ih_l0, module.bias_ih_l0)
+        gh = F.linear(h_prev, module.weight_hh_l0, module.bias_hh_l0)
+        if kind == "lstm":
+            a = (gi + gh).chunk(4, dim=1)
+            out.update(i=a[0].sigmoid(), f=a[1].sigmoid(), g=a[2].tanh(), o=a[3].sigmoid())
+        elif kind == "gru":
+            (ir, iz, in_), (hr, hz, hn) = gi.chunk(3, dim=1), gh.chunk(3, dim=1)
+            r = (ir + hr).sigmoid()
+            out.update(r=r, z=(iz + hz).sigmoid(), n=(in_ + r * hn).tanh())
+    return {k: v.numpy() for k, v in out.items()}
+
+
+def _module(kind, D, H, seed, nonlinearity="tanh"):
+    torch.manual_seed(seed)
+    options = {"nonlinearity": nonlinearity} if kind == "rnn" else {}
+    return TORCH_MODULES[kind](D, H, **options).double()
+
+
+def _params(module):
+    return {k: v.detach().numpy() for k, v in module.state_dict().items()}
+
+
+def _previous(ref, step, H):
+    prev = {"h": ref["h"][step - 2] if step > 1 else np.zeros(H)}
+    if "c" in ref:
+        prev["c"] = ref["c"][step - 2] if step > 1 else np.zeros(H)
+    return prev
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("D,H,T,seed", [(1, 1, 3, 0), (3, 5, 9, 1), (8, 16, 20, 2), (4, 33, 12, 3)])
+def test_docstring_equations_evaluate_to_torch_nn(kind, D, H, T, seed):
+    module = _module(kind, D, H, seed)
+    x = torch.randn(T, D, dtype=torch.float64)
+    ref = _reference(kind, module, x)
+    for step in range(1, T + 1):
+        got = gates.evaluate_step(kind, _params(module), x[step - 1].numpy(), _previous(ref, step, H))
+        assert set(got) == set(ref)
+        for symbol, value in got.items():
+            np.testing.assert_allclose(value, ref[symbol][step - 1], atol=1e-12, err_msg=symbol)
+
+
+@pytest.mark.parametrize("nonlinearity", ["relu", "tanh"])
+def test_rnn_phi_follows_the_nonlinearity(nonlinearity):
+    module = _module("rnn", 4, 6, 7, nonlinearity)
+    x = torch.randn(8, 4, dtype=torch.float64)
+    with torch.no_grad():
+        h = module(x)[0].numpy()
+    got = gates.evaluate_step("rnn", _params(module), x[3].numpy(), {"h": h[2]}, nonlinearity)
+    np.testing.assert_allclose(got["h"], h[3], atol=1e-12)
+    if nonlinearity == "relu":
+        assert gates.quantities("rnn", "relu")[0].scale == gates.FREE
+
+
+def test_rendered_equations_are_the_docstrings():
+    for kind, cls in CELLS.items():
+        lines = [ln.strip() for ln in cls.__doc__.splitlines() if re.match(r"\s*[a-z]_t = ", ln)]
+        assert [f"{e.lhs} = {e.rhs}" for e in gates.equations(kind)] == lines
+        assert lines, kind
+    assert [e.lhs for e in gates.equations("lstm")] == ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"]
+
+
+def _evaluate_latex(expr):
+    """Evaluate a plugged-in line by hand: numbers, +, -, \\cdot, sigma, tanh, relu, parentheses."""
+    py = (expr.replace(r"\left(", "(").replace(r"\right)", ")").replace(r"\cdot", "*")
+          .replace(r"\operatorname{relu}", "relu").replace(r"\sigma", "sig").replace(r"\tanh", "tanh"))
+    assert re.fullmatch(r"[-+*() .0-9a-z]*", py), py
+    funcs = {"sig": lambda a: 1 / (1 + math.exp(-a)), "tanh": math.tanh, "relu": lambda a: max(a, 0.0)}
+    return eval(py, {"__builtins__": {}}, funcs)  # noqa: S307 - checked to be arithmetic above
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_plugged_in_numbers_reproduce_torchs_next_state(kind):
+    D, H, T = 5, 7, 6
+    module = _module(kind, D, H, 11)
+    x = torch.randn(T, D, dtype=torch.float64) * 2
+    ref = _reference(kind, module, x)
+    for step, unit in [(1, 0), (4, 3), (6, 6)]:
+        lines = gates.plugged(kind, _params(module), x[step - 1].numpy(), _previous(ref, step, H), unit)
+        for p in lines:
+            expected = ref[p.lhs[0]][step - 1, unit]
+            assert p.value == pytest.approx(expected, abs=1e-12)
+            for shown in (p.numbers, p.reduced):  # rounded to 4 decimals, so close but not exact
+                assert _evaluate_latex(shown) == pytest.approx(expected, abs=2e-3), (p.lhs, shown)
+
+
+def test_pre_activation_is_shown_summed():
+    module = _module("lstm", 3, 4, 0)
+    x = torch.randn(2, 3, dtype=torch.float64)
+    ref = _reference("lstm", module, x)
+    f = gates.plugged("lstm", _params(module), x[1].numpy(), _previous(ref, 2, 4), 2)[1]
+    W, b = module.weight_ih_l0.detach().numpy(), module.bias_ih_l0.detach().numpy()
+    U, c = module.weight_hh_l0.detach().numpy(), module.bias_hh_l0.detach().numpy()
+    a = W[4 + 2] @ x[1].numpy() + b[6] + U[6] @ ref["h"][0] + c[6]  # forget block is rows 4..7
+    assert f.reduced == rf"\sigma\left({a:.4f}\right)"
+    assert f.value == pytest.approx(1 / (1 + math.exp(-a)), abs=1e-12)
+
+
+@pytest.mark.parametrize("bad", ["(x_t", r"\sigma x_t", "x_t +", "x_t ) y_t", "x_t * y_t"])
+def test_parser_rejects_malformed_equations(bad):
+    with pytest.raises(ValueError):
+        gates.parse(bad)
+
+
+def test_saturation_counts_strictly_beyond_the_thresholds():
+    assert gates.saturation(np.array([0.05, 0.1, 0.5, 0.9, 0.95])) == (0.2, 0.2)
+    assert gates.saturation(np.array([[0.0, 1.0], [0.01, 0.99]])) == (0.5, 0.5)
+
+
+def test_cell_saturation_pools_the_sigmoid_gates_only():
+    module = _module("lstm", 3, 4, 5)
+    ref = _reference("lstm", module, torch.randn(30, 3, dtype=torch.float64) * 4)
+    tr = _trace_from(ref)
+    sat = gates.cell_saturation(tr, "lstm")
+    assert set(sat) == {"i", "f", "o", "all"}  # g is a tanh candidate, not a gate
+    for s in "ifo":
+        assert sat[s] == (np.mean(ref[s] < 0.1), np.mean(ref[s] > 0.9))
+    pooled = np.concatenate([ref[s].ravel() for s in "ifo"])
+    assert sat["all"] == pytest.approx((np.mean(pooled < 0.1), np.mean(pooled > 0.9)))
+
+
+def _trace_from(ref):
+    names = {"i": "input", "f": "forget", "g": "cell", "o": "output", "r": "reset", "z": "update", "n": "new"}
+    return gates.Trace(hidden=ref["h"], cell=ref.get("c"), gates={names[k]: v for k, v in ref.items() if k in names})
+
+
+def test_quantities_cover_every_gate_and_state():
+    for kind, cls in CELLS.items():
+        fields = {q.field for q in gates.QUANTITIES[kind]}
+        assert fields == set(cls.gate_names) | {"hidden"} | ({"cell_state"} if cls.has_cell_state else set())
+        assert {q.symbol: q.field for q in gates.QUANTITIES[kind] if q.field in cls.gate_names} == SYMBOLS[kind]
+
+
+def test_value_ranges():
+    assert gates.value_range(gates.SIGMOID, []) == (0.0, 1.0)
+    assert gates.value_range(gates.TANH, [np.array([5.0])]) == (-1.0, 1.0)
+    assert gates.value_range(gates.FREE, [np.array([0.3, -0.2])]) == (-1.0, 1.0)  # never narrower than tanh
+    assert gates.value_range(gates.FREE, [np.array([0.3, np.inf]), np.array([-2.5])]) == (-2.5, 2.5)
+
+
+def test_shaded_text_positions_and_current_token():
+    items = gates.shaded_text(["a", "b", "c", "d"], np.array([-1.0, 0.0, 1.0, 3.0]), (-1.0, 1.0), current=2)
+    assert [s.position for s in items] == [0.0, 0.5, 1.0, 1.0]
+    assert [s.current for s in items] == [False, True, False, False]
+
+
+def test_shaded_html_shows_markup_as_text():
+    tokens = ["<script>", "alert(1)", "</script>", "<img src=x onerror=alert(1)>", "&amp;"]
+    html = shaded_html(gates.shaded_text(tokens, np.zeros(5), (-1, 1), 1), gates.TANH, "caption")
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html and "&amp;amp;" in html
+
+
+# ---- the page in AppTest ----
+
+def _app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page("pages/gates.py").run()
+    assert not at.exception
+    return at
+
+
+def _settings(at) -> cfg.Settings:
+    """The settings the page used, read back from its widgets."""
+    values = {k: cfg.encode(k, at.session_state[k]) for k in cfg.FIELDS if k in at.session_state}
+    return cfg.from_query(values)[0]
+
+
+def _page_reference(s, kind):
+    cell = scene.cell(s, kind)
+    module = TORCH_MODULES[kind](s.dim, s.hidden).double()
+    module.load_state_dict(cell.state_dict())
+    return _reference(kind, module, scene.sequence(s).x.double())
+
+
+def _traces(at, title):
+    return {tr["name"]: tr for tr in chart(at, title)["data"]}
+
+
+def _step(at):
+    return at.slider(key="step").value
+
+
+QUERY = {"text": "the cat sat on the mat because it was warm", "hidden": "6", "forget_bias": "1.5",
+         "update_bias": "-0.7", "seed": "4", "step": "7", "unit": "4"}
+
+
+def test_bars_and_heatmaps_show_torch_nns_gates():
+    at = _app(**QUERY)
+    s = _settings(at)
+    assert (s.forget_bias, s.update_bias, s.step, s.unit) == (1.5, -0.7, 7, 4)
+    for kind in ("rnn", "lstm", "gru"):
+        ref = _page_reference(s, kind)
+        bars = _traces(at, f"{kind.upper()} at step 7")
+        heat = _traces(at, f"{kind.upper()}: units × time")
+        assert set(bars) == set(heat) == set(ref)
+        for symbol, expected in ref.items():
+            np.testing.assert_allclose(array(bars[symbol]["y"]), expected[6], atol=1e-9, err_msg=symbol)
+            np.testing.assert_allclose(array(heat[symbol]["z"]), expected.T, atol=1e-9, err_msg=symbol)
+
+
+def _latex_lines(at):
+    """(lhs, [worked-out expressions]) for each rendered equation, in page order."""
+    out = []
+    for el in at.latex:
+        m = re.search(r"\\begin\{aligned\}(\w_t) &= (.*?) \\\\ &= (.*)\\end\{aligned\}", el.value, re.S)
+        out.append((m[1], m[2], m[3].split(" = ")))
+    return out
+
+
+def test_equation_numbers_reproduce_the_next_state():
+    at = _app(**QUERY)
+    s = _settings(at)
+    lines = _latex_lines(at)
+    kinds = [k for k in s.cells for _ in gates.equations(k)]
+    assert len(lines) == len(kinds) == 1 + 6 + 4
+    refs = {k: _page_reference(s, k) for k in s.cells}
+    for kind, (lhs, symbolic, worked) in zip(kinds, lines):
+        expected = refs[kind][lhs[0]][6, 3]  # step 7, unit 4
+        assert symbolic in CELLS[kind].__doc__
+        assert float(worked[-1]) == pytest.approx(expected, abs=6e-5)
+        for expr in worked[:-1]:
+            assert _evaluate_latex(expr) == pytest.approx(expected, abs=2e-3), (kind, lhs, expr)
+    c_line = next(w for k, (lhs, _, w) in zip(kinds, lines) if k == "lstm" and lhs == "c_t")
+    f, c_prev, i, g = (float(v) for v in re.findall(r"-?\d+\.\d+", c_line[0]))
+    ref = refs["lstm"]  # c_t = f * c_{t-1} + i * g, with the numbers the page shows
+    assert (f, c_prev, i, g) == pytest.approx((ref["f"][6, 3], ref["c"][5, 3], ref["i"][6, 3], ref["g"][6, 3]), abs=6e-5)
+    assert f * c_prev + i * g == pytest.approx(ref["c"][6, 3], abs=2e-4)
+    assert all("largest difference" in c.value for c in at.caption if "give back" in c.value)
+
+
+def _marker(at, kind):
+    """(step column, unit row) outlined on a cell's heatmaps, from the figure's shapes."""
+    shapes = chart(at, f"{kind.upper()}: units × time")["layout"]["shapes"]
+    step = {round(sh["x0"] + 1.5) for sh in shapes if sh["yref"].endswith("domain")}
+    unit = {round(sh["y0"] + 0.5) for sh in shapes if not sh["yref"].endswith("domain")}
+    assert len(step) == len(unit) == 1
+    return step.pop(), unit.pop()
+
+
+def test_every_step_control_moves_every_chart():
+    at = _app(text="one two three four five six")
+    assert _step(at) == 6 and _marker(at, "lstm") == (6, 1)
+    for key, expected in [("step_first", 1), ("step_next", 2), ("step_next", 3), ("step_prev", 2), ("step_last", 6)]:
+        at.button(key=key).click().run()
+        assert not at.exception and _step(at) == expected
+        for kind in ("rnn", "lstm", "gru"):
+            assert _marker(at, kind) == (expected, 1)
+            chart(at, f"{kind.upper()} at step {expected} ")
+        assert sum(h.value.count('class="tok now"') for h in at.get("html")) == 3  # one marked token per line
+    at.slider(key="step").set_value(4).run()
+    assert _marker(at, "gru") == (4, 1) and "At step 4" in at.subheader[1].value
+
+
+def test_play_runs_to_the_end_and_stops():
+    at = _app(text="a b c", step="1")
+    at.button(key="step_play").click().run()
+    assert not at.exception and _step(at) == 3 and not at.session_state["_playing"]
+
+
+def test_unit_control_moves_the_outline_equations_and_text():
+    at = _app(**QUERY)
+    s = _settings(at)
+    at.number_input(key="unit").set_value(2).run()
+    assert _marker(at, "rnn") == (7, 2)
+    bars = _traces(at, "LSTM at step 7")["f"]
+    assert list(array(bars["marker"]["line"]["width"])) == [0, 2, 0, 0, 0, 0]
+    ref = _page_reference(s, "gru")
+    gru_h = [w for lhs, _, w in _latex_lines(at) if lhs == "h_t"][-1]
+    assert float(gru_h[-1]) == pytest.approx(ref["h"][6, 1], abs=6e-5)
+    shown = [float(v) for v in re.findall(r'title="(-?[\d.]+)"', at.get("html")[2].value)]
+    np.testing.assert_allclose(shown, ref["h"][:, 1], atol=6e-5)  # GRU line, unit 2
+    at.number_input(key="unit").set_value(5).run()
+    at.slider(key="hidden").set_value(3).run()  # the unit followed no longer exists: clamped
+    assert not at.exception and at.number_input(key="unit").value == 3 and _marker(at, "lstm") == (7, 3)
+
+
+@pytest.mark.parametrize("symbol", cfg.FIELDS["shade"].metadata["choices"])
+def test_every_shade_colours_the_text_by_that_quantity(symbol):
+    at = _app(**QUERY, shade=symbol)
+    s = _settings(at)
+    kinds = [k for k in s.cells if symbol in _page_reference(s, k)]
+    blocks = at.get("html")
+    assert len(blocks) == len(kinds) > 0
+    for kind, block in zip(kinds, blocks):
+        shown = [float(v) for v in re.findall(r'title="(-?[\d.]+)"', block.value)]
+        np.testing.assert_allclose(shown, _page_reference(s, kind)[symbol][:, 3], atol=6e-5)
+        assert block.value.count('class="tok now"') == 1 and f"{kind.upper()}," in block.value
+
+
+def test_a_quantity_no_selected_cell_has_gives_a_message():
+    at = _app(cells=["rnn"], shade="f")
+    assert not at.get("html") and any("None of the selected cells has f" in i.value for i in at.info)
+    assert any("select the LSTM or the GRU" in i.value for i in at.info)  # no gates, no saturation
+    assert [c["layout"]["title"]["text"] for c in charts(at)] == ["RNN: units × time", "RNN at step 5 (“?”), all units"]
+
+
+def test_markup_tokens_are_escaped_in_the_coloured_text():
+    at = _app(text='<script>alert("x")</script> <img src=x onerror=alert(1)>')
+    for block in at.get("html"):
+        assert "<script" not in block.value and "<img" not in block.value
+        assert "&lt;" in block.value and ">script</span>" in block.value
+
+
+def test_saturation_chart_matches_torch_nns_gates():
+    at = _app(**QUERY)
+    s = _settings(at)
+    bars = {tr["name"]: tr for tr in chart(at, "Gate saturation")["data"]}
+    low, high = (array(bars[n]["x"]) for n in ("below 0.1 (shut)", "above 0.9 (open)"))
+    names = chart(at, "Gate saturation")["data"][0]["y"]
+    expected = {}
+    for kind in ("lstm", "gru"):
+        ref = _page_reference(s, kind)
+        symbols = list(SYMBOLS[kind])
+        for sym in [x for x in symbols if x not in "gn"]:
+            expected[f"{kind.upper()} {sym}"] = (100 * np.mean(ref[sym] < 0.1), 100 * np.mean(ref[sym] > 0.9))
+    for name, (lo, hi) in expected.items():
+        k = names.index(name)
+        assert (low[k], high[k]) == pytest.approx((lo, hi))
+    assert "LSTM all gates" in names and "GRU all gates" in names
+
+
+def test_forget_bias_saturates_the_forget_gate_and_c_leaves_the_tanh_range():
+    at = _app(generated="true", length="100", forget_bias="5")
+    s = _settings(at)
+    assert s.generated and len(scene.sequence(s).tokens) == 100
+    names = chart(at, "Gate saturation")["data"][1]["y"]
+    high = array(chart(at, "Gate saturation")["data"][1]["x"])
+    assert high[names.index("LSTM f")] > 95  # sigma(5 + small) > 0.9 nearly everywhere
+    c_max = np.abs(_page_reference(s, "lstm")["c"]).max()
+    assert c_max > 1  # the cell state is not bounded: the page's scale follows it
+    heat = _traces(at, "LSTM: units × time")["c"]
+    assert heat["zmax"] == pytest.approx(c_max) and heat["zmin"] == pytest.approx(-c_max)
+    assert any(f"{c_max:.2f}" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("query", [{"hidden": "1"}, {"chars": "true"}, {"text": "现在几点了？"},
+                                   {"cells": ["gru", "lstm"]}, {"text": ""}])
+def test_edge_settings_give_a_picture_or_a_message(query):
+    at = _app(**query)
+    if query.get("text") == "":
+        assert not charts(at) and at.info
+        return
+    assert charts(at) and at.latex
+
+
+def test_chinese_interface_leaves_no_english_in_the_pages_own_labels():
+    at = _app()
+    at.selectbox(key="lang").set_value("zh").run()
+    assert not at.exception
+    titles = " ".join(c["layout"]["title"]["text"] for c in charts(at))
+    assert "单元 × 时间" in titles and not re.search(r"units|step|saturation|time", titles)
+    subplot = " ".join(a["text"] for c in charts(at) for a in c["layout"].get("annotations", []))
+    assert "遗忘门 f" in subplot and not re.search(r"gate|state|candidate", subplot)
+    assert at.radio(key="shade").label == "着色依据" and at.number_input(key="unit").label == "跟踪的隐藏单元"
+    assert all(not re.search(r"[A-Za-z]{5,}", h.value.split("</div>")[0].split(">")[-1]) for h in at.get("html"))
