@@ -1,0 +1,161 @@
+"""Why gradients vanish or explode through time: the per-step factors, W_hh's spectrum, and the theory.
+
+Back-propagation through time multiplies one Jacobian per step (s_t is the whole state, [h] or [h; c]):
+
+    dL/ds_{t-1} = J_t^T dL/ds_t,   J_t = d s_t / d s_{t-1}
+
+so ||dL/dh_t|| shrinks or grows with the factors ||J_t||_2. For the vanilla RNN
+J_t = diag(phi'(a_t)) W_hh with |phi'| <= 1, hence ||J_t||_2 <= sigma_max(W_hh) and, for
+L = sum(h_T), ||dL/dh_t|| <= sigma_max^(T-t) sqrt(H) (Pascanu, Mikolov & Bengio 2013). A linear
+RNN whose W_hh = rho * Q, Q orthogonal, meets the bound exactly: rho^(T-t) sqrt(H).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from . import analysis, scene
+from .cells import Cell
+from .settings import Settings
+from .weights import spectral_radius
+
+FLOAT_MAX = float(np.finfo(np.float64).max)  # 1.8e308: where float64 overflows to inf
+
+
+@dataclass
+class Profile:
+    """One cell's gradient through time and the factors whose product it is (t = 1..T)."""
+
+    gradient: np.ndarray  # (T,) ||dL/dh_t|| for L = sum(h_T)
+    factors: np.ndarray  # (T,) ||d s_t / d s_{t-1}||_2 over the full state; NaN where J_t is not finite
+    memory: np.ndarray | None  # (T,) LSTM only: ||d c_t / d c_{t-1}||_2, the cell-state path alone
+    hidden_overflow: int | None  # first t whose h_t is inf or NaN in the forward pass, else None
+
+
+@dataclass
+class Spectrum:
+    """Eigenvalues, spectral radius and largest singular value of a square matrix."""
+
+    eigenvalues: np.ndarray  # (H,) complex
+    radius: float  # max |eigenvalue|
+    sigma: float  # largest singular value = ||W||_2
+
+
+def orthogonal(cell: Cell, rho: float, seed: int) -> Cell:
+    """A copy with every H x H block of W_hh set to r * Q, Q a seeded random orthogonal matrix.
+
+    r is rho, or the block's own spectral radius when rho is 0 (PyTorch's init kept as scale).
+    """
+    out = copy.deepcopy(cell)
+    H = cell.hidden_size
+    gen = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        for b in range(cell.n_blocks):
+            block = out.weight_hh_l0[b * H:(b + 1) * H]
+            r = rho if rho > 0 else spectral_radius(block)
+            q, upper = torch.linalg.qr(torch.randn(H, H, generator=gen, dtype=torch.float64))
+            q = q * torch.sign(torch.diagonal(upper))  # sign fix: Q is uniform (Haar) over orthogonal matrices
+            block.copy_(r * q)
+    return out
+
+
+def cell(s: Settings, kind: str) -> Cell:
+    """The page's cell: the shared scene's cell, with W_hh made rho * orthogonal if asked."""
+    out = scene.cell(s, kind)
+    return orthogonal(out, s.rho, s.seed) if s.orthogonal else out
+
+
+def row_norms(A: torch.Tensor) -> torch.Tensor:
+    """2-norm of each row (T, S) -> (T,), without overflow while the entries are finite."""
+    scale = A.abs().amax(dim=-1, keepdim=True)
+    scale = torch.where((scale > 0) & torch.isfinite(scale), scale, torch.ones_like(scale))
+    return (torch.linalg.vector_norm(A / scale, dim=-1, keepdim=True) * scale).squeeze(-1)
+
+
+def spectral_norms(J: torch.Tensor) -> torch.Tensor:
+    """||J_t||_2 for each of (T, S, S); NaN where J_t has an inf or NaN entry (SVD needs finite input)."""
+    out = torch.full(J.shape[:1], float("nan"), dtype=J.dtype)
+    finite = torch.isfinite(J).flatten(1).all(dim=1)
+    if finite.any():
+        out[finite] = torch.linalg.svdvals(J[finite])[:, 0]
+    return out
+
+
+def profile(cell: Cell, x: torch.Tensor) -> Profile:
+    """Gradient norms and per-step factors from one set of step Jacobians (float64)."""
+    J, _ = analysis.step_jacobians(cell, x)  # (T, S, S)
+    T, H, S = J.shape[0], cell.hidden_size, cell.state_size
+    A = torch.empty(T, S, dtype=J.dtype)  # A[t] = dL/ds_t
+    a = torch.zeros(S, dtype=J.dtype)
+    a[:H] = 1.0  # L = sum(h_T): dL/dh_T is all ones, dL/dc_T is zero
+    with torch.no_grad():
+        for t in range(T - 1, -1, -1):
+            A[t] = a
+            a = J[t].T @ a
+    memory = spectral_norms(J[:, H:, H:]).numpy() if cell.has_cell_state else None
+    hidden = analysis.trace(cell, x).hidden
+    return Profile(row_norms(A[:, :H]).numpy(), spectral_norms(J).numpy(), memory,
+                   first_nonfinite_forward(hidden))
+
+
+def first_nonfinite(g: np.ndarray) -> int | None:
+    """Going back from t = T, the step t (1-based) where the gradient first became inf or NaN."""
+    bad = np.flatnonzero(~np.isfinite(g))
+    return int(bad[-1]) + 1 if bad.size else None
+
+
+def first_nonfinite_forward(hidden: np.ndarray) -> int | None:
+    """The first t (1-based) at which a hidden state h_t (T, H) holds an inf or NaN."""
+    bad = np.flatnonzero(~np.isfinite(hidden).all(axis=1))
+    return int(bad[0]) + 1 if bad.size else None
+
+
+def spectrum(W: torch.Tensor) -> Spectrum:
+    """Eigenvalues, spectral radius and largest singular value of W (float64)."""
+    W = W.detach().double()
+    eig = torch.linalg.eigvals(W).numpy()
+    return Spectrum(eig, float(np.abs(eig).max()), float(torch.linalg.matrix_norm(W, ord=2)))
+
+
+def theory(rate: float, T: int, H: int) -> np.ndarray:
+    """rate^(T-t) sqrt(H) for t = 1..T: ||dL/dh_t|| if every step scaled the gradient by ``rate``."""
+    with np.errstate(over="ignore", under="ignore"):
+        return np.power(float(rate), T - np.arange(1, T + 1, dtype=float)) * np.sqrt(H)
+
+
+def relative_gap(measured: np.ndarray, curve: np.ndarray) -> float:
+    """Largest |measured / curve - 1| where both are finite and the curve is positive (NaN if none)."""
+    ok = np.isfinite(measured) & np.isfinite(curve) & (curve > 0)
+    return float(np.max(np.abs(measured[ok] / curve[ok] - 1))) if ok.any() else float("nan")
+
+
+EDGE_TOLERANCE = 1e-6  # a radius this close to 1 counts as "on the unit circle"
+
+
+def regime(nonlinearity: str, radius: float, sigma: float) -> str:
+    """What the theory says about the vanilla RNN's gradient: a key of REGIMES.
+
+    Linear: rho decides (asymptotically). tanh / relu (|phi'| <= 1): sigma_max < 1 is enough to
+    vanish; sigma_max >= 1 is necessary to explode but does not decide it.
+    """
+    if nonlinearity == "linear":
+        if radius < 1 - EDGE_TOLERANCE:
+            return "vanish"
+        return "explode" if radius > 1 + EDGE_TOLERANCE else "edge"
+    return "bounded" if sigma < 1 else "open"
+
+
+REGIMES = ("vanish", "explode", "edge", "bounded", "open")
+
+# Presets: settings field -> value; the page writes them into the widgets' state.
+_COMMON = {"generated": True, "length": 200, "orthogonal": False, "input_scale": 1.0,
+           "forget_bias": 0.0, "update_bias": 0.0}
+PRESETS = {
+    "vanishing": {**_COMMON, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 0.9},
+    "exploding": {**_COMMON, "cells": ("rnn",), "nonlinearity": "linear", "rho": 1.1},
+    "edge": {**_COMMON, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 1.0},
+    "lstm": {**_COMMON, "cells": ("rnn", "lstm"), "nonlinearity": "tanh", "rho": 0.9, "forget_bias": 5.0},
+}
