@@ -1,0 +1,116 @@
+"""Streamlit glue of the gradients page: presets, its controls, cached core calls, and the clipping run."""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+import streamlit as st
+
+from pages import shared
+from rnnviz import clipping, scene
+from rnnviz import gradients as core
+from rnnviz import settings as cfg
+from rnnviz.figures import gradients as figs
+from rnnviz.i18n import t
+
+DEFAULTS = cfg.DEFAULTS
+NONLINEARITIES = ("tanh", "relu", "linear")  # language-neutral labels: they go into the URL as shown
+# the fields that decide the clipping run's cell (not the sequence: changing T must not retrain)
+CLIP_FIELDS = ("dim", "hidden", "seed", "nonlinearity", "rho", "orthogonal", "clip")
+
+
+def _apply_preset(name: str) -> None:
+    """Callback: write a preset into the widgets' state (before they are drawn)."""
+    for field, value in core.PRESETS[name].items():
+        st.session_state[field] = list(value) if isinstance(value, tuple) else value
+
+
+def presets(lang: str) -> None:
+    """One button per preset."""
+    st.caption(t("gradients.presets", lang))
+    for col, name in zip(st.columns(len(core.PRESETS)), core.PRESETS):
+        col.button(t(f"gradients.preset.{name}", lang), help=t(f"gradients.preset.{name}.help", lang),
+                   key=f"preset_{name}", on_click=_apply_preset, args=(name,), width="stretch",
+                   icon=":material/tune:")
+
+
+def controls(lang: str) -> None:
+    """The page's own settings, bound to the URL."""
+    rho, phi, scale, ortho = st.columns([5, 5, 5, 4], vertical_alignment="bottom")
+    rho.slider(t("gradients.rho", lang), 0.0, 3.0, DEFAULTS.rho, step=0.05, help=t("gradients.rho.help", lang),
+               key="rho", bind="query-params")
+    phi.segmented_control(t("gradients.nonlinearity", lang), NONLINEARITIES, default=DEFAULTS.nonlinearity,
+                          required=True, help=t("gradients.nonlinearity.help", lang),
+                          key="nonlinearity", bind="query-params")
+    scale.slider(t("gradients.input_scale", lang), 0.0, 10.0, DEFAULTS.input_scale, step=0.1,
+                 help=t("gradients.input_scale.help", lang), key="input_scale", bind="query-params")
+    ortho.toggle(t("gradients.orthogonal", lang), DEFAULTS.orthogonal, help=t("gradients.orthogonal.help", lang),
+                 key="orthogonal", bind="query-params")
+
+
+def _settings(key: tuple, orthogonal: bool) -> cfg.Settings:
+    return DEFAULTS.replace(**dict(zip(scene.MODEL_FIELDS, key)), orthogonal=orthogonal)
+
+
+@st.cache_data(max_entries=96, show_spinner=False)
+def _profile(key: tuple, orthogonal: bool, kind: str) -> core.Profile:
+    s = _settings(key, orthogonal)
+    return core.profile(core.cell(s, kind), scene.sequence(s).x)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _spectrum(key: tuple, orthogonal: bool) -> core.Spectrum:
+    return core.spectrum(core.cell(_settings(key, orthogonal), "rnn").weight_hh_l0)
+
+
+def profile(s: cfg.Settings, kind: str) -> core.Profile:
+    return _profile(scene.model_key(s), s.orthogonal, kind)
+
+
+def spectrum(s: cfg.Settings) -> core.Spectrum:
+    """The vanilla RNN's W_hh under these settings (whether or not the RNN is selected)."""
+    return _spectrum(scene.model_key(s), s.orthogonal)
+
+
+@st.cache_resource
+def _runs_store() -> OrderedDict:
+    """Finished clipping runs by key, shared by sessions; a dict so that a miss can show progress."""
+    return OrderedDict()
+
+
+def clipping_runs(s: cfg.Settings, lang: str) -> dict[str, clipping.Run]:
+    """Both training runs for these settings: from the store, or computed with a progress bar."""
+    key = tuple(getattr(s, name) for name in CLIP_FIELDS)
+    store = _runs_store()
+    if key not in store:
+        bar = st.progress(0.0, text=t("gradients.clip.progress", lang))
+        cell = core.cell(DEFAULTS.replace(**dict(zip(CLIP_FIELDS, key))), "rnn")
+        store[key] = clipping.compare(cell, s.clip, s.seed, on_progress=lambda f: bar.progress(min(f, 1.0)))
+        bar.empty()
+        while len(store) > 32:
+            store.popitem(last=False)
+    return store[key]
+
+
+def clipping_section(s: cfg.Settings, lang: str) -> None:
+    """The threshold, the two runs, their charts and what they show."""
+    st.write(t("gradients.clip.task", lang, L=clipping.LENGTH, B=clipping.BATCH, n=clipping.UPDATES,
+               lr=clipping.LEARNING_RATE))
+    clip = st.columns([1, 2])[0].number_input(t("gradients.clip", lang), 0.01, 100.0, DEFAULTS.clip, step=0.5, format="%.2f",
+                           help=t("gradients.clip.help", lang), key="clip", bind="query-params")
+    s = s.replace(clip=float(clip))
+    runs = clipping_runs(s, lang)
+    left, right = st.columns(2)
+    left.plotly_chart(figs.clip_norm_chart(runs, s.clip, lang), key="gradients_clip_norms")
+    right.plotly_chart(figs.clip_loss_chart(runs, lang), key="gradients_clip_losses")
+    clipped = runs["clipped"]
+    above = int(np.sum(clipped.norms > s.clip))
+    lines = [t("gradients.clip.above", lang, k=above, n=len(clipped.norms), c=f"{s.clip:g}")]
+    for name, run in runs.items():
+        who = t(f"gradients.fig.run.{name}", lang)
+        if run.diverged is not None:
+            lines.append(t("gradients.clip.diverged", lang, who=who, k=run.diverged))
+        else:
+            lines.append(t("gradients.clip.final", lang, who=who, loss=f"{np.mean(run.losses[-10:]):.3g}"))
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    shared.look_for(t("gradients.look.clip", lang), lang)
