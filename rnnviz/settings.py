@@ -60,8 +60,10 @@ class Settings:
     clip: float = spec(1.0, lo=0.01, hi=100.0, doc="gradient-clipping threshold (global norm)")
     orthogonal: bool = spec(False, doc="W_hh = rho * (seeded random orthogonal matrix): theory holds exactly")
     # training lab
-    task: str = spec("recall", doc="synthetic task name in the task registry")
+    task: str = spec("recall", choices=("recall", "adding", "order"), doc="synthetic task (rnnviz.tasks.TASKS)")
     train_length: int = spec(50, lo=2, hi=MAX_STEPS, doc="sequence length of the training task")
+    gate_init: float = spec(3.0, lo=0.0, hi=5.0, doc="added to the LSTM forget / GRU update gate bias before training")
+    train_steps: int = spec(0, lo=0, hi=20000, doc="update budget per model; 0 means the task's default")
     # the classroom
     lang: str = spec("en", choices=("en", "zh"), doc="interface language")
     preset: str = spec("", doc="name of the preset the view was opened from")
