@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from rnnviz import analysis, scene
+from rnnviz import analysis, checkpoints, scene
 from rnnviz import settings as cfg
 from rnnviz.i18n import LANGS, t
 
@@ -110,12 +110,38 @@ def sidebar(lang: str) -> None:
         st.slider(t("sidebar.hidden", lang), 1, 128, DEFAULTS.hidden, key="hidden", bind="query-params")
         st.number_input(t("sidebar.seed", lang), 0, 2**31 - 1, DEFAULTS.seed, step=1,
                         key="seed", bind="query-params")
+        weights_select(lang)
         with st.expander(t("sidebar.advanced", lang)):
             st.slider(t("sidebar.dim", lang), 1, 64, DEFAULTS.dim, key="dim", bind="query-params")
             st.slider(t("sidebar.forget_bias", lang), -5.0, 5.0, DEFAULTS.forget_bias, step=0.1,
                       help=t("sidebar.forget_bias.help", lang), key="forget_bias", bind="query-params")
             st.slider(t("sidebar.update_bias", lang), -5.0, 5.0, DEFAULTS.update_bias, step=0.1,
                       help=t("sidebar.update_bias.help", lang), key="update_bias", bind="query-params")
+    stop_if_weights_broken(st.session_state.get("weights", scene.RANDOM), lang)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _trained_sets() -> list[str]:
+    return checkpoints.available()
+
+
+def weights_select(lang: str) -> None:
+    """Random weights or a shipped trained set; the option labels are the set names (language-neutral,
+    they go into the URL), except the default's, which never does."""
+    st.selectbox(t("training.weights", lang), [scene.RANDOM, *_trained_sets()],
+                 format_func=lambda n: t("training.weights.random", lang) if n == scene.RANDOM else n,
+                 help=t("training.weights.help", lang), key="weights", bind="query-params")
+
+
+def stop_if_weights_broken(name: str, lang: str) -> None:
+    """A checkpoint file that is missing or corrupt: a clear message instead of the page, no traceback."""
+    if name != scene.RANDOM:
+        try:
+            for kind in cfg.CELL_KINDS:
+                checkpoints.load_set(name, kind)
+        except checkpoints.CheckpointError as e:
+            st.error(t("training.weights.broken", lang, error=str(e)), icon=":material/error:")
+            st.stop()
 
 
 def current() -> cfg.Settings:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import torch
 
+from . import checkpoints, tasks
 from .cells import Cell, make_cell
 from .settings import MAX_STEPS, Settings
 from .text import embed, generate, tokenize
@@ -20,8 +21,18 @@ class Sequence:
     dropped: int = 0
 
 
+RANDOM = "random"  # s.weights for PyTorch's seeded init; anything else names a checkpoint set
+
+
 def sequence(s: Settings) -> Sequence:
-    """The settings' text (or generated sequence), tokenized, cut to MAX_STEPS, and embedded."""
+    """The settings' text (or generated sequence), tokenized, cut to MAX_STEPS, and embedded.
+
+    With trained weights, an example of the checkpoint's own task instead (drawn with s.seed).
+    """
+    if s.weights != RANDOM:
+        task, length = checkpoints.parse_set_name(s.weights)
+        tokens, x, _ = tasks.get(task).example(length, s.seed)
+        return Sequence(tokens, x * s.input_scale)
     tokens = generate(s.length, s.seed) if s.generated else tokenize(s.text, "chars" if s.chars else "words")
     dropped = max(0, len(tokens) - MAX_STEPS)
     tokens = tokens[:MAX_STEPS]
@@ -47,8 +58,12 @@ GATE_BIAS_FIELDS = {"lstm": ("forget", "forget_bias"), "gru": ("update", "update
 
 
 def cell(s: Settings, kind: str) -> Cell:
-    """The cell of this kind that the settings describe: seeded init, then the edits asked for."""
-    out = make_cell(kind, s.dim, s.hidden, seed=s.seed, nonlinearity=s.nonlinearity)
+    """The cell of this kind that the settings describe: seeded init (or a checkpoint's trained
+    weights and hidden size), then the edits asked for. A bad checkpoint raises CheckpointError."""
+    if s.weights != RANDOM:
+        out = checkpoints.load_set(s.weights, kind).cell
+    else:
+        out = make_cell(kind, s.dim, s.hidden, seed=s.seed, nonlinearity=s.nonlinearity)
     if kind in GATE_BIAS_FIELDS:
         gate, name = GATE_BIAS_FIELDS[kind]
         if getattr(s, name):
