@@ -53,11 +53,13 @@ def heatmaps(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str
     for kind, col in zip(s.cells, st.columns(len(s.cells))):
         tr = shared.trace(s, kind)
         data = [(q, gates.values(tr, q)) for q in rows(s, kind)]
-        col.plotly_chart(figs.gate_heatmaps(kind, data, tokens, step, unit, rng, lang), key=f"gates_heat_{kind}")
+        col.plotly_chart(figs.gate_heatmaps(kind, data, tokens, unit, rng, lang), key=f"gates_heat_{kind}")
         if kind == "rnn":
             col.caption(t("gates.rnn.none", lang))
         with col:
-            shared.look_for("\n".join(f"\n- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(s, kind)), lang)
+            shared.look_for("\n\n" + "\n".join(f"- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(s, kind)), lang)
+    # the step outline lies over the heatmaps, which stay the same figures while stepping (no redraw)
+    st.html(figs.step_outline_css({f"gates_heat_{k}": len(rows(s, k)) for k in s.cells}, step, len(tokens)))
 
 
 def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: int, lang: str) -> None:
@@ -66,7 +68,7 @@ def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: 
     rng = ranges(s)
     for kind, col in zip(s.cells, st.columns(len(s.cells))):
         tr = shared.trace(s, kind)
-        data = [(q, gates.values(tr, q)[step - 1]) for q in rows(s, kind)]
+        data = [(q, gates.values(tr, q)[step - 1]) for q in rows(s, kind) if q.field != "cell_state"]
         col.plotly_chart(figs.gate_bars(kind, data, step, tokens[step - 1], unit, rng, lang), key=f"gates_bars_{kind}")
     shared.look_for(t("gates.bars.look", lang), lang)
     st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")

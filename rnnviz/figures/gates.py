@@ -1,19 +1,27 @@
 """Gate figures: a cell's gates and states as heatmaps, its vectors at one step as bars,
-gate saturation, and text shaded by one unit (HTML)."""
+gate saturation, text shaded by one unit (HTML), and the step outline over the heatmaps (CSS).
+
+Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure
+changes. So the heatmaps do not depend on the step: the step outline is a CSS box laid over
+them, placed from the figure's fixed margins and row heights (which also line the rows of the
+three cells' figures up). Figures are built as one dict and validated once by go.Figure,
+~100x faster than plotly's incremental make_subplots / update_* / template calls.
+"""
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
-from plotly.subplots import make_subplots
 
-from ..gates import SATURATED, SIGMOID, Quantity, Shaded
+from ..gates import FREE, SATURATED, SIGMOID, Quantity, Shaded
 from ..i18n import t
-from .style import CELL_COLORS, DIVERGING, SEQUENTIAL, base_layout, label, tick_labels
+from .style import CELL_COLORS, DIVERGING, FONT, SEQUENTIAL, label, tick_labels
 
-ROW_HEIGHT = 120  # pixels per heatmap row; the same in every cell's figure so rows line up
-BAR_HEIGHT = 95
+HEAT_ROW, GAP = 100, 30  # pixels: a heatmap row, the gap above each row holding its title
+TOP, BOTTOM, LEFT, RIGHT = 60, 100, 55, 70  # fixed margins in pixels (colour bars sit in RIGHT)
+MAX_TICKS = 12  # token labels under a heatmap
 MARK = "#111111"
+GRID = "#E5E5E5"
 
 
 def colorscale(scale: str) -> str:
@@ -21,73 +29,99 @@ def colorscale(scale: str) -> str:
     return SEQUENTIAL if scale == SIGMOID else DIVERGING
 
 
-def _height(rows: int, per_row: int) -> int:
-    return 70 + 40 + rows * per_row  # title + bottom axis + rows
+def heatmap_plot_height(n_rows: int) -> int:
+    """Pixels from the top of the first heatmap row to the bottom of the last."""
+    return n_rows * HEAT_ROW + (n_rows - 1) * GAP
 
 
-def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: list[str], step: int,
-                  unit: int, ranges: dict[str, tuple[float, float]], lang: str = "en") -> go.Figure:
-    """One heatmap (units x time) per quantity of a cell, stacked; the step and unit (1-based) outlined.
-
-    ``ranges`` gives the colour range of each scale kind, shared by every figure of the page.
-    """
-    n = len(rows)
-    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=0.35 / max(n, 1) / 2,
-                        subplot_titles=[t(f"gates.q.{q.symbol}", lang) for q, _ in rows])
-    ticks = tick_labels(tokens)
-    H = rows[0][1].shape[1] if rows else 0
-    for r, (q, v) in enumerate(rows, start=1):  # v: (T, H)
+def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: list[str], unit: int,
+                  ranges: dict[str, tuple[float, float]], lang: str = "en") -> go.Figure:
+    """One heatmap (units x time) per quantity of a cell, stacked, on fixed margins; ``unit`` (1-based)
+    outlined. ``ranges`` gives the colour range of each scale kind, shared by every figure of the page."""
+    n, T = len(rows), len(tokens)
+    plot = heatmap_plot_height(n)
+    layout = {
+        "title": {"text": t("gates.heatmaps.title", lang, cell=t(f"cell.{kind}", lang)), "x": 0, "xanchor": "left"},
+        "font": FONT, "height": TOP + plot + BOTTOM, "showlegend": False, "plot_bgcolor": "white",
+        "margin": {"l": LEFT, "r": RIGHT, "t": TOP, "b": BOTTOM, "autoexpand": False},
+        "annotations": [], "shapes": [],
+    }
+    ticks, data = tick_labels(tokens), []
+    for r, (q, v) in enumerate(rows):  # v: (T, H)
+        top = 1 - r * (HEAT_ROW + GAP) / plot
+        ax = "" if r == 0 else str(r + 1)
         lo, hi = ranges[q.scale]
-        domain = fig.layout[f"yaxis{r if r > 1 else ''}"].domain
-        fig.add_trace(go.Heatmap(
-            z=v.T, x=ticks, y=np.arange(1, H + 1), zmin=lo, zmax=hi, colorscale=colorscale(q.scale),
-            zmid=None if q.scale == SIGMOID else 0.0, name=q.symbol,
-            colorbar=dict(title=dict(text=q.symbol, side="right"), len=domain[1] - domain[0],
-                          y=(domain[0] + domain[1]) / 2, thickness=10, x=1.01),
-            hovertemplate="%{x}<br>" + t("axis.unit", lang) + " %{y}<br>" + q.symbol
-                          + " = %{z:.3f}<extra>" + kind.upper() + "</extra>",
-        ), row=r, col=1)
-        fig.add_shape(type="rect", x0=step - 1.5, x1=step - 0.5, y0=0, y1=1, xref=f"x{r}" if r > 1 else "x",
-                      yref=f"y{r} domain" if r > 1 else "y domain", line=dict(color=MARK, width=2))
-        fig.add_shape(type="rect", x0=-0.5, x1=len(tokens) - 0.5, y0=unit - 0.5, y1=unit + 0.5,
-                      xref=f"x{r}" if r > 1 else "x", yref=f"y{r}" if r > 1 else "y",
-                      line=dict(color=MARK, width=1, dash="dot"))
-        fig.update_yaxes(autorange="reversed", title_text=t("axis.unit", lang), title_standoff=2,
-                         row=r, col=1, showgrid=False)
-    fig.update_xaxes(title_text=t("axis.time", lang), tickangle=-45, row=n, col=1)
-    fig.update_xaxes(showgrid=False)
-    fig.update_annotations(font_size=13, x=0, xanchor="left")
-    title = t("gates.heatmaps.title", lang, cell=t(f"cell.{kind}", lang))
-    fig = base_layout(fig, title, height=_height(n, ROW_HEIGHT))
-    fig.update_layout(margin=dict(l=55, r=55, t=70, b=40), datarevision=0)
-    return fig
+        layout[f"xaxis{ax}"] = {"anchor": f"y{ax}", "domain": [0, 1], "showticklabels": r == n - 1,
+                                "automargin": False, "showgrid": False, **({"matches": "x"} if r else {})}
+        layout[f"yaxis{ax}"] = {"anchor": f"x{ax}", "domain": [max(top - HEAT_ROW / plot, 0), top],
+                                "automargin": False, "showgrid": False, "autorange": "reversed",
+                                "title": {"text": t("axis.unit", lang)}}
+        layout["annotations"].append({"text": t(f"gates.q.{q.symbol}", lang), "x": 0, "y": top, "xref": "paper",
+                                      "yref": "paper", "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+                                      "font": {"size": 13, "color": "#444444"}})
+        data.append({
+            "type": "heatmap", "z": v.T, "x": ticks, "y": np.arange(1, v.shape[1] + 1), "xaxis": f"x{ax}",
+            "yaxis": f"y{ax}", "zmin": lo, "zmax": hi, "colorscale": colorscale(q.scale), "name": q.symbol,
+            **({} if q.scale == SIGMOID else {"zmid": 0.0}),
+            "colorbar": {"title": {"text": q.symbol, "side": "right"}, "len": HEAT_ROW / plot, "y": top,
+                         "yanchor": "top", "thickness": 10, "x": 1.01, "xpad": 4},
+            "hovertemplate": "%{x}<br>" + t("axis.unit", lang) + " %{y}<br>" + q.symbol
+                             + " = %{z:.3f}<extra>" + kind.upper() + "</extra>",
+        })
+        layout["shapes"].append({"type": "rect", "x0": -0.5, "x1": T - 0.5, "y0": unit - 0.5, "y1": unit + 0.5,
+                                 "xref": f"x{ax}", "yref": f"y{ax}", "line": {"color": MARK, "width": 1, "dash": "dot"}})
+    shown = ticks[::max(1, -(-T // MAX_TICKS))]  # every k-th token, so the labels never pile up
+    layout[f"xaxis{'' if n == 1 else n}"].update(title={"text": t("axis.time", lang)}, tickangle=-45,
+                                                 tickmode="array", tickvals=shown, ticktext=shown)
+    return go.Figure(data=data, layout=layout)
+
+
+def step_outline_css(charts: dict[str, int], step: int, n_steps: int) -> str:
+    """CSS that outlines column ``step`` (1-based) of n_steps over heatmap figures from gate_heatmaps,
+    given as {Streamlit element key: number of rows}."""
+    inner = LEFT + RIGHT
+    rules = [
+        f".st-key-{key} {{ position: relative; }}\n"
+        f".st-key-{key}::after {{ content: ''; position: absolute; pointer-events: none; box-sizing: border-box; "
+        f"top: {TOP - 4}px; height: {heatmap_plot_height(rows) + 8}px; "
+        f"left: calc({LEFT}px + (100% - {inner}px) * {(step - 1) / n_steps:.6f}); "
+        f"width: max(4px, calc((100% - {inner}px) * {1 / n_steps:.6f})); border: 2px solid {MARK}; }}"
+        for key, rows in charts.items()
+    ]
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
 def gate_bars(kind: str, rows: list[tuple[Quantity, np.ndarray]], step: int, token: str, unit: int,
               ranges: dict[str, tuple[float, float]], lang: str = "en") -> go.Figure:
-    """Each quantity's vector at one step as bars over the units; the chosen unit (1-based) solid."""
-    n = len(rows)
-    fig = make_subplots(rows=n, cols=1, shared_xaxes=True, vertical_spacing=0.3 / max(n, 1),
-                        subplot_titles=[t(f"gates.q.{q.symbol}", lang) for q, _ in rows])
-    color = CELL_COLORS[kind]
-    for r, (q, v) in enumerate(rows, start=1):  # v: (H,)
-        units = np.arange(1, v.shape[0] + 1)
-        fig.add_trace(go.Bar(
-            x=units, y=v, name=q.symbol, marker_color=color,
-            marker_opacity=np.where(units == unit, 1.0, 0.45), marker_line=dict(
-                color=np.where(units == unit, MARK, color).tolist(), width=np.where(units == unit, 2, 0)),
-            hovertemplate=t("axis.unit", lang) + " %{x}<br>" + q.symbol + " = %{y:.4f}<extra></extra>",
-        ), row=r, col=1)
-        fig.update_yaxes(range=list(ranges[q.scale]), row=r, col=1, nticks=3)
-        if q.scale == SIGMOID:
-            for level in SATURATED:
-                fig.add_hline(y=level, line=dict(color="#777777", width=1, dash="dot"), row=r, col=1)
-    fig.update_xaxes(title_text=t("axis.unit", lang), row=n, col=1)
-    fig.update_annotations(font_size=13, x=0, xanchor="left")
-    title = t("gates.bars.title", lang, cell=t(f"cell.{kind}", lang), step=step, token=label(token))
-    fig = base_layout(fig, title, height=_height(n, BAR_HEIGHT))
-    fig.update_layout(showlegend=False, bargap=0.15, margin=dict(l=45, r=15, t=70, b=40))
-    return fig
+    """Each quantity's vector at one step as a block of bars, one per unit; the chosen unit (1-based) solid."""
+    H = rows[0][1].shape[0]
+    pitch = H + max(1, H // 3)  # a block of H bars, then a gap
+    lo, hi = ranges[FREE] if any(q.scale == FREE for q, _ in rows) else (-1.0, 1.0)
+    color, data, shapes = CELL_COLORS[kind], [], []
+    for b, (q, v) in enumerate(rows):  # v: (H,)
+        units = np.arange(1, H + 1)
+        chosen = units == unit
+        data.append({
+            "type": "bar", "x": b * pitch + units, "y": v, "name": q.symbol, "customdata": units,
+            "marker": {"color": color, "opacity": np.where(chosen, 1.0, 0.45),
+                       "line": {"color": MARK, "width": np.where(chosen, 2, 0)}},
+            "hovertemplate": q.symbol + ", " + t("axis.unit", lang) + " %{customdata}: %{y:.4f}<extra></extra>",
+        })
+        if q.scale == SIGMOID:  # where a gate counts as shut or open
+            shapes += [{"type": "line", "x0": b * pitch + 0.5, "x1": b * pitch + H + 0.5, "y0": level, "y1": level,
+                        "line": {"color": "#777777", "width": 1, "dash": "dot"}} for level in SATURATED]
+    layout = {
+        "title": {"text": t("gates.bars.title", lang, cell=t(f"cell.{kind}", lang), step=step, token=label(token)),
+                  "x": 0, "xanchor": "left"},
+        "font": FONT, "height": 300, "margin": {"l": 45, "r": 10, "t": 60, "b": 70}, "showlegend": False,
+        "plot_bgcolor": "white", "bargap": 0.15, "shapes": shapes,
+        "xaxis": {"tickmode": "array", "tickvals": [b * pitch + (H + 1) / 2 for b in range(len(rows))],
+                  "ticktext": [t(f"gates.q.{q.symbol}", lang).replace(" ", "<br>", 1) if len(rows) > 3
+                               else t(f"gates.q.{q.symbol}", lang) for q, _ in rows],
+                  "title": {"text": t("gates.bars.axis", lang)}, "range": [0, len(rows) * pitch]},
+        "yaxis": {"range": [lo, hi], "gridcolor": GRID, "zerolinecolor": "#999999"},
+    }
+    return go.Figure(data=data, layout=layout)
 
 
 SATURATION_COLORS = ("#00224E", "#E3C43B")  # the two ends of Cividis: shut (below 0.1), open (above 0.9)
@@ -101,15 +135,23 @@ def saturation_chart(shares: dict[str, dict[str, tuple[float, float]]], lang: st
             names.append(f"{t(f'cell.{kind}', lang)} {t('gates.all', lang) if symbol == 'all' else symbol}")
             low.append(100 * lo)
             high.append(100 * hi)
-    fig = go.Figure()
-    for values, key, color in ((low, "gates.sat.low", SATURATION_COLORS[0]), (high, "gates.sat.high", SATURATION_COLORS[1])):
-        fig.add_trace(go.Bar(y=names, x=values, orientation="h", name=t(key, lang), marker_color=color,
-                             text=[f"{v:.0f}%" for v in values], textposition="inside",
-                             hovertemplate="%{y}: %{x:.1f}%<extra>" + t(key, lang) + "</extra>"))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.25, x=0))
-    fig.update_xaxes(range=[0, 100], title_text=t("gates.sat.axis", lang), ticksuffix="%")
-    fig.update_yaxes(autorange="reversed", title_text=t("gates.sat.gate", lang))
-    return base_layout(fig, t("gates.sat.title", lang), height=120 + 34 * len(names))
+    data = [{"type": "bar", "y": names, "x": values, "orientation": "h", "name": t(key, lang),
+             "marker": {"color": color}, "hovertemplate": "%{y}: %{x:.1f}%<extra>" + t(key, lang) + "</extra>"}
+            for values, key, color in ((low, "gates.sat.low", SATURATION_COLORS[0]),
+                                       (high, "gates.sat.high", SATURATION_COLORS[1]))]
+    notes = [{"x": lo + hi, "y": name, "xshift": 4, "xanchor": "left", "showarrow": False,
+              "text": t("gates.sat.note", lang, low=lo, high=hi), "font": {"size": 12, "color": "#444444"}}
+             for name, lo, hi in zip(names, low, high)]
+    layout = {
+        "title": {"text": t("gates.sat.title", lang), "x": 0, "xanchor": "left"}, "font": FONT,
+        "height": 130 + 30 * len(names), "margin": {"l": 120, "r": 20, "t": 60, "b": 70},
+        "barmode": "stack", "plot_bgcolor": "white", "annotations": notes,
+        "legend": {"orientation": "h", "y": -0.3, "x": 0, "traceorder": "normal"},
+        "xaxis": {"range": [0, 100], "title": {"text": t("gates.sat.axis", lang)}, "ticksuffix": "%",
+                  "gridcolor": GRID},
+        "yaxis": {"autorange": "reversed", "title": {"text": t("gates.sat.gate", lang)}},
+    }
+    return go.Figure(data=data, layout=layout)
 
 
 def _text_color(rgb: str) -> str:
@@ -128,5 +170,5 @@ def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
             f'<span class="tok{" now" if s.current else ""}" title="{s.value:.4f}" style="background:{bg};'
             f'color:{_text_color(bg)};border:{border};font-weight:{weight};padding:1px 4px;margin:1px;'
             f'border-radius:3px;display:inline-block;font-family:monospace">{label(s.token)}</span>')
-    return (f'<div class="shaded" style="line-height:1.9"><div style="font-size:0.85em;color:#555">'
+XX
             f'{caption}</div>{"".join(spans)}</div>')

@@ -47,55 +47,35 @@ TEXTS = {
         "en": "The vanilla RNN has no gates: each step replaces its whole state by φ(W x_t + W h_{t-1} + b).",
         "zh": "普通 RNN 没有门：每一步都用 φ(W x_t + W h_{t-1} + b) 替换整个状态。",
     },
-    "gates.look.h": {
-        "en": "h: what the cell hands to the next step and to the output. Compare how smoothly it changes "
-              "in the three cells.",
-        "zh": "h：单元交给下一步和输出的内容。比较三种单元中它变化得有多平滑。",
-    },
-    "gates.look.i": {
-        "en": "i: how much of the new candidate g is written into the memory c. Dark columns: that token "
-              "is mostly ignored.",
-        "zh": "i：新的候选值 g 有多少写进记忆 c。深色的列：这个词元基本被忽略。",
-    },
-    "gates.look.f": {
-        "en": "f: how much of c_{t-1} survives the step. Yellow rows are units that hold on to their memory; "
-              "raise the forget-gate bias and watch them turn yellow.",
-        "zh": "f：c_{t-1} 有多少能保留到下一步。黄色的行是一直保持记忆的单元；调高遗忘门偏置，看它们变黄。",
-    },
-    "gates.look.g": {
-        "en": "g: the new content proposed at this step, signed. It only reaches c where i is open.",
-        "zh": "g：这一步提出的新内容，有正有负。只有 i 打开的地方它才进入 c。",
-    },
-    "gates.look.o": {
-        "en": "o: how much of tanh(c) is shown as h. A unit can keep a memory in c while o hides it.",
-        "zh": "o：tanh(c) 有多少作为 h 输出。一个单元可以把记忆保存在 c 里，同时由 o 把它藏起来。",
-    },
-    "gates.look.c": {
-        "en": "c: the memory itself. Where f stays near 1 a colour persists along the row, step after step.",
-        "zh": "c：记忆本身。f 接近 1 的地方，同一种颜色会沿着行一步步延续下去。",
-    },
-    "gates.look.r": {
-        "en": "r: how much of h_{t-1} the candidate n may look at. Near 0 the candidate starts afresh "
-              "from the token alone.",
-        "zh": "r：候选值 n 能看到多少 h_{t-1}。接近 0 时候选值只依据当前词元重新开始。",
-    },
-    "gates.look.z": {
-        "en": "z: the share of h_{t-1} that is copied forward; 1 - z goes to the new candidate. It plays "
-              "the LSTM's forget and input gates at once.",
-        "zh": "z：h_{t-1} 被原样带到下一步的比例；1 - z 留给新的候选值。它同时扮演 LSTM 的遗忘门和输入门。",
-    },
-    "gates.look.n": {
-        "en": "n: the GRU's new content, mixed into h with weight 1 - z.",
-        "zh": "n：GRU 的新内容，以 1 - z 的权重混入 h。",
-    },
+    "gates.look.h": {"en": "$h$: the state handed on. How smoothly does it change in each cell?",
+                     "zh": "$h$：传给下一步的状态。它在每种单元里变化得有多平滑？"},
+    "gates.look.i": {"en": "$i$: how much of $g$ is written into $c$; a dark column means that token is barely stored.",
+                     "zh": "$i$：$g$ 有多少写进 $c$；深色的列表示这个词元几乎没被存下。"},
+    "gates.look.f": {"en": "$f$: how much of $c_{t-1}$ is kept; yellow rows hold on to their memory.",
+                     "zh": "$f$：$c_{t-1}$ 保留多少；黄色的行一直守着自己的记忆。"},
+    "gates.look.g": {"en": "$g$: the new content, signed; it reaches $c$ only where $i$ is open.",
+                     "zh": "$g$：新内容，有正有负；只有 $i$ 打开的地方它才进入 $c$。"},
+    "gates.look.o": {"en": "$o$: how much of $\\tanh(c)$ shows in $h$; $c$ can hold what $o$ hides.",
+                     "zh": "$o$：$\\tanh(c)$ 有多少显示在 $h$ 中；$c$ 可以保存被 $o$ 藏起来的内容。"},
+    "gates.look.c": {"en": "$c$: the memory; where $f$ stays near 1 its colour persists along the row.",
+                     "zh": "$c$：记忆本身；$f$ 接近 1 的地方，颜色沿着行一直延续。"},
+    "gates.look.r": {"en": "$r$: how much of $h_{t-1}$ the candidate $n$ sees; near 0 it starts afresh.",
+                     "zh": "$r$：候选值 $n$ 能看到多少 $h_{t-1}$；接近 0 时从头开始。"},
+    "gates.look.z": {"en": "$z$: the share of $h_{t-1}$ copied forward: forget and input gate in one.",
+                     "zh": "$z$：$h_{t-1}$ 被原样带到下一步的比例：遗忘门和输入门合二为一。"},
+    "gates.look.n": {"en": "$n$: the GRU's new content, mixed in with weight $1 - z$.",
+                     "zh": "$n$：GRU 的新内容，以 $1 - z$ 的权重混入。"},
     "gates.step.header": {"en": "At step {step}: “{token}”", "zh": "第 {step} 步：“{token}”"},
     "gates.bars.title": {"en": "{cell} at step {step} (“{token}”), all units",
                          "zh": "{cell}：第 {step} 步（“{token}”），所有单元"},
     "gates.bars.look": {
         "en": "Each bar is one unit; the outlined bar is the unit the equations follow. Dotted lines mark "
-              "0.1 and 0.9: gates beyond them are practically shut or open.",
-        "zh": "每根柱子是一个单元；加框的柱子是公式所跟踪的单元。虚线标出 0.1 和 0.9：超出它们的门几乎是全关或全开的。",
+              "0.1 and 0.9: gates beyond them are practically shut or open. The LSTM cell state c is "
+              "unbounded, so it is left out here: see its heatmap and the equations.",
+        "zh": "每根柱子是一个单元；加框的柱子是公式所跟踪的单元。虚线标出 0.1 和 0.9：超出它们的门几乎是全关或全开的。"
+              "LSTM 的细胞状态 c 没有界限，所以这里不画：请看它的热图和公式。",
     },
+    "gates.bars.axis": {"en": "one bar per unit, grouped by gate", "zh": "每个单元一根柱子，按门分组"},
     "gates.eq.header": {"en": "The equations, worked out for unit {unit}", "zh": "代入第 {unit} 个单元的数字计算公式"},
     "gates.eq.explain": {
         "en": "Each equation as the cell's code documents it, then unit {unit}'s numbers plugged in "
@@ -132,6 +112,7 @@ TEXTS = {
     "gates.sat.high": {"en": "above 0.9 (open)", "zh": "高于 0.9（打开）"},
     "gates.sat.axis": {"en": "share of the gate's values (all units, all steps)", "zh": "门取值所占比例（所有单元、所有时间步）"},
     "gates.sat.gate": {"en": "gate", "zh": "门"},
+    "gates.sat.note": {"en": "{low:.1f}% shut · {high:.1f}% open", "zh": "{low:.1f}% 关闭 · {high:.1f}% 打开"},
     "gates.all": {"en": "all gates", "zh": "全部门"},
     "gates.sat.none": {"en": "Saturation is about gates: select the LSTM or the GRU in the sidebar.",
                        "zh": "饱和度针对的是门：请在侧边栏选择 LSTM 或 GRU。"},
