@@ -168,7 +168,7 @@ def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
         weight = "700" if s.current else "400"
         spans.append(
             f'<span class="tok{" now" if s.current else ""}" title="{s.value:.4f}" style="background:{bg};'
-            f'color:{_text_color(bg)};border:{border};font-weight:{weight};padding:1px 4px;margin:1px;'
+            f'color:{_text_color(bg)};border:{border};font-weight:{weight};padding:0 3px;margin:1px;'
             f'border-radius:3px;display:inline-block;font-family:monospace">{label(s.token)}</span>')
-XX
+    return (f'<div class="shaded" style="line-height:1.6;font-size:0.85em"><div style="color:#555">'
             f'{caption}</div>{"".join(spans)}</div>')
