@@ -96,9 +96,9 @@ def profile(cell: Cell, x: torch.Tensor) -> Profile:
             A[t] = a
             a = J[t].T @ a
     memory = spectral_norms(J[:, H:, H:]).numpy() if cell.has_cell_state else None
-    hidden = analysis.trace(cell, x).hidden
-    return Profile(row_norms(A[:, :H]).numpy(), spectral_norms(J).numpy(), memory,
-                   first_nonfinite_forward(hidden))
+    # gated cells keep |h| <= 1 (a gate times tanh); only the vanilla RNN's forward pass can overflow
+    overflow = first_nonfinite_forward(analysis.trace(cell, x).hidden) if cell.kind == "rnn" else None
+    return Profile(row_norms(A[:, :H]).numpy(), spectral_norms(J).numpy(), memory, overflow)
 
 
 def first_nonfinite(g: np.ndarray) -> int | None:

@@ -159,6 +159,15 @@ def test_relu_at_radius_3_over_1000_steps_gives_numbers_not_an_exception():
     assert G.first_nonfinite(p.gradient) is not None and np.isfinite(p.gradient[-1])
 
 
+@pytest.mark.parametrize("kind", ["lstm", "gru"])
+def test_gated_hidden_states_stay_within_one_so_only_the_rnn_is_checked_for_forward_overflow(kind):
+    s = cfg.DEFAULTS.replace(rho=3.0, input_scale=10.0, forget_bias=5.0, update_bias=-5.0, generated=True,
+                             length=1000)
+    cell, x = G.cell(s, kind), scene.sequence(s).x
+    assert np.abs(trace(cell, x).hidden).max() <= 1.0
+    assert G.profile(cell, x).hidden_overflow is None
+
+
 @pytest.mark.parametrize("phi, radius, sigma, expected", [
     ("linear", 0.9, 1.5, "vanish"), ("linear", 1.1, 1.5, "explode"), ("linear", 1.0, 1.7, "edge"),
     ("tanh", 0.5, 0.98, "bounded"), ("relu", 0.5, 0.98, "bounded"), ("tanh", 0.9, 1.5, "open"),

@@ -81,8 +81,21 @@ def gradient_chart(grads: dict[str, np.ndarray], tokens: list[str], theory: dict
                at_top=False)
     fig.update_xaxes(title_text=t("gradients.fig.t", lang), range=[0.5, T + 0.5])
     _log_y(fig, t("gradients.fig.grad.y", lang))
+    fig.update_yaxes(range=_focus([*grads.values(), *[c for k, c in theory.items() if k == "rho"]], overflows > 0))
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
     return base_layout(fig, t("gradients.fig.grad.title", lang, T=T), height=460)
+
+
+def _focus(curves: list[np.ndarray], overflow: bool) -> list[float] | None:
+    """A log-y range (log10 units) around the measured curves and rho's line, with float64's maximum if
+    anything overflowed; the looser sigma_max bound may leave it through the top."""
+    values = np.concatenate([_shown(c) for c in curves] + [np.array([FLOAT_MAX if overflow else np.nan])])
+    values = values[np.isfinite(values)]
+    if not values.size:
+        return None
+    lo, hi = np.log10(values.min()), np.log10(values.max())
+    pad = max(0.5, 0.06 * (hi - lo))
+    return [float(lo - pad), float(hi + pad)]
 
 
 def factor_chart(factors: dict[str, np.ndarray], memory: np.ndarray | None, sigma: float | None,
@@ -144,12 +157,12 @@ def eigen_chart(eigenvalues: np.ndarray, radius: float, sigma: float, lang: str 
 
 
 def _runs(fig: go.Figure, runs: dict[str, Run], field: str, lang: str) -> None:
-    for name, run in runs.items():
+    for name, run in reversed(runs.items()):  # the unclipped run on top: both start at the same point
         values = getattr(run, field)
         k = np.arange(1, len(values) + 1)
         label_ = t(f"gradients.fig.run.{name}", lang)
         fig.add_trace(go.Scatter(x=k, y=_shown(values), mode="lines+markers", name=label_,
-                                 line=dict(color=RUN_COLORS[name], width=2), marker=dict(size=4),
+                                 line=dict(color=RUN_COLORS[name], width=2), marker=dict(size=3),
                                  hovertemplate="%{x}: %{y:.3g}<extra>" + label_ + "</extra>"))
         if run.diverged is not None:
             fig.add_vline(x=run.diverged, line=dict(color=RUN_COLORS[name], dash="dash"),
