@@ -131,6 +131,8 @@ def weights_select(lang: str) -> None:
     st.selectbox(t("training.weights", lang), [scene.RANDOM, *_trained_sets()],
                  format_func=lambda n: t("training.weights.random", lang) if n == scene.RANDOM else n,
                  help=t("training.weights.help", lang), key="weights", bind="query-params")
+    if st.session_state.get("weights", scene.RANDOM) != scene.RANDOM:
+        st.caption(t("training.weights.note", lang))
 
 
 def stop_if_weights_broken(name: str, lang: str) -> None:

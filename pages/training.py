@@ -9,11 +9,12 @@ from rnnviz.i18n import t
 
 shared.run_through_app()
 lang = shared.language()
-s = shared.current()
-task = tasks.get(s.task)
 st.title(t("training.title", lang))
 st.write(t("training.intro", lang))
-ui.controls(s, lang)
+ui.controls(lang)
+s = shared.current()  # after the page's widgets: on a fresh link they read their value from the URL here
+task = tasks.get(s.task)
+ui.task_notes(s, lang)
 if not s.cells:
     st.info(t("msg.no_cells", lang))
     st.stop()

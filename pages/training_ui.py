@@ -78,12 +78,12 @@ def current_lab(s: cfg.Settings) -> Lab | None:
     return lab if lab and lab.key == lab_key(s) else None
 
 
-def controls(s: cfg.Settings, lang: str) -> None:
-    """Task, length, memory-gate bias, clipping threshold and budget: bound to the URL."""
+def controls(lang: str) -> None:
+    """Task, length, memory-gate bias, clipping threshold and budget: bound to the URL. Read the
+    settings after this (shared.current()): on a fresh link these widgets take their URL values here."""
     left, right = st.columns(2)
     with left:
         st.selectbox(t("training.task", lang), list(tasks.TASKS), key="task", bind="query-params")
-        st.caption(t(f"training.task.{s.task}", lang))
         st.slider(t("training.length", lang), 2, cfg.MAX_STEPS, DEFAULTS.train_length,
                   key="train_length", bind="query-params")
     with right:
@@ -94,6 +94,11 @@ def controls(s: cfg.Settings, lang: str) -> None:
                        key="clip", bind="query-params")
         b.number_input(t("training.steps", lang), 0, 20000, DEFAULTS.train_steps, step=100,
                        help=t("training.steps.help", lang), key="train_steps", bind="query-params")
+
+
+def task_notes(s: cfg.Settings, lang: str) -> None:
+    """What the chosen task asks, and a warning for long sequences."""
+    st.caption(t(f"training.task.{s.task}", lang))
     if s.train_length > 200:
         st.caption(t("training.slow", lang))
 

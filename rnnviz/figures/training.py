@@ -29,7 +29,7 @@ def loss_curves(losses: dict[str, np.ndarray], metric: str, lang: str = "en") ->
                         line=dict(color=CELL_COLORS[kind], width=1.5))
     axis = "training.loss.axis.ce" if metric == "accuracy" else "training.loss.axis.mse"
     fig.update_xaxes(title=t("training.axis.step", lang))
-    fig.update_yaxes(title=t(axis, lang), type="log")
+    fig.update_yaxes(title=t(axis, lang), type="log", dtick="D2")  # labels at 1, 2, 5 of each decade
     return base_layout(fig, t("training.loss.title", lang), height=320)
 
 
@@ -46,7 +46,7 @@ def score_curves(steps: dict[str, np.ndarray], scores: dict[str, np.ndarray], me
     if metric == "accuracy":
         fig.update_yaxes(title=t("training.metric.accuracy", lang), range=[0, 1.05])
     else:
-        fig.update_yaxes(title=t("training.metric.mse", lang), type="log")
+        fig.update_yaxes(title=t("training.metric.mse", lang), type="log", dtick=1)
     return base_layout(fig, t(f"training.score.title.{metric}", lang), height=320)
 
 
@@ -59,7 +59,7 @@ def grad_norms(norms: dict[str, np.ndarray], clip: float, lang: str = "en") -> g
                         name=_name(kind, lang), line=dict(color=CELL_COLORS[kind], width=1.2))
     _baseline(fig, clip, t("training.grad.clip", lang, value=clip))
     fig.update_xaxes(title=t("training.axis.step", lang))
-    fig.update_yaxes(title=t("training.grad.axis", lang), type="log")
+    fig.update_yaxes(title=t("training.grad.axis", lang), type="log", dtick="D2")
     return base_layout(fig, t("training.grad.title", lang), height=320)
 
 
@@ -104,5 +104,5 @@ def by_length(runs: list[dict], task: str, metric: str, baseline: float, live: l
     if metric == "accuracy":
         fig.update_yaxes(title=t("training.metric.accuracy", lang), range=[0, 1.05])
     else:
-        fig.update_yaxes(title=t("training.metric.mse", lang), type="log")
+        fig.update_yaxes(title=t("training.metric.mse", lang), type="log", dtick=1)
     return base_layout(fig, t(f"training.classic.title.{metric}", lang, task=task), height=380)

@@ -98,9 +98,9 @@ TEXTS = {
     },
     "training.try.curves": {
         "en": "Set the memory-gate bias to 0 (PyTorch's default) and train again: now the LSTM and GRU usually "
-              "fail at T = 50 too. Then set T = 10: all three cells learn.",
+              "fail at T = 50 too. Then set T = 10 and try a few seeds: now the vanilla RNN sometimes learns too.",
         "zh": "把记忆门偏置设为 0（PyTorch 默认值）再训练一次：这时 LSTM 和 GRU 在 T = 50 通常也会失败。"
-              "再把 T 设为 10：三种单元都能学会。",
+              "再把 T 设为 10，多试几个随机种子：这时普通 RNN 有时也能学会。",
     },
     # the classic figure
     "training.classic": {"en": "The classic result: score against sequence length", "zh": "经典结果：得分与序列长度的关系"},
@@ -121,11 +121,13 @@ TEXTS = {
     "training.rerun.length": {"en": "Re-run one point live: T =", "zh": "现场重跑一个点：T ="},
     "training.rerun": {"en": "Train at this length", "zh": "按此长度训练"},
     "training.look.classic": {
-        "en": "At short lengths every cell learns. As T grows, the vanilla RNN falls to the chance line first, "
-              "while the gated cells keep their score much longer: their memory gate lets the state, and the "
-              "gradient, pass many steps almost unchanged.",
-        "zh": "序列短时三种单元都能学会。随着 T 变长，普通 RNN 最先跌到随机猜测线，"
-              "而带门的单元能在长得多的序列上保持高分：记忆门让状态和梯度几乎不变地穿过很多步。",
+        "en": "At the shortest lengths even the vanilla RNN can learn (not with every seed). As T grows it falls "
+              "to the baseline first, while the gated cells keep their score to much longer sequences: their "
+              "memory gate lets the state, and the gradient, pass many steps almost unchanged. With this fixed "
+              "budget they too fail at some length; more updates or a larger gate bias push that point further.",
+        "zh": "序列最短时，普通 RNN 也能学会（并非每个种子都行）。随着 T 变长，它最先跌到基线，"
+              "而带门的单元能在长得多的序列上保持高分：记忆门让状态和梯度几乎不变地穿过很多步。"
+              "在固定的训练预算下，它们到某个长度也会失败；更多的更新次数或更大的门偏置能把这个长度往后推。",
     },
     "training.try.classic": {
         "en": "Pick the length where the RNN first fails and re-run it live with another seed in the sidebar.",
@@ -147,6 +149,8 @@ TEXTS = {
         "zh": "随机权重，或在训练实验室里训练好的单元：recall-T50 表示在 T = 50 的 recall 任务上训练。"
               "训练好的单元读入它自己任务的一条示例序列（而不是上面的文本），隐藏单元数也用它自己的。",
     },
+    "training.weights.note": {"en": "Trained cells read an example of their own task: the text above is not used.",
+                              "zh": "训练好的单元读入它自己任务的示例序列，上面的文本不会被使用。"},
     "training.weights.broken": {
         "en": "The trained weights cannot be loaded: {error}. Choose random weights in the sidebar.",
         "zh": "无法加载训练好的权重：{error}。请在侧边栏改选随机权重。",
