@@ -63,7 +63,9 @@ if lab is None:
     progress.info(t("training.changed" if "_lab" in st.session_state else "training.press", lang),
                   icon=":material/model_training:")
 else:
-    ui.finish(lab)
+    if not lab.running and not lab.results:
+        with st.spinner(t("training.testing", lang)):
+            ui.finish(lab)
     draw(lab)
     if lab.results:
         with table_slot.container():

@@ -112,15 +112,14 @@ def example(s: cfg.Settings, lang: str):
 
 
 def train_live(lab: Lab, draw) -> None:
-    """Train round by round, calling ``draw(lab)`` after each; the last round stores the results."""
+    """Train round by round, calling ``draw(lab)`` after each, until done or stopped."""
     torch.set_num_threads(THREADS)
     while lab.running and not lab.done:
         for trainer in lab.trainers.values():
             trainer.run(ROUND)
         draw(lab)
         time.sleep(0.01)  # let other sessions' threads take the interpreter between rounds
-    lab.running = False
-    finish(lab)
+    lab.running = False  # the page reruns and tests the cells (finish) under a spinner
 
 
 def finish(lab: Lab) -> None:

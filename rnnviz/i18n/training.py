@@ -82,6 +82,7 @@ TEXTS = {
     "training.first.title": {"en": "Gradient that reaches the first token, per update",
                              "zh": "每次更新中传回到第一个词元的梯度"},
     "training.first.axis": {"en": "mean ‖∂L/∂x₁‖ (log scale)", "zh": "‖∂L/∂x₁‖ 的平均值（对数坐标）"},
+    "training.testing": {"en": "Testing every cell on 2000 fresh sequences…", "zh": "正在用 2000 条全新序列测试每个单元……"},
     "training.summary": {"en": "Result on 2000 fresh test sequences", "zh": "在 2000 条全新测试序列上的结果"},
     "training.col.cell": {"en": "cell", "zh": "单元"},
     "training.col.steps": {"en": "updates", "zh": "更新次数"},
