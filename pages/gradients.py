@@ -83,6 +83,9 @@ memory = profiles["lstm"].memory if "lstm" in profiles else None
 factors = {kind: p.factors for kind, p in profiles.items()}
 st.plotly_chart(figs.factor_chart(factors, memory, spec.sigma if "rnn" in s.cells else None, lang),
                 key="gradients_factors")
+lines = [t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
+         for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())]
+st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))
 if "lstm" in profiles:
     st.caption(t("gradients.factor.lstm", lang))
 shared.look_for(t("gradients.look.factor", lang), lang)

@@ -88,9 +88,11 @@ def clipping_runs(s: cfg.Settings, lang: str) -> dict[str, clipping.Run]:
     key = tuple(getattr(s, name) for name in CLIP_FIELDS)
     store = _runs_store()
     if key not in store:
-        bar = st.progress(0.0, text=t("gradients.clip.progress", lang))
+        text = t("gradients.clip.progress", lang)
+        bar = st.progress(0.0, text=text)
         cell = core.cell(DEFAULTS.replace(**dict(zip(CLIP_FIELDS, key))), "rnn")
-        store[key] = clipping.compare(cell, s.clip, s.seed, on_progress=lambda f: bar.progress(min(f, 1.0)))
+        progress = lambda f: bar.progress(min(f, 1.0), text=text)  # noqa: E731
+        store[key] = clipping.compare(cell, s.clip, s.seed, on_progress=progress)
         bar.empty()
         while len(store) > 32:
             store.popitem(last=False)

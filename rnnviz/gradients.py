@@ -101,6 +101,21 @@ def profile(cell: Cell, x: torch.Tensor) -> Profile:
     return Profile(row_norms(A[:, :H]).numpy(), spectral_norms(J).numpy(), memory, overflow)
 
 
+def _geometric_mean(values: np.ndarray) -> float:
+    values = values[np.isfinite(values) & (values > 0)]
+    return float(np.exp(np.mean(np.log(values)))) if values.size else float("nan")
+
+
+def rates(p: Profile) -> tuple[float, float]:
+    """(actual, ceiling): the factor the gradient was multiplied by per step on average, from t = T back
+    to t = 1, (g_1 / g_T)^(1 / (T-1)); and the geometric mean of the ceilings ||J_t||_2, t = 2..T.
+    actual <= ceiling, since the norm of a product is at most the product of the norms. NaN if undefined."""
+    g = p.gradient
+    if len(g) < 2 or not (np.isfinite(g[0]) and g[0] > 0):
+        return float("nan"), _geometric_mean(p.factors[1:])
+    return float(np.exp((np.log(g[0]) - np.log(g[-1])) / (len(g) - 1))), _geometric_mean(p.factors[1:])
+
+
 def first_nonfinite(g: np.ndarray) -> int | None:
     """Going back from t = T, the step t (1-based) where the gradient first became inf or NaN."""
     bad = np.flatnonzero(~np.isfinite(g))

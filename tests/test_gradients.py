@@ -13,7 +13,7 @@ from torch import nn
 from rnnviz import clipping, scene
 from rnnviz import gradients as G
 from rnnviz import settings as cfg
-from rnnviz.analysis import trace
+from rnnviz.analysis import gradient_norms, trace
 from rnnviz.cells import make_cell
 from rnnviz.i18n import TEXTS
 
@@ -82,6 +82,7 @@ def test_factors_and_gradient_match_torch_autograd(kind, seed):
     J = reference_jacobians(cell, x)
     np.testing.assert_allclose(p.factors, [np.linalg.norm(j.numpy(), 2) for j in J], rtol=1e-9)
     np.testing.assert_allclose(p.gradient, reference_gradient(cell, x), rtol=1e-9)
+    np.testing.assert_allclose(p.gradient, gradient_norms(cell, x), rtol=1e-12)  # the same as the shared core's
     if kind == "lstm":  # the cell-state path alone: d c_t / d c_{t-1} = diag(f_t), so its norm is max_i f_t,i
         np.testing.assert_allclose(p.memory, [np.linalg.norm(j[6:, 6:].numpy(), 2) for j in J], rtol=1e-9)
         np.testing.assert_allclose(p.memory, trace(cell, x).gates["forget"].max(axis=1), rtol=1e-9)
@@ -125,6 +126,23 @@ def test_linear_orthogonal_rnn_lies_on_the_theory_curve(rho):
     g = G.profile(cell, torch.randn(T, 8)).gradient
     np.testing.assert_allclose(g, theory, rtol=1e-4)
     assert G.relative_gap(g, theory) < 1e-4
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("rho", [0.0, 1.0, 1.5])
+def test_actual_rate_is_the_closed_form_and_at_most_the_ceiling(kind, rho):
+    s = cfg.DEFAULTS.replace(rho=rho, generated=True, length=120)
+    p = G.profile(G.cell(s, kind), scene.sequence(s).x)
+    actual, ceiling = G.rates(p)
+    assert actual == pytest.approx((p.gradient[0] / p.gradient[-1]) ** (1 / 119), rel=1e-9)
+    assert ceiling == pytest.approx(np.prod(p.factors[1:]) ** (1 / 119), rel=1e-9)
+    assert actual <= ceiling * (1 + 1e-9)  # ||J_2^T ... J_T^T a|| <= ||J_2|| ... ||J_T|| ||a||
+
+
+def test_linear_orthogonal_rates_are_rho():
+    cell = linear_orthogonal(rho=1.1)
+    actual, ceiling = G.rates(G.profile(cell, torch.randn(200, 8)))
+    assert actual == pytest.approx(1.1, rel=1e-6) and ceiling == pytest.approx(1.1, rel=1e-6)
 
 
 @pytest.mark.parametrize("nonlinearity", ["tanh", "relu", "linear"])
@@ -261,6 +279,8 @@ def test_page_linear_orthogonal_rnn_lies_on_rho_to_the_distance():
     theory = [tr for name, tr in traces.items() if name.startswith("theory")][0]
     np.testing.assert_allclose(array(theory["y"]), expected, rtol=1e-4)
     assert any("lies on" in i.value for i in at.info)
+    assert any("RNN: the gradient was actually multiplied by ×0.9 per step; the ceiling ||J_t||₂ averaged ×0.9."
+               in m.value for m in at.markdown)
 
 
 def test_page_marks_the_overflow_step_in_the_chart_and_in_words():

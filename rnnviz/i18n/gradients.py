@@ -24,8 +24,10 @@ TEXTS = {
     "gradients.preset.exploding.help": {"en": "Vanilla RNN, linear, spectral radius 1.1.",
                                         "zh": "普通 RNN，线性激活，谱半径 1.1。"},
     "gradients.preset.edge": {"en": "Edge of chaos", "zh": "混沌边缘"},
-    "gradients.preset.edge.help": {"en": "Vanilla RNN, tanh, spectral radius 1.0.",
-                                   "zh": "普通 RNN，tanh，谱半径 1.0。"},
+    "gradients.preset.edge.help": {
+        "en": "Vanilla RNN, tanh, spectral radius 1.0: the linear theory's boundary between vanishing and exploding. "
+              "Watch which side the tanh network falls on, then try 1.1 and 1.5.",
+        "zh": "普通 RNN，tanh，谱半径 1.0：按线性理论，这是梯度消失与爆炸的分界。看看 tanh 网络落在哪一边，再试试 1.1 和 1.5。"},
     "gradients.preset.lstm": {"en": "LSTM keeps the gradient", "zh": "LSTM 留住梯度"},
     "gradients.preset.lstm.help": {
         "en": "RNN and LSTM, tanh, spectral radius 0.9, LSTM forget-gate bias +5 (the forget gate stays near 1).",
@@ -131,6 +133,15 @@ TEXTS = {
         "zh": "对 LSTM，因子取整个状态 [h; c] 的雅可比矩阵。反向传播相乘的正是这些完整的雅可比矩阵；"
               "只看 h→h 块会漏掉细胞状态通路 c_(t−1) → c_t，它的雅可比矩阵是 diag(f_t)（点线），"
               "而梯度正是沿这条通路传得远。"},
+    "gradients.rates.head": {
+        "en": "Actual against possible, as geometric means over the sequence (the ceiling can be above 1 while the "
+              "gradient still shrinks: it only reaches the ceiling if it lines up with each step's most-stretched "
+              "direction):",
+        "zh": "实际与上限之比较（整段序列上的几何平均；上限可以大于 1 而梯度仍在缩小：只有当梯度恰好对准每一步"
+              "拉伸最多的方向时，才会达到上限）："},
+    "gradients.rates": {
+        "en": "{cell}: the gradient was actually multiplied by ×{actual} per step; the ceiling ||J_t||₂ averaged ×{ceiling}.",
+        "zh": "{cell}：梯度实际上每步乘以 ×{actual}；上限 ||J_t||₂ 的平均为 ×{ceiling}。"},
     "gradients.clip.task": {
         "en": "The task: read {L} random inputs and output the sum of their first coordinates (divided by √{L}, "
               "so always answering 0 scores a loss of 1). Every input counts, so the gradient has to travel back "
@@ -185,11 +196,11 @@ TEXTS = {
     "gradients.try": {
         "en": "Pick “Exploding”, switch “Orthogonal W_hh” on and set ρ to 3 with T = 1000: the gradient overflows "
               "float64 about 645 steps back. Then choose tanh: with the same ρ the gradient still grows, but far "
-              "more slowly and without overflowing, because saturated units have a slope near 0. Finally raise the "
-              "clipping threshold to 100 and watch the blue run turn into the orange one.",
+              "more slowly and without overflowing, because saturated units have a slope near 0. Finally set the "
+              "clipping threshold to 100: wherever no gradient norm is above it, the blue run is the orange one.",
         "zh": "选“梯度爆炸”，打开“正交 W_hh”，把 ρ 设为 3、T 设为 1000：梯度大约在往回 645 步处超出 float64 的范围。"
               "再换成 tanh：同样的 ρ 下梯度仍在增长，但慢得多，也不再溢出，因为饱和的单元斜率接近 0。"
-              "最后把裁剪阈值调到 100，看蓝色曲线变得和橙色一样。"},
+              "最后把裁剪阈值设为 100：只要没有梯度范数超过它，蓝色那次训练就与橙色的完全相同。"},
     # figures
     "gradients.fig.grad.title": {"en": "Gradient norm ||dL/dh_t|| back through time (T = {T}, L = sum of h_T)",
                                  "zh": "梯度范数 ||dL/dh_t|| 随时间反向传播（T = {T}，L = h_T 各分量之和）"},
