@@ -226,6 +226,13 @@ def test_first_update_matches_torch_nn_and_clipping_rescues_the_exploding_preset
     assert np.mean(runs["clipped"].losses[-10:]) < 1.0  # learns better than always answering 0
 
 
+def test_a_threshold_above_every_norm_changes_nothing():
+    s = cfg.DEFAULTS.replace(**G.PRESETS["vanishing"])
+    runs = clipping.compare(G.cell(s, "rnn"), 100.0, s.seed)
+    assert runs["plain"].norms.max() < 100.0
+    np.testing.assert_array_equal(runs["plain"].losses, runs["clipped"].losses)
+
+
 def test_every_text_has_both_languages():
     keys = [k for k in TEXTS if k.startswith("gradients.")]
     assert len(keys) > 60

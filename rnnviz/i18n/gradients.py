@@ -197,7 +197,7 @@ TEXTS = {
         "en": "Pick “Exploding”, switch “Orthogonal W_hh” on and set ρ to 3 with T = 1000: the gradient overflows "
               "float64 about 645 steps back. Then choose tanh: with the same ρ the gradient still grows, but far "
               "more slowly and without overflowing, because saturated units have a slope near 0. Finally set the "
-              "clipping threshold to 100: wherever no gradient norm is above it, the blue run is the orange one.",
+              "clipping threshold to 100: as long as no gradient norm is above it, the blue run is the orange one.",
         "zh": "选“梯度爆炸”，打开“正交 W_hh”，把 ρ 设为 3、T 设为 1000：梯度大约在往回 645 步处超出 float64 的范围。"
               "再换成 tanh：同样的 ρ 下梯度仍在增长，但慢得多，也不再溢出，因为饱和的单元斜率接近 0。"
               "最后把裁剪阈值设为 100：只要没有梯度范数超过它，蓝色那次训练就与橙色的完全相同。"},
