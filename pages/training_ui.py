@@ -7,6 +7,7 @@ so Stop (and every other widget) stays responsive; a rerun picks the run up wher
 from __future__ import annotations
 
 import json
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ class Lab:
     trainers: dict[str, train.Trainer]
     running: bool = True
     results: dict[str, dict] = field(default_factory=dict)  # kind -> summary, once finished
+    # A click starts the next script run while the previous one may still be inside a round
+    # (it only stops at its next element): rounds and the final test take turns through this lock.
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def step(self) -> int:
@@ -114,9 +118,12 @@ def example(s: cfg.Settings, lang: str):
 def train_live(lab: Lab, draw) -> None:
     """Train round by round, calling ``draw(lab)`` after each, until done or stopped."""
     torch.set_num_threads(THREADS)
-    while lab.running and not lab.done:
-        for trainer in lab.trainers.values():
-            trainer.run(ROUND)
+    while True:
+        with lab.lock:
+            if not lab.running or lab.done:
+                break
+            for trainer in lab.trainers.values():
+                trainer.run(ROUND)
         draw(lab)
         time.sleep(0.01)  # let other sessions' threads take the interpreter between rounds
     lab.running = False  # the page reruns and tests the cells (finish) under a spinner
@@ -124,8 +131,9 @@ def train_live(lab: Lab, draw) -> None:
 
 def finish(lab: Lab) -> None:
     """Test every cell on fresh sequences once the run has ended (finished or stopped)."""
-    if not lab.running and not lab.results:
-        lab.results = {kind: tr.summary() for kind, tr in lab.trainers.items()}
+    with lab.lock:
+        if not lab.running and not lab.results:
+            lab.results = {kind: tr.summary() for kind, tr in lab.trainers.items()}
 
 
 def charts(lab: Lab, lang: str) -> dict:
