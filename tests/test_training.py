@@ -225,12 +225,19 @@ def test_page_shows_the_classic_figure_from_the_results_file():
 
 
 def test_other_pages_offer_the_trained_weights_and_explain_broken_files(tmp_path, monkeypatch):
+    for f in checkpoints.DIR.glob("*.safetensors"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    monkeypatch.setattr(checkpoints, "DIR", tmp_path)  # the page reads these copies
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["weights"] = "recall-T50"
     at.run()
     assert not at.exception and at.selectbox(key="weights").value == "recall-T50"
     assert chart(at, "Hidden states")["data"][0]["x"][0].split(": ")[1] in tasks.RECALL_SYMBOLS
-    monkeypatch.setattr(checkpoints, "DIR", tmp_path)  # the same names, now without files
+    broken = tmp_path / "recall-T50-gru.safetensors"
+    broken.write_bytes(broken.read_bytes()[:200])  # truncated, as by an interrupted copy
     at.run()
-    assert not at.exception
-    assert any("cannot be loaded" in e.value and "missing" in e.value for e in at.error)
+    assert not at.exception and not at.get("plotly_chart")
+    assert any("cannot be loaded" in e.value and "corrupt" in e.value for e in at.error)
+    broken.unlink()
+    at.run()
+    assert not at.exception and any("missing" in e.value for e in at.error)
