@@ -100,7 +100,8 @@ def by_length(runs: list[dict], task: str, metric: str, baseline: float, live: l
                         showlegend=i == 0, marker=dict(symbol="star", size=18, color=CELL_COLORS[r["cell"]],
                                                        line=dict(color="black", width=1)))
     _baseline(fig, baseline, t(f"training.baseline.{metric}", lang, value=baseline))
-    fig.update_xaxes(title=t("training.classic.axis", lang), type="log")
+    measured = sorted({r["length"] for r in runs if r["task"] == task} | {r["length"] for r in live or []})
+    fig.update_xaxes(title=t("training.classic.axis", lang), type="log", tickvals=measured)
     if metric == "accuracy":
         fig.update_yaxes(title=t("training.metric.accuracy", lang), range=[0, 1.05])
     else:
