@@ -1,13 +1,59 @@
-"""Step through (being built): the sequence as tokens."""
+"""Step through: watch each cell's memory fill and fade, one token at a time, RNN | LSTM | GRU side by side."""
 import streamlit as st
 
-from pages import shared
-from rnnviz import figures
+from pages import memory_ui as ui
+from pages import shared, stepper
+from rnnviz import memory
+from rnnviz.figures import memory as figs
 from rnnviz.i18n import t
 
 shared.run_through_app()
 lang = shared.language()
 s = shared.current()
-st.title(t("memory.nav", lang))
+st.title(t("memory.title", lang))
+st.write(t("memory.intro", lang))
+ui.preset_picker(lang)
 seq = shared.sequence_or_stop(s, lang)
-st.plotly_chart(figures.token_strip(seq.tokens[:200], title=t("home.tokens", lang)), key="memory_tokens")
+T, kinds = len(seq.tokens), list(s.cells)
+
+ui.step_from_link(T)
+step = stepper.step_controls(T, lang)
+st.plotly_chart(figs.token_window(seq.tokens, step), key="memory_tokens")
+st.plotly_chart(figs.unrolled(seq.tokens, step, lang), key="memory_unrolled")
+
+with st.spinner(t("memory.computing", lang)):
+    mems = {kind: ui.memory_of(s, kind, T) for kind in kinds}
+
+# the maps mark the followed token, whose slider sits further down by its own chart: lay out first
+cells_box, influence_box = st.container(), st.container()
+with influence_box:
+    st.subheader(t("memory.influence.header", lang))
+    focus = ui.focus_slider(T, lang)
+
+with cells_box:
+    st.plotly_chart(figs.hidden_so_far({kind: m.hidden for kind, m in mems.items()}, seq.tokens, step, lang), key="memory_hidden")
+    shares = {kind: m.shares[step - 1] for kind, m in mems.items()}
+    st.plotly_chart(figs.composition(shares, seq.tokens, step, lang), key="memory_composition")
+    st.plotly_chart(figs.contribution_maps({kind: m.C for kind, m in mems.items()}, step, focus, lang),
+                    key="memory_maps")
+    if T > figs.MAX_MAP_CELLS:
+        st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
+    shared.look_for(t("memory.look.cells", lang), lang)
+
+with influence_box:
+    curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
+    raw = {kind: m.C[focus - 1:, focus - 1] for kind, m in mems.items()}
+    st.plotly_chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
+    shared.look_for(t("memory.look.influence", lang), lang)
+
+st.subheader(t("memory.span.header", lang))
+for col, kind in zip(st.columns(len(kinds)), kinds):
+    span = mems[kind].span
+    col.metric(t("memory.span.label", lang, cell=t(f"cell.{kind}", lang)), ui.span_text(span, lang),
+               help=t("memory.span.help", lang, faded=span.faded, tokens=span.tokens, horizon=span.horizon))
+st.caption(t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2))
+shared.look_for(t("memory.look.span", lang), lang)
+
+st.success(f"**{t('try_this', lang)}** — {t('memory.try', lang)}", icon=":material/science:")
+ui.try_this_button(lang)
+stepper.keep_playing()
