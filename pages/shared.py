@@ -26,14 +26,26 @@ PAGES = [
 ]
 
 # How a widget shows a choice, which is also how Streamlit writes it into the URL.
-URL_LABELS = {"cells": str.upper}
+URL_LABELS = {"cells": str.upper, "lang": LANGS.get}
 DEFAULTS = cfg.DEFAULTS
 
 
 def _canonical(name: str, value) -> str | list[str]:
+    """A value as the bound widget writes it into the URL (its displayed label)."""
     encoded = cfg.encode(name, value)
     fmt = URL_LABELS.get(name)
-    return [fmt(v) for v in encoded] if fmt and isinstance(encoded, list) else encoded
+    if fmt is None:
+        return encoded
+    return [fmt(v) for v in encoded] if isinstance(encoded, list) else fmt(encoded)
+
+
+def _unlabel(name: str, raw: list[str]) -> list[str]:
+    """URL values back to setting values: a widget's label ("中文") or the value itself ("zh")."""
+    fmt, choices = URL_LABELS.get(name), cfg.FIELDS[name].metadata["choices"]
+    if fmt is None or not choices:
+        return raw
+    by_label = {str(fmt(c)): c for c in choices}
+    return [by_label.get(v, v) for v in raw]
 
 
 def run_through_app() -> None:
@@ -54,7 +66,7 @@ def repair_link() -> None:
         return
     st.session_state["_link_checked"] = True
     raw = {k: st.query_params.get_all(k) for k in st.query_params}
-    known = {k: v for k, v in raw.items() if k in cfg.FIELDS}
+    known = {k: _unlabel(k, v) for k, v in raw.items() if k in cfg.FIELDS}
     settings, notes = cfg.from_query(known)
     fixed = {k: v for k, v in raw.items() if k not in cfg.FIELDS}  # leave foreign params alone
     for name in known:
@@ -85,7 +97,7 @@ def _shown(name: str, value) -> str:
 
 def language() -> str:
     """The interface language: the widget's value, else the (repaired) link's, else English."""
-    lang = st.session_state.get("lang") or st.query_params.get("lang", "en")
+    lang = st.session_state.get("lang") or _unlabel("lang", [st.query_params.get("lang", "en")])[0]
     return lang if lang in LANGS else "en"
 
 

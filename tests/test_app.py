@@ -85,3 +85,12 @@ def test_home_chart_shows_the_cores_hidden_states():
     for kind, tr in zip(s.cells, chart(at, "Hidden states")["data"]):
         expected = trace(scene.cell(s, kind), scene.sequence(s).x).hidden.T
         assert np.allclose(array(tr["z"]), expected, atol=1e-12)
+
+
+@pytest.mark.parametrize("value", ["zh", "中文"])
+def test_chinese_links_open_in_chinese_without_a_note(value):
+    at = _app({"lang": value})
+    at.run()
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="lang").value == "zh"
+    assert at.title[0].value.startswith("rnnviz：")
