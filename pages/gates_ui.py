@@ -58,8 +58,8 @@ def heatmaps(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str
             col.caption(t("gates.rnn.none", lang))
         with col:
             shared.look_for("\n\n" + "\n".join(f"- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(s, kind)), lang)
-    # the step outline lies over the heatmaps, which stay the same figures while stepping (no redraw)
-    st.html(figs.step_outline_css({f"gates_heat_{k}": len(rows(s, k)) for k in s.cells}, step, len(tokens)))
+    # the heatmaps and the shaded text stay the same while stepping (no redraw): CSS marks the step
+    st.html(figs.step_css({f"gates_heat_{k}": len(rows(s, k)) for k in s.cells}, step, len(tokens)))
 
 
 def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: int, lang: str) -> None:
@@ -91,7 +91,7 @@ def equations(s: cfg.Settings, kind: str, x_t: np.ndarray, step: int, unit: int,
     st.caption(t("gates.eq.check", lang, step=step, diff=diff))
 
 
-def shaded_text(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str) -> None:
+def shaded_text(s: cfg.Settings, tokens: list[str], unit: int, lang: str) -> None:
     """The text coloured by the chosen unit's value of the chosen quantity, one line per cell that has it."""
     st.subheader(t("gates.text.header", lang))
     symbol = st.radio(t("gates.text.shade", lang), cfg.FIELDS["shade"].metadata["choices"], horizontal=True,
@@ -103,7 +103,7 @@ def shaded_text(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: 
             v = gates.values(shared.trace(s, kind), q)[:, unit - 1]  # (T,)
             caption = html.escape(t("gates.text.caption", lang, cell=t(f"cell.{kind}", lang),
                                     quantity=t(f"gates.q.{symbol}", lang), unit=unit))
-            st.html(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale], step), q.scale, caption))
+            st.html(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale]), q.scale, caption))
             shown += 1
     if not shown:
         st.info(t("gates.text.none", lang, symbol=symbol))

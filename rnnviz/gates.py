@@ -81,21 +81,18 @@ def cell_saturation(tr: Trace, kind: str) -> dict[str, tuple[float, float]]:
 
 @dataclass(frozen=True)
 class Shaded:
-    """A token of the shaded text: its value, where that falls on the colour scale (0..1), is it now."""
+    """A token of the shaded text: its value, and where that falls on the colour scale (0..1)."""
 
     token: str
     value: float
     position: float
-    current: bool
 
 
-def shaded_text(tokens: list[str], unit_values: np.ndarray, vrange: tuple[float, float],
-                current: int) -> list[Shaded]:
-    """Tokens with one unit's value each (T,), placed on the scale ``vrange``; ``current`` is 1-based."""
+def shaded_text(tokens: list[str], unit_values: np.ndarray, vrange: tuple[float, float]) -> list[Shaded]:
+    """Tokens with one unit's value each (T,), placed on the scale ``vrange``."""
     lo, hi = vrange
     pos = np.clip((np.nan_to_num(unit_values, nan=lo) - lo) / (hi - lo), 0.0, 1.0)
-    return [Shaded(tok, float(v), float(p), t + 1 == current)
-            for t, (tok, v, p) in enumerate(zip(tokens, unit_values, pos))]
+    return [Shaded(tok, float(v), float(p)) for tok, v, p in zip(tokens, unit_values, pos)]
 
 
 # ---- the docstring equations: parse, evaluate, render with one unit's numbers ----

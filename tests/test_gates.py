@@ -175,15 +175,15 @@ def test_value_ranges():
     assert gates.value_range(gates.FREE, [np.array([0.3, np.inf]), np.array([-2.5])]) == (-2.5, 2.5)
 
 
-def test_shaded_text_positions_and_current_token():
-    items = gates.shaded_text(["a", "b", "c", "d"], np.array([-1.0, 0.0, 1.0, 3.0]), (-1.0, 1.0), current=2)
+def test_shaded_text_positions():
+    items = gates.shaded_text(["a", "b", "c", "d"], np.array([-1.0, 0.0, 1.0, 3.0]), (-1.0, 1.0))
     assert [s.position for s in items] == [0.0, 0.5, 1.0, 1.0]
-    assert [s.current for s in items] == [False, True, False, False]
+    assert [s.value for s in items] == [-1.0, 0.0, 1.0, 3.0]
 
 
 def test_shaded_html_shows_markup_as_text():
     tokens = ["<script>", "alert(1)", "</script>", "<img src=x onerror=alert(1)>", "&amp;"]
-    html = shaded_html(gates.shaded_text(tokens, np.zeros(5), (-1, 1), 1), gates.TANH, "caption")
+    html = shaded_html(gates.shaded_text(tokens, np.zeros(5), (-1, 1)), gates.TANH, "caption")
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html and "&amp;amp;" in html
 
@@ -273,6 +273,14 @@ def _shaded(at):
     return [h for h in at.get("html") if 'class="shaded"' in h.value]
 
 
+def _marked_token(at):
+    """The token the step CSS outlines in the shaded text (1-based)."""
+    css = "".join(h.value for h in at.get("html") if 'class="shaded"' not in h.value)
+    found = re.findall(r"\.shaded \.tok:nth-of-type\((\d+)\) \{ border-color: #111111", css)
+    assert len(found) == 1
+    return int(found[0])
+
+
 def _marker(at, kind):
     """(step column, unit row) outlined on a cell's heatmaps: the CSS box laid over them, the figure's shapes."""
     fig = chart(at, f"{kind.upper()}: units × time")
@@ -295,7 +303,7 @@ def test_every_step_control_moves_every_chart():
         for kind in ("rnn", "lstm", "gru"):
             assert _marker(at, kind) == (expected, 1)
             chart(at, f"{kind.upper()} at step {expected} ")
-        assert sum(h.value.count('class="tok now"') for h in _shaded(at)) == 3  # one marked token per line
+        assert _marked_token(at) == expected
     at.slider(key="step").set_value(4).run()
     assert _marker(at, "gru") == (4, 1) and "At step 4" in at.subheader[1].value
 
@@ -304,9 +312,11 @@ def test_stepping_leaves_the_heatmap_figures_unchanged():
     """Streamlit redraws a plotly chart from scratch when its figure changes: the heatmaps must not."""
     at = _app(text="one two three four")
     before = {k: chart(at, f"{k.upper()}: units × time") for k in ("rnn", "lstm", "gru")}
+    text = [h.value for h in _shaded(at)]
     at.button(key="step_prev").click().run()
-    assert _marker(at, "gru") == (3, 1)
+    assert _marker(at, "gru") == (3, 1) and _marked_token(at) == 3
     assert all(chart(at, f"{k.upper()}: units × time") == fig for k, fig in before.items())
+    assert [h.value for h in _shaded(at)] == text
 
 
 def test_play_runs_to_the_end_and_stops():
@@ -342,7 +352,8 @@ def test_every_shade_colours_the_text_by_that_quantity(symbol):
     for kind, block in zip(kinds, blocks):
         shown = [float(v) for v in re.findall(r'title="(-?[\d.]+)"', block.value)]
         np.testing.assert_allclose(shown, _page_reference(s, kind)[symbol][:, 3], atol=6e-5)
-        assert block.value.count('class="tok now"') == 1 and f"{kind.upper()}," in block.value
+        assert block.value.count('class="tok"') == len(scene.sequence(s).tokens) and f"{kind.upper()}," in block.value
+    assert _marked_token(at) == 7
 
 
 def test_a_quantity_no_selected_cell_has_gives_a_message():

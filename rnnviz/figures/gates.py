@@ -1,10 +1,10 @@
 """Gate figures: a cell's gates and states as heatmaps, its vectors at one step as bars,
-gate saturation, text shaded by one unit (HTML), and the step outline over the heatmaps (CSS).
+gate saturation, text shaded by one unit (HTML), and the current step marked on both (CSS).
 
 Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure
-changes. So the heatmaps do not depend on the step: the step outline is a CSS box laid over
-them, placed from the figure's fixed margins and row heights (which also line the rows of the
-three cells' figures up). Figures are built as one dict and validated once by go.Figure,
+changes. So the heatmaps and the shaded text do not depend on the step: the step is marked by
+CSS, a box laid over the heatmaps (placed from the figure's fixed margins and row heights,
+which also line the rows of the three cells' figures up) and an outline on the token. Figures are built as one dict and validated once by go.Figure,
 ~100x faster than plotly's incremental make_subplots / update_* / template calls.
 """
 from __future__ import annotations
@@ -76,9 +76,10 @@ def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: li
     return go.Figure(data=data, layout=layout)
 
 
-def step_outline_css(charts: dict[str, int], step: int, n_steps: int) -> str:
-    """CSS that outlines column ``step`` (1-based) of n_steps over heatmap figures from gate_heatmaps,
-    given as {Streamlit element key: number of rows}."""
+def step_css(charts: dict[str, int], step: int, n_steps: int) -> str:
+    """CSS marking ``step`` (1-based) of n_steps: a box over column ``step`` of the heatmap figures from
+    gate_heatmaps, given as {Streamlit element key: number of rows}, and an outline on token ``step``
+    of every shaded_html text."""
     inner = LEFT + RIGHT
     rules = [
         f".st-key-{key} {{ position: relative; }}\n"
@@ -88,6 +89,7 @@ def step_outline_css(charts: dict[str, int], step: int, n_steps: int) -> str:
         f"width: max(4px, calc((100% - {inner}px) * {1 / n_steps:.6f})); border: 2px solid {MARK}; }}"
         for key, rows in charts.items()
     ]
+    rules.append(f".shaded .tok:nth-of-type({step}) {{ border-color: {MARK}; font-weight: 700; }}")
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
@@ -159,16 +161,15 @@ def _text_color(rgb: str) -> str:
     return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#FFFFFF"
 
 
+SHADED_STYLE = ("<style>.shaded { line-height: 1.6; font-size: 0.85em; } .shaded .cap { color: #555; } "
+                ".shaded .tok { padding: 0 3px; margin: 1px; border: 2px solid transparent; border-radius: 3px; "
+                "display: inline-block; font-family: monospace; }</style>")
+
+
 def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
-    """The tokens as inline boxes coloured by their value; the current one outlined. Tokens are escaped."""
+    """The tokens as inline boxes coloured by their value (see step_css for the current one).
+    Tokens are escaped: markup in them is shown, never interpreted."""
     colors = sample_colorscale(colorscale(scale), [s.position for s in items]) if items else []
-    spans = []
-    for s, bg in zip(items, colors):
-        border = f"2px solid {MARK}" if s.current else "2px solid transparent"
-        weight = "700" if s.current else "400"
-        spans.append(
-            f'<span class="tok{" now" if s.current else ""}" title="{s.value:.4f}" style="background:{bg};'
-            f'color:{_text_color(bg)};border:{border};font-weight:{weight};padding:0 3px;margin:1px;'
-            f'border-radius:3px;display:inline-block;font-family:monospace">{label(s.token)}</span>')
-    return (f'<div class="shaded" style="line-height:1.6;font-size:0.85em"><div style="color:#555">'
-            f'{caption}</div>{"".join(spans)}</div>')
+    spans = "".join(f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{_text_color(bg)}">'
+                    f'{label(s.token)}</span>' for s, bg in zip(items, colors))
+    return f'{SHADED_STYLE}<div class="shaded"><div class="cap">{caption}</div>{spans}</div>'
