@@ -37,7 +37,7 @@ def findings(s, profiles: dict, theory: dict, lang: str) -> None:
 def why(s, spec: core.Spectrum, lang: str) -> None:
     """The spectrum of the RNN's W_hh beside the regime it implies."""
     left, right = st.columns([3, 2])
-    left.plotly_chart(figs.eigen_chart(spec.eigenvalues, spec.radius, spec.sigma, lang), key="gradients_eigen")
+    left.plotly_chart(ui.eigen_figure(s, lang), key="gradients_eigen")
     with right:
         st.markdown(t("gradients.spectrum", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}",
                       phi=s.nonlinearity))

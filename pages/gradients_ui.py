@@ -15,8 +15,8 @@ from rnnviz.i18n import t
 
 DEFAULTS = cfg.DEFAULTS
 NONLINEARITIES = ("tanh", "relu", "linear")  # language-neutral labels: they go into the URL as shown
-# the fields that decide the clipping run's cell (not the sequence: changing T must not retrain)
-CLIP_FIELDS = ("dim", "hidden", "seed", "nonlinearity", "rho", "orthogonal", "clip")
+# the fields that decide the vanilla RNN's weights (not the sequence: changing T must not recompute them)
+RNN_FIELDS = ("dim", "hidden", "seed", "nonlinearity", "rho", "orthogonal")
 
 
 def _apply_preset(name: str) -> None:
@@ -63,18 +63,39 @@ def _profile(key: tuple, orthogonal: bool, kind: str) -> core.Profile:
     return core.profile(core.cell(s, kind), scene.sequence(s).x)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _spectrum(key: tuple, orthogonal: bool) -> core.Spectrum:
-    return core.spectrum(core.cell(_settings(key, orthogonal), "rnn").weight_hh_l0)
-
-
 def profile(s: cfg.Settings, kind: str) -> core.Profile:
     return _profile(scene.model_key(s), s.orthogonal, kind)
 
 
+def _rnn_key(s: cfg.Settings) -> tuple:
+    return tuple(getattr(s, name) for name in RNN_FIELDS)
+
+
+def _rnn(key: tuple):
+    return core.cell(DEFAULTS.replace(**dict(zip(RNN_FIELDS, key))), "rnn")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _spectrum(key: tuple) -> core.Spectrum:
+    return core.spectrum(_rnn(key).weight_hh_l0)
+
+
 def spectrum(s: cfg.Settings) -> core.Spectrum:
     """The vanilla RNN's W_hh under these settings (whether or not the RNN is selected)."""
-    return _spectrum(scene.model_key(s), s.orthogonal)
+    return _spectrum(_rnn_key(s))
+
+
+# Figures that do not depend on the sequence are built once and shared read-only (st.plotly_chart copies a
+# figure before serialising it); cache_data would unpickle, that is re-validate, them on every run.
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _eigen_figure(key: tuple, lang: str):
+    spec = _spectrum(key)
+    return figs.eigen_chart(spec.eigenvalues, spec.radius, spec.sigma, lang)
+
+
+def eigen_figure(s: cfg.Settings, lang: str):
+    """The eigenvalue chart, built once per W_hh and language (it does not depend on the sequence)."""
+    return _eigen_figure(_rnn_key(s), lang)
 
 
 @st.cache_resource
@@ -85,18 +106,23 @@ def _runs_store() -> OrderedDict:
 
 def clipping_runs(s: cfg.Settings, lang: str) -> dict[str, clipping.Run]:
     """Both training runs for these settings: from the store, or computed with a progress bar."""
-    key = tuple(getattr(s, name) for name in CLIP_FIELDS)
+    key = (*_rnn_key(s), s.clip)
     store = _runs_store()
     if key not in store:
         text = t("gradients.clip.progress", lang)
         bar = st.progress(0.0, text=text)
-        cell = core.cell(DEFAULTS.replace(**dict(zip(CLIP_FIELDS, key))), "rnn")
         progress = lambda f: bar.progress(min(f, 1.0), text=text)  # noqa: E731
-        store[key] = clipping.compare(cell, s.clip, s.seed, on_progress=progress)
+        store[key] = clipping.compare(_rnn(_rnn_key(s)), s.clip, s.seed, on_progress=progress)
         bar.empty()
         while len(store) > 32:
             store.popitem(last=False)
     return store[key]
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _clip_figures(key: tuple, lang: str, _runs: dict[str, clipping.Run]) -> tuple:
+    """Both clipping charts, built once per run key and language (``key`` decides ``_runs``)."""
+    return figs.clip_norm_chart(_runs, key[-1], lang), figs.clip_loss_chart(_runs, lang)
 
 
 def clipping_section(s: cfg.Settings, lang: str) -> None:
@@ -107,9 +133,10 @@ def clipping_section(s: cfg.Settings, lang: str) -> None:
                            help=t("gradients.clip.help", lang), key="clip", bind="query-params")
     s = s.replace(clip=float(clip))
     runs = clipping_runs(s, lang)
+    norms, losses = _clip_figures((*_rnn_key(s), s.clip), lang, runs)
     left, right = st.columns(2)
-    left.plotly_chart(figs.clip_norm_chart(runs, s.clip, lang), key="gradients_clip_norms")
-    right.plotly_chart(figs.clip_loss_chart(runs, lang), key="gradients_clip_losses")
+    left.plotly_chart(norms, key="gradients_clip_norms")
+    right.plotly_chart(losses, key="gradients_clip_losses")
     clipped = runs["clipped"]
     above = int(np.sum(clipped.norms > s.clip))
     lines = [t("gradients.clip.above", lang, k=above, n=len(clipped.norms), c=f"{s.clip:g}")]
