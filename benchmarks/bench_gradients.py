@@ -3,7 +3,8 @@
 Opens /gradients in headless Chromium on a generated sequence of --length tokens (default 1000) with
 the cells given (default RNN, LSTM and GRU), waits until the page is idle, then presses ArrowLeft on the
 sidebar's length slider --reps times (T = 999, 998, ...: every press is a new T, so nothing comes from
-the cache) and measures, in the page's own clock (performance.now()) from the key press:
+the cache), then ArrowRight back up (T seen before: cached, the floor of a rerun), and measures, in the
+page's own clock (performance.now()) from the key press:
 
     running    the script run has started (data-test-script-state = running)
     finished   the script run has finished (notRunning)
@@ -99,24 +100,27 @@ def measure(url: str, length: int, cells: list[str], reps: int) -> dict:
         first_load = time.perf_counter() - start
         thumb = page.locator('.st-key-length input[type="range"]')
         rows = []
-        for k in range(1, reps + 1):
-            T = length - k
+        # down: every T is new (computed); then back up: every T was seen (cached), the floor of a rerun
+        lengths = [length - k for k in range(1, reps + 1)] + [length - k for k in range(reps - 1, 0, -1)]
+        for k, T in enumerate(lengths):
             thumb.focus()
             page.evaluate(PROBE_JS, T)
-            page.keyboard.press("ArrowLeft")
+            page.keyboard.press("ArrowLeft" if k < reps else "ArrowRight")
             try:
                 page.wait_for_function("() => window.__marks.drawn !== undefined", timeout=120_000, polling=20)
             except Exception:
                 print("not redrawn:", page.evaluate("window.__marks"), page.url, file=sys.stderr)
                 raise
             marks = page.evaluate("window.__marks")
-            rows.append({"T": T, **{key: round((marks[key] - marks["t0"]) / 1000, 3)
-                                    for key in ("running", "finished", "drawn")}})
+            rows.append({"T": T, "cached": k >= reps, **{key: round((marks[key] - marks["t0"]) / 1000, 3)
+                                                         for key in ("running", "finished", "drawn")}})
             wait_until_idle(page)
         browser.close()
-    drawn = [r["drawn"] for r in rows]
-    return {"length": length, "cells": cells, "first_load_s": round(first_load, 2), "runs": rows,
-            "drawn_median_s": round(statistics.median(drawn), 3), "drawn_max_s": max(drawn)}
+    summary = {}
+    for name, cached in (("new_T", False), ("cached_T", True)):
+        drawn = [r["drawn"] for r in rows if r["cached"] == cached]
+        summary[name] = {"median_s": round(statistics.median(drawn), 3), "min_s": min(drawn), "max_s": max(drawn)}
+    return {"length": length, "cells": cells, "first_load_s": round(first_load, 2), **summary, "runs": rows}
 
 
 def main() -> None:
