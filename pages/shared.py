@@ -60,8 +60,11 @@ def run_through_app() -> None:
         st.rerun()
 
 
-def repair_link() -> None:
-    """On a session's first run, rewrite the URL to valid settings (with notes), then rerun."""
+def repair_link(page) -> None:
+    """On a session's first run, rewrite the URL to valid settings (with notes) and reopen ``page``.
+
+    Runs after st.navigation (so the reopened page is the one the link named) and before any
+    widget binds a parameter (bound parameters can no longer be rewritten)."""
     if st.session_state.get("_link_checked"):
         return
     st.session_state["_link_checked"] = True
@@ -76,8 +79,7 @@ def repair_link() -> None:
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in fixed.items()}
     if as_lists != raw:
         st.session_state["_notes"] = notes
-        st.query_params.from_dict(fixed)
-        st.rerun()
+        st.switch_page(page, query_params=fixed)
 
 
 def show_notes(lang: str) -> None:
@@ -107,15 +109,16 @@ def sidebar(lang: str) -> None:
         st.selectbox(t("sidebar.language", lang), list(LANGS), format_func=LANGS.get,
                      key="lang", bind="query-params")
         st.subheader(t("sidebar.sequence", lang))
+        # both the text and the length are always drawn (the unused one greyed out): a widget that
+        # appears only later cannot take a value that a preset set for it into the link
         generated = st.toggle(t("sidebar.generated", lang), value=DEFAULTS.generated,
                               key="generated", bind="query-params")
-        if generated:
-            st.slider(t("sidebar.length", lang), 2, cfg.MAX_STEPS, DEFAULTS.length,
-                      key="length", bind="query-params")
-        else:
-            st.text_area(t("sidebar.text", lang), DEFAULTS.text, max_chars=cfg.MAX_TEXT_CHARS,
-                         help=t("sidebar.text.help", lang), key="text", bind="query-params", height=80)
-            st.toggle(t("sidebar.chars", lang), value=DEFAULTS.chars, key="chars", bind="query-params")
+        st.text_area(t("sidebar.text", lang), DEFAULTS.text, max_chars=cfg.MAX_TEXT_CHARS, disabled=generated,
+                     help=t("sidebar.text.help", lang), key="text", bind="query-params", height=80)
+        st.toggle(t("sidebar.chars", lang), value=DEFAULTS.chars, key="chars", bind="query-params",
+                  disabled=generated)
+        st.slider(t("sidebar.length", lang), 2, cfg.MAX_STEPS, DEFAULTS.length, disabled=not generated,
+                  key="length", bind="query-params")
         st.subheader(t("sidebar.model", lang))
         st.multiselect(t("sidebar.cells", lang), cfg.CELL_KINDS, default=list(DEFAULTS.cells),
                        format_func=URL_LABELS["cells"], key="cells", bind="query-params")

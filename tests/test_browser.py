@@ -38,3 +38,11 @@ def test_tampered_link_shows_a_note_and_a_repaired_url(server, page):
     query = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
     assert query == {"hidden": ["128"], "cells": ["LSTM"]}
     screenshot(page, "repaired-link")
+
+
+def test_a_repaired_link_stays_on_its_page(server, page):
+    page.goto(f"{server}/gradients?hidden=999&rho=0")
+    wait_until_idle(page)
+    assert urllib.parse.urlparse(page.url).path == "/gradients"
+    assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query) == {"hidden": ["128"]}
+    assert page.get_by_text("Some link settings were repaired").count() == 1
