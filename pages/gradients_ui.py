@@ -22,10 +22,6 @@ RNN_FIELDS = ("dim", "hidden", "seed", "nonlinearity", "rho", "orthogonal")
 def _apply_preset(name: str) -> None:
     """Callback: write a preset into the widgets' state (before they are drawn)."""
     preset = core.PRESETS[name]
-    if not st.session_state.get("generated") and "length" in preset:
-        # The length slider is only drawn with a generated sequence: a value set before it mounts
-        # reaches the widget but not the link, so write the link too (it is unbound while hidden).
-        st.query_params["length"] = cfg.encode("length", preset["length"])
     for field, value in preset.items():
         st.session_state[field] = list(value) if isinstance(value, tuple) else value
 
