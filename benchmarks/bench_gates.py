@@ -8,8 +8,9 @@ repeatedly changes a control and measures, in the page's own clock (performance.
                updated; checked to show the new step), after which nothing changed for 0.5 s
 
 Controls: the step slider and the unit input (arrow keys), and the next/previous buttons.
-Reports the median and max over --reps repetitions per control, after one warm-up. Not a test:
-the numbers depend on the machine's load, so run it alone:
+Reports the median, min and max over --reps repetitions per control, after one warm-up. Not a
+test: the numbers depend on the machine's load (on a shared machine the min is the best estimate
+of the page's own cost), so run it alone:
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_gates --lengths 100 --reps 9
 """
@@ -138,6 +139,7 @@ def run(url: str, lengths: list[int], reps: int) -> list[dict]:
                 for key in ("run_end", "settled"):
                     values = [s[key] for s in samples]
                     row[f"{key}_median_ms"] = round(statistics.median(values))
+                    row[f"{key}_min_ms"] = round(min(values))  # the best estimate of the page's own cost
                     row[f"{key}_max_ms"] = round(max(values))
                 rows.append(row)
                 print(json.dumps(row), flush=True)

@@ -73,9 +73,13 @@ def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: 
     shared.look_for(t("gates.bars.look", lang), lang)
     st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")
     st.caption(t("gates.eq.explain", lang, unit=unit))
-    for kind, tab in zip(s.cells, st.tabs([t(f"cell.{k}", lang) for k in s.cells])):
-        with tab:
-            equations(s, kind, x[step - 1], step, unit, lang)
+    labels = [t(f"cell.{k}", lang) for k in s.cells]  # "RNN", "LSTM", "GRU" in every language
+    tabs = st.tabs(labels, key="gates_eq_tab", on_change="rerun",
+                   default=t("cell.lstm", lang) if "lstm" in s.cells else labels[0])
+    for kind, tab in zip(s.cells, tabs):
+        if tab.open:  # KaTeX is much of a step's cost: typeset the open tab only
+            with tab:
+                equations(s, kind, x[step - 1], step, unit, lang)
 
 
 def equations(s: cfg.Settings, kind: str, x_t: np.ndarray, step: int, unit: int, lang: str) -> None:

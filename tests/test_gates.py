@@ -239,8 +239,13 @@ def test_bars_and_heatmaps_show_torch_nns_gates():
                 np.testing.assert_allclose(array(bars[symbol]["y"]), expected[6], atol=1e-9, err_msg=symbol)
 
 
-def _latex_lines(at):
-    """(lhs, [worked-out expressions]) for each rendered equation, in page order."""
+def _latex_lines(at, kind=None):
+    """(lhs, symbolic, [worked-out expressions]) for each rendered equation, in page order; with ``kind``,
+    after opening that cell's tab (only the open tab is typeset)."""
+    if kind:
+        at.session_state["gates_eq_tab"] = kind.upper()
+        at.run()
+        assert not at.exception and [tb.label for tb in at.tabs if tb.label == kind.upper()]
     out = []
     for el in at.latex:
         m = re.search(r"\\begin\{aligned\}(\w_t) &= (.*?) \\\\ &= (.*)\\end\{aligned\}", el.value, re.S)
@@ -251,7 +256,8 @@ def _latex_lines(at):
 def test_equation_numbers_reproduce_the_next_state():
     at = _app(**QUERY)
     s = _settings(at)
-    lines = _latex_lines(at)
+    assert [lhs for lhs, _, _ in _latex_lines(at)] == ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"]  # LSTM first
+    lines = [line for k in s.cells for line in _latex_lines(at, k)]
     kinds = [k for k in s.cells for _ in gates.equations(k)]
     assert len(lines) == len(kinds) == 1 + 6 + 4
     refs = {k: _page_reference(s, k) for k in s.cells}
@@ -333,7 +339,7 @@ def test_unit_control_moves_the_outline_equations_and_text():
     bars = _traces(at, "LSTM at step 7")["f"]
     assert list(array(bars["marker"]["line"]["width"])) == [0, 2, 0, 0, 0, 0]
     ref = _page_reference(s, "gru")
-    gru_h = [w for lhs, _, w in _latex_lines(at) if lhs == "h_t"][-1]
+    gru_h = [w for lhs, _, w in _latex_lines(at, "gru") if lhs == "h_t"][-1]
     assert float(gru_h[-1]) == pytest.approx(ref["h"][6, 1], abs=6e-5)
     shown = [float(v) for v in re.findall(r'title="(-?[\d.]+)"', _shaded(at)[2].value)]
     np.testing.assert_allclose(shown, ref["h"][:, 1], atol=6e-5)  # GRU line, unit 2
@@ -410,6 +416,13 @@ def test_edge_settings_give_a_picture_or_a_message(query):
         assert not charts(at) and at.info
         return
     assert charts(at) and at.latex
+
+
+def test_the_open_equation_tab_survives_a_change_of_cells():
+    at = _app()
+    assert [lhs for lhs, _, _ in _latex_lines(at, "gru")] == ["r_t", "z_t", "n_t", "h_t"]
+    at.multiselect(key="cells").set_value(["rnn", "lstm"]).run()  # the open tab's cell is gone
+    assert not at.exception and [lhs for lhs, _, _ in _latex_lines(at)] in (["h_t"], ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"])
 
 
 def test_chinese_interface_leaves_no_english_in_the_pages_own_labels():
