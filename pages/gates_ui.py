@@ -7,6 +7,7 @@ import numpy as np
 import streamlit as st
 
 from pages import shared
+from rnnviz import equations as eqs
 from rnnviz import gates, scene
 from rnnviz import settings as cfg
 from rnnviz.figures import gates as figs
@@ -16,7 +17,7 @@ from rnnviz.i18n import t
 @st.cache_data(max_entries=64, show_spinner=False)
 def _parameters(key: tuple, kind: str) -> dict[str, np.ndarray]:
     s = cfg.DEFAULTS.replace(**dict(zip(scene.MODEL_FIELDS, key)))
-    return gates.parameters(scene.cell(s, kind))
+    return eqs.parameters(scene.cell(s, kind))
 
 
 def parameters(s: cfg.Settings, kind: str) -> dict[str, np.ndarray]:
@@ -85,7 +86,7 @@ def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: 
 def equations(s: cfg.Settings, kind: str, x_t: np.ndarray, step: int, unit: int, lang: str) -> None:
     """One cell's equations for one unit, each as written, with numbers, reduced, and its value."""
     tr = shared.trace(s, kind)
-    lines = gates.plugged(kind, parameters(s, kind), x_t, gates.previous_state(tr, step), unit - 1, s.nonlinearity)
+    lines = eqs.plugged(kind, parameters(s, kind), x_t, eqs.previous_state(tr, step), unit - 1, s.nonlinearity)
     for p in lines:  # the equation as written, then its numbers worked out on one line
         worked = [p.numbers] + ([p.reduced] if p.reduced != p.numbers else []) + [f"{p.value:.4f}"]
         st.latex(r"\begin{aligned}" + p.lhs + " &= " + p.symbolic + r" \\ &= " + " = ".join(worked)

@@ -7,7 +7,7 @@ gives the same function. ``step`` returns the new state and every gate as values
 ``forward`` runs a sequence and returns them stacked over time.
 
 Each class docstring holds the cell's equations, one ``lhs = rhs`` line each in LaTeX:
-rnnviz.gates parses, renders and re-evaluates them, so keep them in that form.
+rnnviz.equations parses, renders and re-evaluates them, so keep them in that form.
 """
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ import torch.nn.functional as F
 from helpers import array, chart, charts
 from streamlit.testing.v1 import AppTest
 
-from rnnviz import gates, scene
+from rnnviz import equations, gates, scene
+from rnnviz.analysis import Trace
 from rnnviz import settings as cfg
 from rnnviz.cells import CELLS, TORCH_MODULES
 from rnnviz.figures.gates import shaded_html
@@ -71,7 +72,7 @@ def test_docstring_equations_evaluate_to_torch_nn(kind, D, H, T, seed):
     x = torch.randn(T, D, dtype=torch.float64)
     ref = _reference(kind, module, x)
     for step in range(1, T + 1):
-        got = gates.evaluate_step(kind, _params(module), x[step - 1].numpy(), _previous(ref, step, H))
+        got = equations.evaluate_step(kind, _params(module), x[step - 1].numpy(), _previous(ref, step, H))
         assert set(got) == set(ref)
         for symbol, value in got.items():
             np.testing.assert_allclose(value, ref[symbol][step - 1], atol=1e-12, err_msg=symbol)
@@ -83,7 +84,7 @@ def test_rnn_phi_follows_the_nonlinearity(nonlinearity):
     x = torch.randn(8, 4, dtype=torch.float64)
     with torch.no_grad():
         h = module(x)[0].numpy()
-    got = gates.evaluate_step("rnn", _params(module), x[3].numpy(), {"h": h[2]}, nonlinearity)
+    got = equations.evaluate_step("rnn", _params(module), x[3].numpy(), {"h": h[2]}, nonlinearity)
     np.testing.assert_allclose(got["h"], h[3], atol=1e-12)
     if nonlinearity == "relu":
         assert gates.quantities("rnn", "relu")[0].scale == gates.FREE
@@ -92,9 +93,9 @@ def test_rnn_phi_follows_the_nonlinearity(nonlinearity):
 def test_rendered_equations_are_the_docstrings():
     for kind, cls in CELLS.items():
         lines = [ln.strip() for ln in cls.__doc__.splitlines() if re.match(r"\s*[a-z]_t = ", ln)]
-        assert [f"{e.lhs} = {e.rhs}" for e in gates.equations(kind)] == lines
+        assert [f"{e.lhs} = {e.rhs}" for e in equations.equations(kind)] == lines
         assert lines, kind
-    assert [e.lhs for e in gates.equations("lstm")] == ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"]
+    assert [e.lhs for e in equations.equations("lstm")] == ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"]
 
 
 def _evaluate_latex(expr):
@@ -113,7 +114,7 @@ def test_plugged_in_numbers_reproduce_torchs_next_state(kind):
     x = torch.randn(T, D, dtype=torch.float64) * 2
     ref = _reference(kind, module, x)
     for step, unit in [(1, 0), (4, 3), (6, 6)]:
-        lines = gates.plugged(kind, _params(module), x[step - 1].numpy(), _previous(ref, step, H), unit)
+        lines = equations.plugged(kind, _params(module), x[step - 1].numpy(), _previous(ref, step, H), unit)
         for p in lines:
             expected = ref[p.lhs[0]][step - 1, unit]
             assert p.value == pytest.approx(expected, abs=1e-12)
@@ -125,7 +126,7 @@ def test_pre_activation_is_shown_summed():
     module = _module("lstm", 3, 4, 0)
     x = torch.randn(2, 3, dtype=torch.float64)
     ref = _reference("lstm", module, x)
-    f = gates.plugged("lstm", _params(module), x[1].numpy(), _previous(ref, 2, 4), 2)[1]
+    f = equations.plugged("lstm", _params(module), x[1].numpy(), _previous(ref, 2, 4), 2)[1]
     W, b = module.weight_ih_l0.detach().numpy(), module.bias_ih_l0.detach().numpy()
     U, c = module.weight_hh_l0.detach().numpy(), module.bias_hh_l0.detach().numpy()
     a = W[4 + 2] @ x[1].numpy() + b[6] + U[6] @ ref["h"][0] + c[6]  # forget block is rows 4..7
@@ -136,7 +137,7 @@ def test_pre_activation_is_shown_summed():
 @pytest.mark.parametrize("bad", ["(x_t", r"\sigma x_t", "x_t +", "x_t ) y_t", "x_t * y_t"])
 def test_parser_rejects_malformed_equations(bad):
     with pytest.raises(ValueError):
-        gates.parse(bad)
+        equations.parse(bad)
 
 
 def test_saturation_counts_strictly_beyond_the_thresholds():
@@ -158,7 +159,7 @@ def test_cell_saturation_pools_the_sigmoid_gates_only():
 
 def _trace_from(ref):
     names = {"i": "input", "f": "forget", "g": "cell", "o": "output", "r": "reset", "z": "update", "n": "new"}
-    return gates.Trace(hidden=ref["h"], cell=ref.get("c"), gates={names[k]: v for k, v in ref.items() if k in names})
+    return Trace(hidden=ref["h"], cell=ref.get("c"), gates={names[k]: v for k, v in ref.items() if k in names})
 
 
 def test_quantities_cover_every_gate_and_state():
@@ -258,7 +259,7 @@ def test_equation_numbers_reproduce_the_next_state():
     s = _settings(at)
     assert [lhs for lhs, _, _ in _latex_lines(at)] == ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"]  # LSTM first
     lines = [line for k in s.cells for line in _latex_lines(at, k)]
-    kinds = [k for k in s.cells for _ in gates.equations(k)]
+    kinds = [k for k in s.cells for _ in equations.equations(k)]
     assert len(lines) == len(kinds) == 1 + 6 + 4
     refs = {k: _page_reference(s, k) for k in s.cells}
     for kind, (lhs, symbolic, worked) in zip(kinds, lines):
