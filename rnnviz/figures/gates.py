@@ -4,8 +4,9 @@ gate saturation, text shaded by one unit (HTML), and the current step marked on 
 Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure
 changes. So the heatmaps and the shaded text do not depend on the step: the step is marked by
 CSS, a box laid over the heatmaps (placed from the figure's fixed margins and row heights,
-which also line the rows of the three cells' figures up) and an outline on the token. Figures are built as one dict and validated once by go.Figure,
-~100x faster than plotly's incremental make_subplots / update_* / template calls.
+which also line the rows of the three cells' figures up) and an outline on the token.
+Figures are built as one dict and validated once by go.Figure, ~100x faster than plotly's
+incremental make_subplots / update_* / template calls.
 """
 from __future__ import annotations
 
@@ -60,8 +61,8 @@ def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: li
                                       "yref": "paper", "xanchor": "left", "yanchor": "bottom", "showarrow": False,
                                       "font": {"size": 13, "color": "#444444"}})
         data.append({
-            "type": "heatmap", "z": v.T, "x": ticks, "y": np.arange(1, v.shape[1] + 1), "xaxis": f"x{ax}",
-            "yaxis": f"y{ax}", "zmin": lo, "zmax": hi, "colorscale": colorscale(q.scale), "name": q.symbol,
+            "type": "heatmap", "z": v.T.astype(np.float32),  # half the bytes of float64, ample for a colour
+            "x": ticks, "y": np.arange(1, v.shape[1] + 1), "xaxis": f"x{ax}", "yaxis": f"y{ax}", "zmin": lo, "zmax": hi, "colorscale": colorscale(q.scale), "name": q.symbol,
             **({} if q.scale == SIGMOID else {"zmid": 0.0}),
             "colorbar": {"title": {"text": q.symbol, "side": "right"}, "len": HEAT_ROW / plot, "y": top,
                          "yanchor": "top", "thickness": 10, "x": 1.01, "xpad": 4},
