@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from pages import shared
@@ -14,10 +15,23 @@ from rnnviz.figures import gates as figs
 from rnnviz.i18n import t
 
 
+def _settings(key: tuple, **more) -> cfg.Settings:
+    return cfg.DEFAULTS.replace(**dict(zip(scene.MODEL_FIELDS, key)), **more)
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def _parameters(key: tuple, kind: str) -> dict[str, np.ndarray]:
-    s = cfg.DEFAULTS.replace(**dict(zip(scene.MODEL_FIELDS, key)))
-    return eqs.parameters(scene.cell(s, kind))
+    return eqs.parameters(scene.cell(_settings(key), kind))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _heatmap_figure(key: tuple, cells: tuple, kind: str, unit: int, lang: str) -> go.Figure:
+    """Built once per view and shared read-only (st.plotly_chart only serialises it): stepping
+    leaves it unchanged, and rebuilding it was half of a step's server time."""
+    s = _settings(key, cells=cells)
+    tr = shared.trace(s, kind)
+    data = [(q, gates.values(tr, q)) for q in rows(s, kind)]
+    return figs.gate_heatmaps(kind, data, shared.inputs(s).tokens, unit, ranges(s), lang)
 
 
 def parameters(s: cfg.Settings, kind: str) -> dict[str, np.ndarray]:
@@ -52,9 +66,8 @@ def heatmaps(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str
     rng = ranges(s)
     st.caption(t("gates.scales", lang, top=rng[gates.FREE][1]))
     for kind, col in zip(s.cells, st.columns(len(s.cells))):
-        tr = shared.trace(s, kind)
-        data = [(q, gates.values(tr, q)) for q in rows(s, kind)]
-        col.plotly_chart(figs.gate_heatmaps(kind, data, tokens, unit, rng, lang), key=f"gates_heat_{kind}")
+        fig = _heatmap_figure(scene.model_key(s), s.cells, kind, unit, lang)
+        col.plotly_chart(fig, key=f"gates_heat_{kind}")
         if kind == "rnn":
             col.caption(t("gates.rnn.none", lang))
         with col:
