@@ -416,13 +416,14 @@ def test_gate_bias_sliders_saturate_the_gates_and_c_leaves_the_tanh_range():
 
 
 @pytest.mark.parametrize("query", [{"hidden": "1"}, {"chars": "true"}, {"text": "现在几点了？"},
-                                   {"cells": ["gru", "lstm"]}, {"text": ""}])
+                                   {"cells": ["gru", "lstm"]}, {"text": ""}, {"hidden": "4", "unit": "9"}])
 def test_edge_settings_give_a_picture_or_a_message(query):
     at = _app(**query)
     if query.get("text") == "":
         assert not charts(at) and at.info
         return
     assert charts(at) and at.latex
+    assert 1 <= at.number_input(key="unit").value <= _settings(at).hidden  # a unit beyond H is not kept
 
 
 def test_the_open_equation_tab_survives_a_change_of_cells():
