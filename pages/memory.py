@@ -7,6 +7,25 @@ from rnnviz import memory
 from rnnviz.figures import memory as figs
 from rnnviz.i18n import t
 
+
+@st.fragment
+def stepping(tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
+    """Everything that changes with the step. A fragment: a step reruns only this, not the whole page."""
+    T = len(tokens)
+    ui.step_from_link(T)
+    step = stepper.step_controls(T, lang)
+    focus = ui.focus_from_link(T)  # its slider sits by its own chart further down
+    st.plotly_chart(figs.token_window(tokens, step), key="memory_tokens")
+    st.plotly_chart(figs.unrolled(tokens, step, lang), key="memory_unrolled")
+    st.plotly_chart(figs.hidden_so_far({kind: m.hidden for kind, m in mems.items()}, tokens, step, lang),
+                    key="memory_hidden")
+    st.plotly_chart(figs.composition({kind: m.shares[step - 1] for kind, m in mems.items()}, tokens, step, lang),
+                    key="memory_composition")
+    st.plotly_chart(figs.contribution_maps({kind: m.C for kind, m in mems.items()}, step, focus, lang),
+                    key="memory_maps")
+    stepper.keep_playing()
+
+
 shared.run_through_app()
 lang = shared.language()
 s = shared.current()
@@ -15,36 +34,20 @@ st.write(t("memory.intro", lang))
 ui.preset_picker(lang)
 seq = shared.sequence_or_stop(s, lang)
 T, kinds = len(seq.tokens), list(s.cells)
-
-ui.step_from_link(T)
-step = stepper.step_controls(T, lang)
-st.plotly_chart(figs.token_window(seq.tokens, step), key="memory_tokens")
-st.plotly_chart(figs.unrolled(seq.tokens, step, lang), key="memory_unrolled")
-
 with st.spinner(t("memory.computing", lang)):
     mems = {kind: ui.memory_of(s, kind, T) for kind in kinds}
 
-# the maps mark the followed token, whose slider sits further down by its own chart: lay out first
-cells_box, influence_box = st.container(), st.container()
-with influence_box:
-    st.subheader(t("memory.influence.header", lang))
-    focus = ui.focus_slider(T, lang)
+stepping(seq.tokens, mems, lang)
+if T > figs.MAX_MAP_CELLS:
+    st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
+shared.look_for(t("memory.look.cells", lang), lang)
 
-with cells_box:
-    st.plotly_chart(figs.hidden_so_far({kind: m.hidden for kind, m in mems.items()}, seq.tokens, step, lang), key="memory_hidden")
-    shares = {kind: m.shares[step - 1] for kind, m in mems.items()}
-    st.plotly_chart(figs.composition(shares, seq.tokens, step, lang), key="memory_composition")
-    st.plotly_chart(figs.contribution_maps({kind: m.C for kind, m in mems.items()}, step, focus, lang),
-                    key="memory_maps")
-    if T > figs.MAX_MAP_CELLS:
-        st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
-    shared.look_for(t("memory.look.cells", lang), lang)
-
-with influence_box:
-    curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
-    raw = {kind: m.C[focus - 1:, focus - 1] for kind, m in mems.items()}
-    st.plotly_chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
-    shared.look_for(t("memory.look.influence", lang), lang)
+st.subheader(t("memory.influence.header", lang))
+focus = ui.focus_slider(T, lang)
+curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
+raw = {kind: m.C[focus - 1:, focus - 1] for kind, m in mems.items()}
+st.plotly_chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
+shared.look_for(t("memory.look.influence", lang), lang)
 
 st.subheader(t("memory.span.header", lang))
 for col, kind in zip(st.columns(len(kinds)), kinds):
@@ -56,4 +59,3 @@ shared.look_for(t("memory.look.span", lang), lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('memory.try', lang)}", icon=":material/science:")
 ui.try_this_button(lang)
-stepper.keep_playing()

@@ -51,13 +51,25 @@ def try_this_button(lang: str) -> None:
               icon=":material/science:")
 
 
+def _seed_from_link(name: str, n: int) -> None:
+    """On a session's first run, put the link's value of a 1-based position (step, focus) into session
+    state, clamped to 1..n, so code that runs before the widget is drawn sees the linked value."""
+    if name not in st.session_state and name in st.query_params:
+        linked, _ = cfg.from_query({name: st.query_params.get_all(name)})
+        st.session_state[name] = max(1, min(n, getattr(linked, name) or n))
+
+
 def step_from_link(n: int) -> None:
-    """Seed the step from the link on a session's first run. stepper.step_controls computes the buttons'
-    targets from session state before its slider has read the link, so without this, "previous" on a
-    fresh ?step=5 link would go to n - 1 (reported to the lead; harmless once the stepper does it)."""
-    if "step" not in st.session_state and "step" in st.query_params:
-        linked, _ = cfg.from_query({"step": st.query_params.get_all("step")})
-        st.session_state["step"] = scene.current_step(linked, n)
+    """stepper.step_controls computes its buttons' targets from session state before its slider has read
+    the link: without this, "previous" on a fresh ?step=5 link goes to n - 1 (reported to the lead;
+    harmless once the stepper does it itself)."""
+    _seed_from_link("step", n)
+
+
+def focus_from_link(n: int) -> int:
+    """The followed token (1..n), for the charts drawn before its slider."""
+    _seed_from_link("focus", n)
+    return max(1, min(n, st.session_state.get("focus", 1)))
 
 
 def focus_slider(n: int, lang: str) -> int:

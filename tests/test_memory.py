@@ -188,17 +188,31 @@ def test_unrolled_diagram_grows_then_slides():
     assert "h<sub>0</sub> = 0" in figs.unrolled(TOKENS, 3).data[2].text
 
 
-def test_long_maps_show_exact_values_at_every_third_index():
+def test_long_maps_show_exact_values_at_evenly_spaced_indices():
     maps, _ = _maps(600, kinds=("rnn",))
-    fig = figs.contribution_maps(maps, 300, 1)
-    idx = np.arange(0, 600, 3)
-    np.testing.assert_array_equal(array(json.loads(fig.to_json())["data"][0]["x"]), idx + 1)
-    z = array(json.loads(fig.to_json())["data"][0]["z"])
+    fig = json.loads(figs.contribution_maps(maps, 300, 1).to_json())
+    stride = -(-600 // figs.MAX_MAP_CELLS)
+    idx = np.arange(0, 600, stride)
+    np.testing.assert_array_equal(array(fig["data"][0]["x"]), idx + 1)
+    z = array(fig["data"][0]["z"])
     sub = maps["rnn"][np.ix_(idx, idx)]
     shown = np.isfinite(z)
     np.testing.assert_allclose(10 ** z[shown], sub[shown], rtol=1e-12)
     assert np.all(sub[~shown] == 0)  # blank only above the diagonal (or where float64 ran out)
-    assert "one in every 3 rows" in fig.layout.title.text
+    assert f"one in every {stride} rows" in fig["layout"]["title"]["text"]
+
+
+def test_long_compositions_pool_the_earliest_tokens_into_one_exact_slice():
+    maps, _ = _maps(100, kinds=("lstm",))
+    share = memory.shares(maps["lstm"])[79]  # step 80
+    tokens = scene.sequence(cfg.DEFAULTS.replace(generated=True, length=100)).tokens
+    pie = json.loads(figs.composition({"lstm": share}, tokens, 80).to_json())["data"][0]
+    first = 80 - figs.MAX_SLICES + 1
+    values = array(pie["values"])
+    assert len(values) == figs.MAX_SLICES and pie["labels"][0] == f"tokens 1–{first} together"
+    assert values[0] == pytest.approx(share[:first].sum(), rel=1e-12)
+    np.testing.assert_array_equal(values[1:], share[first:80])
+    assert pie["marker"]["colors"][1] == figs.token_color(first)  # token first + 1 keeps its own colour
 
 
 # ---- the page in AppTest ----

@@ -26,7 +26,9 @@ MAX_TICK_LABELS = 30  # beyond this many steps, axes show numbers instead of "t:
 DARK = {3, 4, 5, 8, 9}  # indices of TOKEN_COLORS that need white text
 DECADES = 8  # the contribution map's colour scale spans this many powers of ten below its maximum
 MIN_LABELLED = 0.03  # composition slices smaller than this share carry no text (hover still tells)
-MAX_MAP_CELLS = 250  # a longer contribution map shows every s-th row and column (the browser stays fast)
+MAX_MAP_CELLS = 120  # a longer contribution map shows every s-th row and column (the browser stays fast)
+MAX_SLICES = 40  # a composition donut shows at most this many slices: earlier tokens are pooled
+EARLIER = "#DDDDDD"  # the pooled slice of earlier tokens
 
 
 # the shared look (style.base_layout) as a plain layout dict, template resolved: built once
@@ -166,17 +168,24 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], step: int, l
 
 def composition(shares: dict[str, np.ndarray], tokens: list[str], step: int, lang: str = "en") -> go.Figure:
     """Donuts of h_step's memory composition, one per cell: the share of each token 1..step, clockwise
-    in reading order, each token in its own colour."""
+    in reading order, each token in its own colour. Beyond MAX_SLICES tokens, the earliest ones share
+    one grey slice whose value is the sum of their shares."""
     kinds = list(shares)
+    first = max(0, step - MAX_SLICES + 1)  # tokens before this one are pooled
+    labels, names = tick_labels(tokens)[first:step], [label(tok) for tok in tokens[first:step]]
+    colors = [token_color(k) for k in range(first, step)]
+    if first:
+        pooled = t("memory.earlier", lang, n=first)
+        labels, names, colors = [pooled] + labels, [pooled] + names, [EARLIER] + colors
     domains, data = _panels(len(kinds), gap=0.04), []
     for kind, domain in zip(kinds, domains):
         share = np.nan_to_num(np.asarray(shares[kind][:step], dtype=float), nan=0.0)
+        values = np.concatenate([[share[:first].sum()], share[first:]]) if first else share
         data.append(dict(
-            type="pie", labels=tick_labels(tokens[:step]), values=share, name=t(f"cell.{kind}", lang),
-            customdata=[label(tok) for tok in tokens[:step]], sort=False, direction="clockwise", hole=0.45,
-            domain=dict(x=domain, y=[0, 0.94]), textposition="inside",
-            marker=dict(colors=[token_color(k) for k in range(step)], line=dict(color="white", width=1)),
-            texttemplate=["%{customdata}<br>%{percent:.0%}" if v >= MIN_LABELLED else "" for v in share],
+            type="pie", labels=labels, values=values, name=t(f"cell.{kind}", lang), customdata=names,
+            sort=False, direction="clockwise", hole=0.45, domain=dict(x=domain, y=[0, 0.94]), textposition="inside",
+            marker=dict(colors=colors, line=dict(color="white", width=1)),
+            texttemplate=["%{customdata}<br>%{percent:.0%}" if v >= MIN_LABELLED else "" for v in values],
             hovertemplate="%{label}<br>" + t("memory.share", lang) + " %{value:.2%}<extra>" + kind.upper() + "</extra>",
         ))
     centres = [_text(sum(d) / 2, 0.47, f"h<sub>{step}</sub>", xref="paper", yref="paper", font=dict(size=18))

@@ -27,6 +27,7 @@ TEXTS = {
                             "zh": "到目前为止的隐藏状态 h_1 … h_{t}（单元 × 时间）"},
     "memory.composition.title": {"en": "What h_{t} is made of: each token's share of the memory",
                                  "zh": "h_{t} 由什么组成：每个词元在记忆中所占的份额"},
+    "memory.earlier": {"en": "tokens 1–{n} together", "zh": "第 1–{n} 个词元合计"},
     "memory.share": {"en": "share of h_t:", "zh": "在 h_t 中的占比："},
     "memory.map.title": {"en": "Contribution of token k to h_t, ||dh_t/dx_k|| (log colour scale)",
                          "zh": "词元 k 对 h_t 的贡献 ||dh_t/dx_k||（对数色标）"},
