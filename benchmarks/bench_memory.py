@@ -16,8 +16,8 @@ Controls: the step slider (arrow keys); the previous/next buttons; the sequence-
 token longer each press: the page computes generated sequences in blocks of 50 tokens, so within
 a block this reuses the contributions and only re-derives shares and span); and the seed (+1 each
 press: new weights and inputs, so every contribution and trace is computed afresh, the cost of
-crossing into a new block too). Reports the median and max over --reps repetitions per control. Not a test: numbers depend on the machine's load, so
-run it alone, under `flock /tmp/rnnviz-bench.lock`.
+crossing into a new block too). Reports the median and max over --reps repetitions per control.
+Not a test: numbers depend on the machine's load, so run it alone, under `flock /tmp/rnnviz-bench.lock`.
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_memory --lengths 100 500 --reps 7
 """

@@ -147,7 +147,8 @@ def _all_figures(T=11, step=4, focus=2, lang="en"):
     maps, hidden = _maps(T)
     tokens = scene.sequence(cfg.DEFAULTS.replace(generated=True, length=T)).tokens
     return [
-        figs.token_window(tokens, step), figs.unrolled(tokens, step, lang), figs.hidden_so_far(hidden, tokens, step, lang),
+        figs.token_window(tokens, step), figs.unrolled(tokens, step, lang),
+        figs.hidden_so_far(hidden, tokens, step, lang),
         figs.composition({k: memory.shares(C)[step - 1] for k, C in maps.items()}, tokens, step, lang),
         figs.contribution_maps(maps, step, focus, lang),
         figs.influence({k: memory.relative(C, focus - 1) for k, C in maps.items()},

@@ -22,7 +22,7 @@ from .tokens import CURRENT as STRIP_CURRENT, OTHER as STRIP_OTHER, PER_ROW
 TOKEN_COLORS = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
                 "#44AA99", "#999933", "#882255", "#661100", "#888888")
 CURRENT = "#0072B2"
-MAX_TICK_LABELS = 30  # beyond this many steps, axes show numbers instead of "t: token"
+MAX_TICK_LABELS = 30  # beyond this many steps, axes show numbers instead of "t: token"; fewer ticks draw faster
 DARK = {3, 4, 5, 8, 9}  # indices of TOKEN_COLORS that need white text
 DECADES = 8  # the contribution map's colour scale spans this many powers of ten below its maximum
 MIN_LABELLED = 0.03  # composition slices smaller than this share carry no text (hover still tells)
@@ -52,7 +52,7 @@ def token_color(k: int) -> str:
 
 def _time_axis(tokens: list[str], n: int, lang: str) -> dict:
     """A numeric time axis 1..n; with few tokens, ticks read "t: token"."""
-    axis = dict(title=dict(text=t("axis.time", lang)), range=[0.5, n + 0.5])
+    axis = dict(title=dict(text=t("axis.time", lang)), range=[0.5, n + 0.5], nticks=6)
     if n <= MAX_TICK_LABELS:
         axis.update(tickmode="array", tickvals=list(range(1, n + 1)), ticktext=tick_labels(tokens[:n]), tickangle=-45)
     return axis
@@ -76,7 +76,8 @@ def token_window(tokens: list[str], step: int, rows: int = 2) -> go.Figure:
     grid = lambda v: [v[r * PER_ROW:(r + 1) * PER_ROW] for r in range(n_rows)]  # noqa: E731
     trace = dict(type="heatmap", z=grid(z), text=grid(text), customdata=grid(list(range(first + 1, first + cells + 1))),
                  texttemplate="%{text}", textfont=dict(size=13), colorscale=[[0, STRIP_OTHER], [1, STRIP_CURRENT]],
-                 zmin=0, zmax=1, showscale=False, xgap=4, ygap=4, hovertemplate="t = %{customdata}: %{text}<extra></extra>")
+                 zmin=0, zmax=1, showscale=False, xgap=4, ygap=4,
+                 hovertemplate="t = %{customdata}: %{text}<extra></extra>")
     layout = dict(xaxis=dict(visible=False, range=[-0.5, PER_ROW - 0.5]),
                   yaxis=dict(visible=False, range=[n_rows - 0.5, -0.5]), height=20 + 48 * n_rows,
                   margin=dict(l=5, r=5, t=5, b=5))
@@ -159,8 +160,10 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], step: int, l
                          xaxis=f"x{ref}", yaxis=f"y{ref}", name=t(f"cell.{kind}", lang), zmin=-zmax, zmax=zmax,
                          zmid=0, colorscale=SIGNED, showscale=i == len(kinds) - 1,
                          colorbar=dict(title=dict(text="h"), thickness=12),
-                         hovertemplate="t = %{x}<br>unit %{y}<br>h = %{z:.3f}<extra>" + kind.upper() + "</extra>"))
-        y = dict(title=dict(text=t("axis.unit", lang) if i == 0 else ""), autorange="reversed")
+                         hovertemplate=f"t = %{{x}}<br>{t('axis.unit', lang)} %{{y}}<br>h = %{{z:.3f}}"
+                                       f"<extra>{kind.upper()}</extra>"))
+        y = dict(title=dict(text=t("axis.unit", lang) if i == 0 else ""), autorange="reversed", nticks=4,
+                 showticklabels=i == 0)
         layout.update(_axes(i, domains[i], _time_axis(tokens, len(h), lang), y))
     layout["annotations"] = _panel_titles(kinds, domains, lang)
     return _figure(data, layout, t("memory.hidden.title", lang, t=step), 320)
@@ -234,8 +237,10 @@ def contribution_maps(maps: dict[str, np.ndarray], step: int, focus: int, lang: 
                         y1=step + 0.5, line=dict(color="#D55E00", width=2)),
                    dict(type="line", xref=f"x{ref}", yref=f"y{ref}", x0=focus, x1=focus, y0=focus - 0.5, y1=T + 0.5,
                         line=dict(color="#1A1A1A", width=1, dash="dot"))]
-        layout.update(_axes(i, domains[i], dict(title=dict(text=t("memory.map.k", lang)), range=[0.5, T + 0.5]),
-                            dict(title=dict(text=t("memory.map.t", lang) if i == 0 else ""), range=[T + 0.5, 0.5])))
+        x = dict(title=dict(text=t("memory.map.k", lang)), range=[0.5, T + 0.5], nticks=8)
+        y = dict(title=dict(text=t("memory.map.t", lang) if i == 0 else ""), range=[T + 0.5, 0.5], nticks=8,
+                 showticklabels=i == 0)
+        layout.update(_axes(i, domains[i], x, y))
     layout.update(shapes=shapes, annotations=_panel_titles(kinds, domains, lang))
     T = len(next(iter(maps.values())))
     title = t("memory.map.title", lang)
