@@ -90,10 +90,10 @@ TEXTS = {
               "“> {horizon} 步”表示其中不到一半在序列内褪去：跨度超出了这个序列能测量的长度，请换一个更长的序列。",
     },
     "memory.look.span": {
-        "en": "With PyTorch's default random weights, all three cells forget within a few steps: an untrained "
+        "en": "With PyTorch's default random weights, all three cells forget within about ten steps: an untrained "
               "LSTM's forget gate is open only about halfway, so its cell state halves at every step, much like "
               "a vanilla RNN. Gates can remember, but only when their weights make them.",
-        "zh": "用 PyTorch 默认的随机权重时，三种单元都在几步之内就忘掉了：未训练的 LSTM 遗忘门大约只开一半，"
+        "zh": "用 PyTorch 默认的随机权重时，三种单元都在大约十步之内就忘掉了：未训练的 LSTM 遗忘门大约只开一半，"
               "细胞状态每一步都减半，和普通 RNN 差不多。门控单元能记住，但前提是它的权重让门这样工作。",
     },
     "memory.try": {
