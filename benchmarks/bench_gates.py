@@ -130,7 +130,7 @@ def run(url: str, lengths: list[int], reps: int) -> list[dict]:
         for T in lengths:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             start = T // 2
-            page.goto(f"{url}/gates?generated=true&length={T}&step={start}")
+            page.goto(f"{url}/gates?generated=true&length={T}&step={start}&unit=8")  # unit: room both ways
             page.wait_for_function("() => document.querySelectorAll('.main-svg').length >= 7", timeout=120_000)
             page.evaluate(PROBE_JS)
             for name, (act, shown) in controls(page, start).items():

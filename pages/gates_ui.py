@@ -100,10 +100,11 @@ def equations(s: cfg.Settings, kind: str, x_t: np.ndarray, step: int, unit: int,
     """One cell's equations for one unit, each as written, with numbers, reduced, and its value."""
     tr = shared.trace(s, kind)
     lines = eqs.plugged(kind, parameters(s, kind), x_t, eqs.previous_state(tr, step), unit - 1, s.nonlinearity)
-    for p in lines:  # the equation as written, then its numbers worked out on one line
+    rows_ = []  # each equation as written, then its numbers worked out on one line
+    for p in lines:
         worked = [p.numbers] + ([p.reduced] if p.reduced != p.numbers else []) + [f"{p.value:.4f}"]
-        st.latex(r"\begin{aligned}" + p.lhs + " &= " + p.symbolic + r" \\ &= " + " = ".join(worked)
-                 + r"\end{aligned}")
+        rows_.append(p.lhs + " &= " + p.symbolic + r" \\ &= " + " = ".join(worked))
+    st.latex(r"\begin{aligned}" + r" \\[0.9em] ".join(rows_) + r"\end{aligned}")  # one block: typeset once
     traced = {q.symbol: gates.values(tr, q)[step - 1, unit - 1] for q in gates.quantities(kind, s.nonlinearity)}
     diff = max(abs(p.value - traced[p.lhs[0]]) for p in lines)
     st.caption(t("gates.eq.check", lang, step=step, diff=diff))

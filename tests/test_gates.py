@@ -248,9 +248,11 @@ def _latex_lines(at, kind=None):
         at.run()
         assert not at.exception and [tb.label for tb in at.tabs if tb.label == kind.upper()]
     out = []
-    for el in at.latex:
-        m = re.search(r"\\begin\{aligned\}(\w_t) &= (.*?) \\\\ &= (.*)\\end\{aligned\}", el.value, re.S)
-        out.append((m[1], m[2], m[3].split(" = ")))
+    for el in at.latex:  # one aligned block per cell: "lhs &= as written \\ &= worked out", rows apart
+        block = re.search(r"\\begin\{aligned\}(.*)\\end\{aligned\}", el.value, re.S)[1]
+        for row in block.split(r" \\[0.9em] "):
+            m = re.fullmatch(r"(\w_t) &= (.*?) \\\\ &= (.*)", row.strip(), re.S)
+            out.append((m[1], m[2], m[3].split(" = ")))
     return out
 
 

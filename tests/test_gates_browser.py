@@ -89,7 +89,7 @@ def test_unit_choice_reaches_the_url_equations_and_text(server, tall):
     tall.get_by_role("tab", name="LSTM").click()
     shown = tall.evaluate("""() => [...document.querySelectorAll('[data-testid="stTabs"] .katex-display')]
         .filter(k => k.getBoundingClientRect().height > 0).map(k => k.querySelector('annotation').textContent)""")
-    c_t = next(x for x in shown if x.startswith(r"\begin{aligned}c_t"))  # the visible tab is the LSTM's
+    c_t = re.search(r"c_t &= f_t .*? \\\\ &= (.*?) \\\\\[", "".join(shown))[1]  # the visible tab is the LSTM's
     f, c_prev, i, g, *_, c = (float(v) for v in re.findall(r"-?\d+\.\d+", c_t))
     assert f * c_prev + i * g == pytest.approx(c, abs=2e-4)  # c_t = f c_{t-1} + i g, as drawn
     screenshot(tall, "gates-unit-4")
