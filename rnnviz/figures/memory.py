@@ -22,7 +22,8 @@ from .tokens import CURRENT as STRIP_CURRENT, OTHER as STRIP_OTHER, PER_ROW
 TOKEN_COLORS = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
                 "#44AA99", "#999933", "#882255", "#661100", "#888888")
 CURRENT = "#0072B2"
-MAX_TICK_LABELS = 30  # beyond this many steps, axes show numbers instead of "t: token"; fewer ticks draw faster
+MAX_TICK_LABELS = 30  # beyond this many steps, a time axis shows numbers instead of "t: token" labels
+PANEL_TICK_LABELS = 12  # the same for a panel a third as wide
 DARK = {3, 4, 5, 8, 9}  # indices of TOKEN_COLORS that need white text
 DECADES = 8  # the contribution map's colour scale spans this many powers of ten below its maximum
 MIN_LABELLED = 0.03  # composition slices smaller than this share carry no text (hover still tells)
@@ -50,10 +51,10 @@ def token_color(k: int) -> str:
     return TOKEN_COLORS[k % len(TOKEN_COLORS)]
 
 
-def _time_axis(tokens: list[str], n: int, lang: str) -> dict:
-    """A numeric time axis 1..n; with few tokens, ticks read "t: token"."""
+def _time_axis(tokens: list[str], n: int, lang: str, labels: int = MAX_TICK_LABELS) -> dict:
+    """A numeric time axis 1..n (few ticks: they draw faster); up to ``labels`` tokens, ticks read "t: token"."""
     axis = dict(title=dict(text=t("axis.time", lang)), range=[0.5, n + 0.5], nticks=6)
-    if n <= MAX_TICK_LABELS:
+    if n <= labels:
         axis.update(tickmode="array", tickvals=list(range(1, n + 1)), ticktext=tick_labels(tokens[:n]), tickangle=-45)
     return axis
 
@@ -164,7 +165,7 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], step: int, l
                                        f"<extra>{kind.upper()}</extra>"))
         y = dict(title=dict(text=t("axis.unit", lang) if i == 0 else ""), autorange="reversed", nticks=4,
                  showticklabels=i == 0)
-        layout.update(_axes(i, domains[i], _time_axis(tokens, len(h), lang), y))
+        layout.update(_axes(i, domains[i], _time_axis(tokens, len(h), lang, PANEL_TICK_LABELS), y))
     layout["annotations"] = _panel_titles(kinds, domains, lang)
     return _figure(data, layout, t("memory.hidden.title", lang, t=step), 320)
 
