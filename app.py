@@ -1,4 +1,6 @@
 """rnnviz: the app frame. Page config, link repair, the shared sidebar, then the chosen page."""
+import logging
+
 import streamlit as st
 import torch
 
@@ -7,6 +9,9 @@ from rnnviz.i18n import t
 
 # One torch thread per script run: many students' sessions share the cores better than one greedy run.
 torch.set_num_threads(1)
+# The step slider is moved by its buttons through st.session_state, which Streamlit logs as a warning
+# (with a stack trace) on every step although it is the documented way; keep the log readable.
+logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)
 st.set_page_config(page_title="rnnviz", page_icon="🔁", layout="wide")
 lang = shared.language()
 page = st.navigation([

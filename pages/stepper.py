@@ -34,9 +34,10 @@ def step_controls(n: int, lang: str) -> int:
             st.session_state["_playing"] = False
     elif st.session_state.get("step", n) > n:  # the sequence got shorter
         st.session_state["step"] = n
-    step = st.session_state.get("step", n)
     playing = st.session_state.get("_playing", False)
     buttons = st.columns([1, 1, 1, 1, 1, 7], vertical_alignment="bottom")
+    # the slider first: on a link's first run it is what reads ?step=, and the buttons' targets need it
+    step = buttons[5].slider(t("step.slider", lang), 1, n, n, key="step", bind="query-params") if n > 1 else 1
     buttons[0].button(":material/first_page:", help=t("step.first", lang), key="step_first",
                       on_click=_move, args=(1, n), disabled=step <= 1)
     buttons[1].button(":material/chevron_left:", help=t("step.prev", lang), key="step_prev",
@@ -48,9 +49,7 @@ def step_controls(n: int, lang: str) -> int:
                       on_click=_move, args=(step + 1, n), disabled=step >= n)
     buttons[4].button(":material/last_page:", help=t("step.last", lang), key="step_last",
                       on_click=_move, args=(n, n), disabled=step >= n)
-    if n < 2:
-        return 1
-    return buttons[5].slider(t("step.slider", lang), 1, n, n, key="step", bind="query-params")
+    return step
 
 
 def keep_playing() -> None:

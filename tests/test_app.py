@@ -94,3 +94,12 @@ def test_chinese_links_open_in_chinese_without_a_note(value):
     assert not at.exception and not at.warning
     assert at.selectbox(key="lang").value == "zh"
     assert at.title[0].value.startswith("rnnviz：")
+
+
+@pytest.mark.parametrize("path", ["pages/memory.py", "pages/gates.py"])
+def test_previous_from_a_linked_step_goes_one_back(path):
+    at = _app({"generated": "true", "length": "100", "step": "50"})
+    at.switch_page(path).run()
+    assert at.slider(key="step").value == 50
+    at.button(key="step_prev").click().run()
+    assert not at.exception and at.slider(key="step").value == 49
