@@ -13,7 +13,8 @@ st.write(t("gates.intro", lang))
 seq = shared.sequence_or_stop(s, lang)
 
 step = stepper.step_controls(len(seq.tokens), lang)
-unit = ui.unit_control(s.hidden, lang)
+# the hidden size of the cells shown: a trained checkpoint brings its own
+unit = ui.unit_control(shared.trace(s, s.cells[0]).hidden.shape[1], lang)
 ui.heatmaps(s, seq.tokens, step, unit, lang)
 ui.at_step(s, seq.x, seq.tokens, step, unit, lang)
 ui.shaded_text(s, seq.tokens, unit, lang)

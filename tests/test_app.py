@@ -103,3 +103,10 @@ def test_previous_from_a_linked_step_goes_one_back(path):
     assert at.slider(key="step").value == 50
     at.button(key="step_prev").click().run()
     assert not at.exception and at.slider(key="step").value == 49
+
+
+def test_gates_unit_follows_a_checkpoints_hidden_size():
+    at = _app({"weights": "recall-T50", "hidden": "32", "unit": "20"})
+    at.switch_page("pages/gates.py").run()
+    assert not at.exception
+    assert at.number_input(key="unit").value <= 16  # the shipped checkpoints have H = 16
