@@ -12,7 +12,6 @@ from rnnviz.i18n import t
 def stepping(tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
     """Everything that changes with the step. A fragment: a step reruns only this, not the whole page."""
     T = len(tokens)
-    ui.step_from_link(T)
     step = stepper.step_controls(T, lang)
     focus = ui.focus_from_link(T)  # its slider sits by its own chart further down
     st.plotly_chart(figs.token_window(tokens, step), key="memory_tokens")

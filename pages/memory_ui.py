@@ -52,18 +52,11 @@ def try_this_button(lang: str) -> None:
 
 
 def _seed_from_link(name: str, n: int) -> None:
-    """On a session's first run, put the link's value of a 1-based position (step, focus) into session
-    state, clamped to 1..n, so code that runs before the widget is drawn sees the linked value."""
+    """On a session's first run, put the link's value of a 1-based position into session state,
+    clamped to 1..n, so code that runs before the widget is drawn sees the linked value."""
     if name not in st.session_state and name in st.query_params:
         linked, _ = cfg.from_query({name: st.query_params.get_all(name)})
         st.session_state[name] = max(1, min(n, getattr(linked, name) or n))
-
-
-def step_from_link(n: int) -> None:
-    """stepper.step_controls computes its buttons' targets from session state before its slider has read
-    the link: without this, "previous" on a fresh ?step=5 link goes to n - 1 (reported to the lead;
-    harmless once the stepper does it itself)."""
-    _seed_from_link("step", n)
 
 
 def focus_from_link(n: int) -> int:
