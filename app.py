@@ -4,7 +4,7 @@ import logging
 import streamlit as st
 import torch
 
-from pages import shared
+from pages import classroom, shared
 from rnnviz.i18n import t
 
 # One torch thread per script run: many students' sessions share the cores better than one greedy run.
@@ -14,11 +14,15 @@ torch.set_num_threads(1)
 logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)
 st.set_page_config(page_title="rnnviz", page_icon="🔁", layout="wide")
 lang = shared.language()
-page = st.navigation([
-    st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
-    for i, (path, url, title, icon) in enumerate(shared.PAGES)
-])
+pages = {url: st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
+         for i, (path, url, title, icon) in enumerate(shared.PAGES)}
+page = st.navigation(list(pages.values()))
+classroom.expand_preset(page, pages)
 shared.repair_link(page)
+classroom.follow_goto(pages)
 shared.sidebar(lang)
+classroom.sidebar(page.url_path, lang)
+classroom.modes(shared.current(), lang)
 shared.show_notes(lang)
+classroom.lesson_banner(lang)
 page.run()

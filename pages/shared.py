@@ -19,6 +19,7 @@ from rnnviz.i18n import LANGS, t
 # The url path must be the file's stem: see run_through_app.
 PAGES = [
     ("pages/home.py", "home", "home.nav", ":material/home:"),
+    ("pages/lesson.py", "lesson", "lesson.nav", ":material/school:"),
     ("pages/memory.py", "memory", "memory.nav", ":material/footprint:"),
     ("pages/gradients.py", "gradients", "gradients.nav", ":material/trending_down:"),
     ("pages/gates.py", "gates", "gates.nav", ":material/door_open:"),
@@ -30,7 +31,7 @@ URL_LABELS = {"cells": str.upper, "lang": LANGS.get}
 DEFAULTS = cfg.DEFAULTS
 
 
-def _canonical(name: str, value) -> str | list[str]:
+def canonical(name: str, value) -> str | list[str]:
     """A value as the bound widget writes it into the URL (its displayed label)."""
     encoded = cfg.encode(name, value)
     fmt = URL_LABELS.get(name)
@@ -75,7 +76,7 @@ def repair_link(page) -> None:
     for name in known:
         value = getattr(settings, name)
         if value != getattr(DEFAULTS, name):
-            fixed[name] = _canonical(name, value)
+            fixed[name] = canonical(name, value)
     as_lists = {k: v if isinstance(v, list) else [v] for k, v in fixed.items()}
     if as_lists != raw:
         st.session_state["_notes"] = notes
@@ -93,7 +94,7 @@ def show_notes(lang: str) -> None:
 
 
 def _shown(name: str, value) -> str:
-    value = _canonical(name, value)
+    value = canonical(name, value)
     return ", ".join(value) if isinstance(value, list) else value
 
 

@@ -66,7 +66,6 @@ class Settings:
     train_steps: int = spec(0, lo=0, hi=20000, doc="update budget per model; 0 means the task's default")
     # the classroom
     lang: str = spec("en", choices=("en", "zh"), doc="interface language")
-    preset: str = spec("", doc="name of the preset the view was opened from")
     teacher: bool = spec(False, doc="hide the controls for projection")
     present: bool = spec(False, doc="large type and thick lines for the back of the room")
 

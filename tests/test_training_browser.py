@@ -34,7 +34,7 @@ def test_training_runs_live_and_stops(server, page):
 
 def test_training_does_not_freeze_another_session(server, browser, page):
     other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    other.goto(f"{server}/home")
+    other.goto(f"{server}/")
     wait_until_idle(other)
     start = time.perf_counter()
     other.reload()

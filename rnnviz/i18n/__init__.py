@@ -6,11 +6,11 @@ translation falls back to English, and a test checks that none is missing.
 """
 from __future__ import annotations
 
-from . import common, gates, gradients, home, memory, training
+from . import classroom, common, gates, gradients, home, memory, training
 
 LANGS = {"en": "English", "zh": "中文"}
 TEXTS: dict[str, dict[str, str]] = {}
-for _module in (common, home, memory, gradients, gates, training):
+for _module in (common, home, memory, gradients, gates, training, classroom):
     TEXTS.update(_module.TEXTS)
 
 

@@ -1,0 +1,139 @@
+"""Streamlit glue for the classroom: preset links, the share link, teacher and presentation modes, the lesson.
+
+Teacher and presentation modes are CSS over the page (so every page gets them without code of
+its own): teacher mode hides the sidebar and every control except the step buttons; presentation
+mode enlarges type and thickens chart lines.
+"""
+from __future__ import annotations
+
+import urllib.parse
+
+import streamlit as st
+
+from pages import shared
+from rnnviz import presets
+from rnnviz import settings as cfg
+from rnnviz.i18n import t
+
+CLASSROOM_FIELDS = ("lang", "teacher", "present")  # kept when a preset or a lesson stop opens
+
+
+def expand_preset(page, pages: dict) -> None:
+    """A link ?preset=<name> on a session's first run: open the preset's page with its settings
+    (the link then becomes the plain view link). An unknown name leaves the view and says so."""
+    if st.session_state.get("_link_checked") or "preset" not in st.query_params:
+        return
+    name = st.query_params.get("preset")
+    kept = {k: st.query_params.get_all(k) for k in st.query_params if k != "preset"}
+    if name not in presets.PRESETS:
+        st.session_state["_notes"] = [cfg.Note("preset", name[:80], "—", "unknown_choice")]
+        st.switch_page(page, query_params=kept)
+    preset = presets.PRESETS[name]
+    query = {k: shared.canonical(k, v) for k, v in preset.query().items()}
+    query.update({k: v for k, v in kept.items() if k in CLASSROOM_FIELDS})
+    st.switch_page(pages[preset.page], query_params=query)
+
+
+def apply(preset: presets.Preset) -> None:
+    """Callback: set every widget to the preset's view (others to defaults) and go to its page."""
+    view = preset.settings()
+    for name in cfg.FIELDS:
+        if name not in CLASSROOM_FIELDS:
+            value = getattr(view, name)
+            st.session_state[name] = list(value) if isinstance(value, tuple) else value
+    if view.step == 0:  # "the last step": let the step slider take its default, the sequence's end
+        del st.session_state["step"]
+    st.session_state["_goto"] = preset.page
+
+
+def follow_goto(pages: dict) -> None:
+    """After a callback asked for another page (lesson, presets): switch to it."""
+    target = st.session_state.pop("_goto", None)
+    if target in pages:
+        st.switch_page(pages[target], query_params={})  # {} not None: None would refuse to clear widget-bound params; widgets write theirs back
+
+
+def share_link(url_path: str, lang: str) -> None:
+    """The link to this exact view, with a copy button (it is the address bar's link, spelled out)."""
+    base = (st.context.url or "").rstrip("/")
+    query = urllib.parse.urlencode({k: st.query_params.get_all(k) for k in st.query_params}, doseq=True)
+    link = f"{base}/{url_path}" + (f"?{query}" if query else "")
+    with st.popover(t("share.button", lang), icon=":material/link:", width="stretch"):
+        st.caption(t("share.help", lang))
+        st.code(link, language=None, wrap_lines=True)
+
+
+def sidebar(url_path: str, lang: str) -> None:
+    """The share link, and the classroom switches bound to it: teacher mode and presentation mode."""
+    with st.sidebar:
+        st.subheader(t("classroom.header", lang))
+        share_link(url_path, lang)
+        st.toggle(t("classroom.teacher", lang), value=False, help=t("classroom.teacher.help", lang),
+                  key="teacher", bind="query-params")
+        st.toggle(t("classroom.present", lang), value=False, help=t("classroom.present.help", lang),
+                  key="present", bind="query-params")
+
+
+def _leave_teacher_mode() -> None:
+    st.session_state["teacher"] = False
+
+
+TEACHER_CSS = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header [data-testid="stToolbar"] {display: none;}
+[data-testid="stMain"] [data-testid="stElementContainer"]:has(> .stSelectbox, > .stNumberInput, > .stTextArea,
+  > .stTextInput, > .stRadio, > .stMultiSelect, > .stButton, > .stCheckbox, > .stPills, > .stSegmentedControl,
+  > .stPopover, > .stDownloadButton, > * > .stSlider, > .stAlert, > .stMarkdown) {display: none;}
+[data-testid="stMain"] [data-testid="stElementContainer"]:is(.st-key-step_first, .st-key-step_prev, .st-key-step_play,
+  .st-key-step_next, .st-key-step_last, .st-key-step, .st-key-teacher_exit) {display: block;}
+.st-key-lesson_banner [data-testid="stElementContainer"] {display: block !important;}
+</style>"""
+
+PRESENT_CSS = """<style>
+html {font-size: 21px;}
+[data-testid="stMain"] h1 {font-size: 2.6rem;}
+.main-svg text {font-size: 17px !important;}
+.main-svg .gtitle {font-size: 22px !important;}
+.main-svg .scatterlayer .js-line {stroke-width: 5px !important;}
+.main-svg .scatterlayer .point {transform: scale(1.6);}
+</style>"""
+
+
+def modes(s: cfg.Settings, lang: str) -> None:
+    """Teacher mode (controls hidden, an exit button) and presentation mode, as page CSS."""
+    if s.teacher:
+        st.html(TEACHER_CSS)
+        st.button(t("classroom.teacher.exit", lang), key="teacher_exit", on_click=_leave_teacher_mode,
+                  icon=":material/tune:", type="tertiary")
+    if s.present:
+        st.html(PRESENT_CSS)
+
+
+def open_stop(index: int, revealed: bool) -> None:
+    """Callback: open lesson stop ``index``, before or after its reveal."""
+    stop = presets.LESSON[index]
+    apply(stop.after if revealed else stop.before)
+    st.session_state["_lesson"] = (index, revealed)
+
+
+def lesson_banner(lang: str) -> None:
+    """On a page opened from the lesson: the stop's question, then reveal / next / back."""
+    if "_lesson" not in st.session_state:
+        return
+    index, revealed = st.session_state["_lesson"]
+    stop, n = presets.LESSON[index], len(presets.LESSON)
+    with st.container(border=True, key="lesson_banner"):
+        st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")
+        st.markdown(t(f"lesson.{stop.key}.answer" if revealed else f"lesson.{stop.key}.question", lang))
+        cols = st.columns(3)
+        if not revealed:
+            cols[0].button(t("lesson.reveal", lang), key="lesson_reveal", on_click=open_stop, args=(index, True),
+                           icon=":material/visibility:", type="primary")
+        if index + 1 < n:
+            cols[1].button(t("lesson.next", lang), key="lesson_next", on_click=open_stop, args=(index + 1, False),
+                           icon=":material/arrow_forward:")
+        cols[2].button(t("lesson.back", lang), key="lesson_back", on_click=_back_to_lesson, icon=":material/list:")
+
+
+def _back_to_lesson() -> None:
+    st.session_state.pop("_lesson", None)
+    st.session_state["_goto"] = "lesson"

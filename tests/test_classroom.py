@@ -1,0 +1,98 @@
+"""Classroom features: preset links, the guided lesson, teacher and presentation modes, Chinese, export."""
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rnnviz import presets
+from rnnviz.figures.export import rows, to_csv
+from rnnviz.i18n import TEXTS
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TITLES = {"home": "rnnviz", "memory": "Step through", "gradients": "Gradients through time", "gates": "Gates",
+          "training": "Training lab", "lesson": "A guided lesson"}
+
+
+def _app(query=None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    return at
+
+
+def _widget_value(at, name):
+    """What the widget keyed ``name`` holds (every setting's widget is keyed by the field name)."""
+    return at.session_state[name]
+
+
+@pytest.mark.parametrize("name", presets.PRESETS)
+def test_a_preset_link_opens_its_page_with_its_settings(name):
+    preset = presets.PRESETS[name]
+    at = _app({"preset": name}).run()
+    assert not at.exception
+    assert at.title[0].value.startswith(TITLES[preset.page])
+    for field, value in preset.changes.items():
+        if field == "step":
+            continue  # the step slider's range is the sequence's; checked in the lesson test
+        shown = _widget_value(at, field)
+        assert (tuple(shown) if isinstance(shown, list) else shown) == value, field
+    assert "preset" not in at.query_params  # it became a plain view link
+
+
+def test_an_unknown_preset_is_reported_not_raised():
+    at = _app({"preset": "no-such-thing"}).run()
+    assert not at.exception
+    assert any("preset" in w.value for w in at.warning)
+
+
+def test_presets_and_lesson_texts_are_complete():
+    presets.check()
+    for stop in presets.LESSON:
+        for part in ("title", "question", "answer"):
+            assert {"en", "zh"} <= set(TEXTS[f"lesson.{stop.key}.{part}"]), stop.key
+
+
+def test_every_text_has_english_and_chinese():
+    missing = [key for key, entry in TEXTS.items() if not entry.get("en") or not entry.get("zh")]
+    assert missing == []
+
+
+def test_the_lesson_walks_every_stop_and_reveals_its_view():
+    at = _app()
+    at.switch_page("pages/lesson.py").run()
+    at.button(key="lesson_open_0").click().run()
+    for index, stop in enumerate(presets.LESSON):
+        assert not at.exception, stop.key
+        assert at.title[0].value.startswith(TITLES[stop.before.page]), stop.key
+        at.button(key="lesson_reveal").click().run()
+        assert not at.exception, stop.key
+        assert at.title[0].value.startswith(TITLES[stop.after.page]), stop.key
+        for field, value in stop.after.changes.items():
+            if field != "step":
+                shown = _widget_value(at, field)
+                assert (tuple(shown) if isinstance(shown, list) else shown) == value, (stop.key, field)
+        if index + 1 < len(presets.LESSON):
+            at.button(key="lesson_next").click().run()
+    at.button(key="lesson_back").click().run()
+    assert at.title[0].value.startswith(TITLES["lesson"])
+
+
+def test_teacher_and_presentation_modes_come_from_the_link():
+    at = _app({"teacher": "true", "present": "true"}).run()
+    assert not at.exception
+    assert at.toggle(key="teacher").value and at.toggle(key="present").value
+    at.button(key="teacher_exit").click().run()
+    assert not at.toggle(key="teacher").value
+
+
+def test_csv_export_holds_every_number_of_the_figure():
+    z = np.arange(6.0).reshape(2, 3)
+    fig = go.Figure([go.Heatmap(z=z, x=["a", "b", "c"], y=["u1", "u2"], name="h"),
+                     go.Scatter(x=[1, 2], y=[0.5, np.inf], name="g")])
+    table = rows(fig)
+    assert [r[3] for r in table if r[0] == "h"] == list(z.ravel())
+    assert [(r[1], r[2]) for r in table if r[0] == "h"][:3] == [("a", "u1"), ("b", "u1"), ("c", "u1")]
+    assert [r[3] for r in table if r[0] == "g"] == [0.5, np.inf]
+    assert to_csv(fig).splitlines()[0] == "trace,x,y,value"
