@@ -37,7 +37,7 @@ def findings(s, profiles: dict, theory: dict, lang: str) -> None:
 def why(s, spec: core.Spectrum, lang: str) -> None:
     """The spectrum of the RNN's W_hh beside the regime it implies."""
     left, right = st.columns([3, 2])
-    left.plotly_chart(ui.eigen_figure(s, lang), key="gradients_eigen")
+    shared.plot(ui.eigen_figure(s, lang), key="gradients_eigen", where=left)
     with right:
         st.markdown(t("gradients.spectrum", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}",
                       phi=s.nonlinearity))
@@ -71,7 +71,7 @@ if "rnn" in s.cells:
 
 st.subheader(t("gradients.h.gradient", lang))
 grads = {kind: p.gradient for kind, p in profiles.items()}
-st.plotly_chart(figs.gradient_chart(grads, seq.tokens, theory, rates, lang), key="gradients_norms")
+shared.plot(figs.gradient_chart(grads, seq.tokens, theory, rates, lang), key="gradients_norms")
 findings(s, profiles, theory, lang)
 shared.look_for(t("gradients.look.grad", lang), lang)
 
@@ -81,8 +81,8 @@ why(s, spec, lang)
 st.subheader(t("gradients.h.factors", lang))
 memory = profiles["lstm"].memory if "lstm" in profiles else None
 factors = {kind: p.factors for kind, p in profiles.items()}
-st.plotly_chart(figs.factor_chart(factors, memory, spec.sigma if "rnn" in s.cells else None, lang),
-                key="gradients_factors")
+shared.plot(figs.factor_chart(factors, memory, spec.sigma if "rnn" in s.cells else None, lang),
+            key="gradients_factors")
 lines = [t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
          for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())]
 st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))

@@ -131,8 +131,8 @@ def clipping_section(s: cfg.Settings, lang: str) -> None:
     runs = clipping_runs(s, lang)
     norms, losses = _clip_figures((*_rnn_key(s), s.clip), lang, runs)
     left, right = st.columns(2)
-    left.plotly_chart(norms, key="gradients_clip_norms")
-    right.plotly_chart(losses, key="gradients_clip_losses")
+    shared.plot(norms, key="gradients_clip_norms", where=left)
+    shared.plot(losses, key="gradients_clip_losses", where=right)
     clipped = runs["clipped"]
     above = int(np.sum(clipped.norms > s.clip))
     lines = [t("gradients.clip.above", lang, k=above, n=len(clipped.norms), c=f"{s.clip:g}")]

@@ -12,7 +12,7 @@ st.title(t("home.title", lang))
 st.write(t("home.intro", lang))
 seq = shared.sequence_or_stop(s, lang)
 
-st.plotly_chart(figures.token_strip(seq.tokens[:200], title=t("home.tokens", lang)), key="home_tokens")
+shared.plot(figures.token_strip(seq.tokens[:200], title=t("home.tokens", lang)), key="home_tokens")
 states = {kind: shared.trace(s, kind).hidden for kind in s.cells}
-st.plotly_chart(figures.hidden_states(states, seq.tokens, lang), key="home_states")
+shared.plot(figures.hidden_states(states, seq.tokens, lang), key="home_states")
 shared.look_for(t("home.look", lang), lang)

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from rnnviz import analysis, checkpoints, scene
 from rnnviz import settings as cfg
+from rnnviz.figures import export
 from rnnviz.i18n import LANGS, t
 
 # (file, url path, title key, icon); app.py builds the navigation from this list, tests open each page.
@@ -236,6 +238,18 @@ def sequence_or_stop(s: cfg.Settings, lang: str) -> Inputs:
     if seq.dropped:
         st.caption(t("msg.truncated", lang, kept=len(seq.tokens), dropped=seq.dropped))
     return seq
+
+
+def plot(fig, *, key: str, where=None) -> None:
+    """A chart with its exports: PNG from the chart's own toolbar (camera icon), CSV of its numbers below.
+
+    The CSV is built only when someone clicks (a deferred download), so it costs nothing per rerun.
+    """
+    where = where or st
+    where.plotly_chart(fig, key=key, config={"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}})
+    where.download_button(t("export.csv", language()), data=lambda: export.to_csv(go.Figure(fig)),
+                          file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
+                          type="tertiary", icon=":material/download:")
 
 
 def look_for(text: str, lang: str) -> None:

@@ -20,7 +20,7 @@ if not s.cells:
     st.stop()
 
 tokens, answer = ui.example(s, lang)
-st.plotly_chart(figures.token_strip(tokens[:60], title=t("training.example", lang)), key="training_example")
+shared.plot(figures.token_strip(tokens[:60], title=t("training.example", lang)), key="training_example")
 st.caption(t("training.answer", lang, answer=answer))
 
 # ---- the live run ----
@@ -53,10 +53,8 @@ def draw(lab: ui.Lab) -> None:
     else:
         progress.warning(t("training.stopped", lang, step=lab.step, total=lab.total), icon=":material/stop_circle:")
     found = ui.charts(lab, lang)
-    score_slot.plotly_chart(found["score"], key=f"training_score_{lab.step}")
-    loss_slot.plotly_chart(found["loss"], key=f"training_loss_{lab.step}")
-    grad_slot.plotly_chart(found["grad"], key=f"training_grad_{lab.step}")
-    first_slot.plotly_chart(found["first"], key=f"training_first_{lab.step}")
+    for name, slot in (("score", score_slot), ("loss", loss_slot), ("grad", grad_slot), ("first", first_slot)):
+        shared.plot(found[name], key=f"training_{name}_{lab.step}", where=slot.container())
 
 
 if lab is None:
@@ -81,7 +79,7 @@ if not runs:
 else:
     live = list(lab.results.values()) if lab and lab.results else None
     left, right = st.columns([3, 2])
-    left.plotly_chart(figs.by_length(runs, s.task, task.metric, task.baseline, live, lang), key="training_classic")
+    shared.plot(figs.by_length(runs, s.task, task.metric, task.baseline, live, lang), key="training_classic", where=left)
     left.caption(t("training.classic.source", lang, file="results/training_vs_length.json",
                    date=data["meta"]["written"]))
     with right:

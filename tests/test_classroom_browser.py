@@ -97,3 +97,25 @@ def test_switching_to_chinese_leaves_no_english_label(server, page, url_path):
     english = {line for line in page.evaluate(LABELS_JS) if words(line) - ALLOWED}
     assert english == set()
     screenshot(page, f"zh-{url_path}")
+
+
+def test_a_charts_numbers_download_as_csv_equal_to_the_core(server, page, tmp_path):
+    import csv
+
+    from rnnviz import scene
+    from rnnviz.analysis import trace
+    from rnnviz.settings import DEFAULTS
+
+    _open(page, f"{server}/", "")
+    with page.expect_download() as info:
+        page.locator(".st-key-home_states_csv button").click()
+    path = tmp_path / "states.csv"
+    info.value.save_as(path)
+    table = list(csv.DictReader(open(path, encoding="utf-8")))
+    T, H = 5, DEFAULTS.hidden
+    assert len(table) == len(DEFAULTS.cells) * T * H
+    h = trace(scene.cell(DEFAULTS, "rnn"), scene.sequence(DEFAULTS).x).hidden  # (T, H); the first trace is the RNN
+    first = table[: T * H]
+    assert all(abs(float(r["value"]) - h[int(r["x"].split(":")[0]) - 1, int(r["y"]) - 1]) < 1e-9 for r in first)
+    page.locator(".st-key-home_states .main-svg").first.hover()  # PNG: the chart's own camera button
+    assert page.locator('.st-key-home_states .modebar-btn[data-title^="Download plot"]').count() == 1

@@ -62,6 +62,7 @@ TEXTS = {
     "step.next": {"en": "Next token", "zh": "下一个词元"},
     "step.last": {"en": "Jump to the last token", "zh": "跳到最后一个词元"},
     "step.slider": {"en": "Step t (tokens read so far)", "zh": "时间步 t（已读入的词元数）"},
+    "export.csv": {"en": "Numbers (CSV)", "zh": "数据（CSV）"},
     "what_to_look_for": {"en": "What to look for", "zh": "看点"},
     "try_this": {"en": "Try this", "zh": "试一试"},
 }
