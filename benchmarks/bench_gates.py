@@ -3,8 +3,8 @@
 Opens /gates in headless Chromium on a generated sequence of T tokens with the three cells, then
 repeatedly changes a control and measures, in the page's own clock (performance.now()):
 
-    run_start  click or key press -> the script run has started (data-test-script-state = running)
-    run_end    click or key press -> the script run has finished (data-test-script-state = notRunning)
+    run_start  click or key press -> the server's first message in reply (the run has started)
+    run_end    ... -> its last message ("script finished": the run has ended)
     settled    ... -> the last DOM change of the redraw (charts re-plotted, equations and text
                updated; checked to show the new step), after which nothing changed for 0.5 s
 
@@ -77,7 +77,7 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None,
             rows.append(base)
             print(json.dumps(base), flush=True)
         for T in lengths:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = latency.new_page(browser)
             start = T // 2
             page.goto(f"{url}/gates?generated=true&length={T}&step={start}&unit=8")  # unit: room both ways
             page.wait_for_function(f"() => document.querySelectorAll('.main-svg').length >= {CHARTS}",
