@@ -3,8 +3,8 @@
 Opens /memory in headless Chromium on a generated sequence of T tokens with the three cells,
 then repeatedly moves a control and measures, in the page's own clock (performance.now()):
 
-    run_start  the key press or click -> the script run starts (data-test-script-state = running)
-    run_end    ... -> the run has finished (notRunning)
+    run_start  the key press or click -> the server's first message in reply (the run has started)
+    run_end    ... -> its last message ("script finished": the run has ended)
     settled    ... -> the last DOM change of the redraw (every chart drawn, nothing changed for 0.5 s)
 
 It also reports the CPU time the server and the browser (all Chromium processes) spent per
@@ -44,7 +44,7 @@ def controls(page) -> dict:
     }
 
 
-def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, charts: int = 6,
+def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, charts: int = 3,
         floor_port: int | None = None) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
@@ -57,7 +57,7 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, 
             rows.append(base)
             print(json.dumps(base), flush=True)
         for T in lengths:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = latency.new_page(browser)
             page.goto(f"{url}/memory?generated=true&length={T}&step={T // 2}")
             page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg')"
                                    f".length >= {charts}", timeout=120_000)
@@ -81,7 +81,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8650, help="port for the app server this script starts")
     parser.add_argument("--floor-port", type=int, default=8651, help="port for the trivial page's server")
     parser.add_argument("--url", help="use a running server instead of starting one")
-    parser.add_argument("--charts", type=int, default=6, help="charts the page draws (wait for them to load)")
+    parser.add_argument("--charts", type=int, default=3, help="charts the page draws (wait for them to load)")
     parser.add_argument("--server-pid", type=int, help="that server's pid, to report its CPU time")
     args = parser.parse_args()
     if args.url:

@@ -4,11 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from pages import shared
 from rnnviz import memory, scene
 from rnnviz import settings as cfg
+from rnnviz.figures import memory as figs
 from rnnviz.i18n import t
 
 # name -> the settings a preset sets (the shared sidebar widgets pick them up on the rerun)
@@ -109,6 +111,29 @@ def _memory(key: tuple, kind: str, T: int, _s: cfg.Settings) -> Memory:
 def memory_of(s: cfg.Settings, kind: str, T: int) -> Memory:
     """The cell's contributions, trace and the measures derived from them for the first T tokens, cached."""
     return _memory(scene.model_key(s), kind, T, s)
+
+
+# The two figures that stay the same while stepping: built once per view and shared read-only
+# (st.plotly_chart only serialises them), keyed on what decides them; the data rides along unhashed.
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _hidden_figure(key: tuple, kinds: tuple, T: int, lang: str, _mems: dict, _tokens: list) -> go.Figure:
+    return figs.hidden_so_far({kind: _mems[kind].hidden for kind in kinds}, _tokens, lang)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _maps_figure(key: tuple, kinds: tuple, T: int, focus: int, lang: str, _mems: dict) -> go.Figure:
+    return figs.contribution_maps({kind: _mems[kind].C for kind in kinds}, focus, lang)
+
+
+def hidden_figure(s: cfg.Settings, mems: dict[str, Memory], tokens: list[str], lang: str) -> go.Figure:
+    """Every cell's hidden states h_1..h_T, the same figure at every step."""
+    return _hidden_figure(scene.model_key(s), tuple(mems), len(tokens), lang, mems, tokens)
+
+
+def maps_figure(s: cfg.Settings, mems: dict[str, Memory], focus: int, lang: str) -> go.Figure:
+    """Every cell's contribution map with the followed token dotted, the same figure at every step."""
+    T = len(next(iter(mems.values())).C)
+    return _maps_figure(scene.model_key(s), tuple(mems), T, focus, lang, mems)
 
 
 def span_text(span: memory.Span, lang: str) -> str:

@@ -1,6 +1,7 @@
 """Step-through page: the memory measures against independent computations, the figures against the core,
 and every control of the page in AppTest."""
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from rnnviz import contributions, make_cell, memory, scene, trace
 from rnnviz import settings as cfg
 from rnnviz.figures import memory as figs
+from rnnviz.figures import memory_html as html
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SENTENCE = "the cat that the dog chased ran up the old tree"  # 11 tokens
@@ -145,55 +147,108 @@ def _maps(T=11, kinds=("rnn", "lstm", "gru")):
     return {k: contributions(scene.cell(s, k), x) for k in kinds}, {k: trace(scene.cell(s, k), x).hidden for k in kinds}
 
 
-def _all_figures(T=11, step=4, focus=2, lang="en"):
+def _all_figures(T=11, focus=2, lang="en"):
     maps, hidden = _maps(T)
     tokens = scene.sequence(cfg.DEFAULTS.replace(generated=True, length=T)).tokens
     return [
-        figs.token_window(tokens, step), figs.unrolled(tokens, step, lang),
-        figs.hidden_so_far(hidden, tokens, step, lang),
-        figs.composition({k: memory.shares(C)[step - 1] for k, C in maps.items()}, tokens, step, lang),
-        figs.contribution_maps(maps, step, focus, lang),
+        figs.hidden_so_far(hidden, tokens, lang),
+        figs.contribution_maps(maps, focus, lang),
         figs.influence({k: memory.relative(C, focus - 1) for k, C in maps.items()},
                        {k: C[focus - 1:, focus - 1] for k, C in maps.items()}, tokens, focus, lang),
     ]
 
 
-@pytest.mark.parametrize("T,step", [(11, 1), (11, 4), (40, 40), (300, 123)])
-def test_figures_are_what_plotly_validation_makes_of_them(T, step):
+@pytest.mark.parametrize("T", [11, 40, 300])
+def test_figures_are_what_plotly_validation_makes_of_them(T):
     # they are built unvalidated for speed; validation must find nothing to change
-    for fig in _all_figures(T, step):
+    for fig in _all_figures(T):
         assert json.loads(fig.to_json()) == json.loads(go.Figure(fig.to_dict()).to_json())
-        assert fig.layout.title.text or fig.data[0].type == "heatmap"  # every chart but the strip has a title
+        assert fig.layout.title.text  # every chart has a title
+
+
+def test_fixed_figures_have_the_plot_areas_the_step_marks_assume():
+    hidden, maps, _ = _all_figures()
+    for fig, area in ((hidden, figs.HIDDEN_AREA), (maps, figs.MAP_AREA)):
+        m = fig.layout.margin
+        assert (m.l, m.r, m.t, m.autoexpand) == (area.left, area.right, area.top, False)
+        assert fig.layout.height - m.t - m.b == area.height
+        for axis in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3):
+            assert list(axis.range) == [0.5, 11.5]  # steps k sit at k, edges at k +- 0.5
+        assert [list(a.domain) for a in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3)] == figs.panels(3)
+    assert list(maps.layout.yaxis.range) == [11.5, 0.5]  # row t from the top
+
+
+# ---- the HTML pieces: read back as a browser would ----
+
+def _slices(body):
+    """(data-k, share) of every slice of every donut, per cell."""
+    out = {}
+    for cell, donut in re.findall(r'data-cell="(\w+)"(.*?)</div></div></div>', body):
+        out[cell] = [(k, float(v)) for k, v in re.findall(r'data-k="([^"]+)" data-share="([^"]+)"', donut)]
+    return out
+
+
+def _gradient_colours(body):
+    """The colours of each donut's conic gradient, in order."""
+    return [re.findall(r"(#[0-9A-F]{6}) [\d.]+% [\d.]+%", g) for g in re.findall(r"conic-gradient\((.*?)\)\"", body)]
 
 
 def test_each_token_keeps_its_colour_at_every_step():
     maps, _ = _maps()
-    shares = {"rnn": memory.shares(maps["rnn"])}
-    early, late = (figs.composition({k: v[s - 1] for k, v in shares.items()}, TOKENS, s) for s in (3, 9))
-    assert list(late.data[0].marker.colors[:3]) == list(early.data[0].marker.colors)
-    diagram = figs.unrolled(TOKENS, 9)
-    token_boxes = [sh for sh in diagram.layout.shapes if sh.y0 == -0.3]
-    assert [sh.fillcolor for sh in token_boxes] == [figs.token_color(k) for k in range(1, 9)]  # steps 2..9 shown
+    shares = memory.shares(maps["rnn"])
+    early, late = (_gradient_colours(html.composition({"rnn": shares[s - 1]}, TOKENS, s))[0] for s in (3, 9))
+    assert late[:3] == early == [figs.token_color(k) for k in range(3)]
+    boxes = re.findall(r'class="x" style="background:(#[0-9A-F]{6})', html.unrolled(TOKENS, 9))
+    assert boxes == [figs.token_color(k) for k in range(1, 9)]  # steps 2..9 shown
+
+
+def test_composition_gradient_follows_the_shares():
+    maps, _ = _maps()
+    share = memory.shares(maps["gru"])[6]  # step 7
+    body = html.composition({"gru": share}, TOKENS, 7)
+    ends = [float(e) for e in re.findall(r"#[0-9A-F]{6} [\d.]+% ([\d.]+)%", body)]
+    np.testing.assert_allclose(ends, 100 * np.cumsum(share[:7]), atol=1e-4)  # slice k ends where shares 1..k add up
+    assert [k for k, _ in _slices(body)["gru"]] == [str(k) for k in range(1, 8)]
+    assert "h<sub>7</sub>" in body and "What h_7 is made of" in body
 
 
 def test_token_window_highlights_the_current_token_at_its_true_position():
     tokens = [f"w{i}" for i in range(1, 101)]
-    fig = figs.token_window(tokens, 57)
-    z, text, where = (np.array(fig.data[0][f], dtype=object) for f in ("z", "text", "customdata"))
-    assert (z == 1).sum() == 1 and text[z == 1][0] == "<b>w57</b>" and where[z == 1][0] == 57
-    assert where.min() == 41 and where.max() == 80  # two rows of 20 around step 57
+    boxes = re.findall(r'<span( class=now)? title="t = (\d+)">([^<]*)</span>', html.token_window(tokens, 57))
+    assert [int(t) for _, t, _ in boxes] == list(range(41, 81))  # two rows of 20 around step 57
+    assert [(t, tok) for now, t, tok in boxes if now] == [("57", "w57")]
 
 
 def test_unrolled_diagram_grows_then_slides():
-    labels = lambda fig: [s for s in fig.data[2].text if s.startswith("x<sub>")]  # noqa: E731
-    assert labels(figs.unrolled(TOKENS, 3)) == ["x<sub>1</sub>", "x<sub>2</sub>", "x<sub>3</sub>"]
-    assert labels(figs.unrolled(TOKENS, 11)) == [f"x<sub>{k}</sub>" for k in range(4, 12)]
-    assert "h<sub>0</sub> = 0" in figs.unrolled(TOKENS, 3).data[2].text
+    labels = lambda body: re.findall(r'class="xl">x<sub>(\d+)</sub>', body)  # noqa: E731
+    assert labels(html.unrolled(TOKENS, 3)) == ["1", "2", "3"]
+    assert labels(html.unrolled(TOKENS, 11)) == [str(k) for k in range(4, 12)]
+    assert "h<sub>0</sub> = 0" in html.unrolled(TOKENS, 3) and "h<sub>0</sub>" not in html.unrolled(TOKENS, 11)
+    assert re.findall(r'class="col now">.*?class="xl">x<sub>(\d+)', html.unrolled(TOKENS, 5)) == ["5"]
+
+
+def test_markup_in_tokens_is_escaped_in_every_html_piece():
+    tokens = ["<b>", "<script>alert(1)</script>", "&amp;"]
+    shares = np.array([0.2, 0.3, 0.5])
+    for body in (html.token_window(tokens, 2), html.unrolled(tokens, 3), html.composition({"rnn": shares}, tokens, 3)):
+        assert "<b>" not in body and "&lt;b&gt;" in body
+        assert "<script>" not in body and "&lt;script&gt;" in body and "&amp;amp;" in body
+
+
+def test_step_marks_cover_exactly_the_steps_not_read_yet():
+    T, step = 11, 4
+    marks = html.step_marks(3, T, step)
+    for (x0, x1), hatched, column, row in zip(figs.panels(3), marks["hatched"], marks["column"], marks["row"]):
+        width = (x1 - x0) / T  # one step on a panel whose axis runs 0.5 .. T + 0.5
+        assert hatched == pytest.approx((x0 + step * width, x1, 0, 1))  # steps 5..11: from the edge at 4.5
+        assert column == pytest.approx((x0 + (step - 1) * width, x0 + step * width, 0, 1))
+        assert row == pytest.approx((x0, x0 + step * width, (step - 1) / T, step / T))  # C[4, 1..4]
+    assert html.step_marks(3, T, T)["hatched"] == []  # at the end, everything has been read
 
 
 def test_long_maps_show_exact_values_at_evenly_spaced_indices():
     maps, _ = _maps(600, kinds=("rnn",))
-    fig = json.loads(figs.contribution_maps(maps, 300, 1).to_json())
+    fig = json.loads(figs.contribution_maps(maps, 1).to_json())
     stride = -(-600 // figs.MAX_MAP_CELLS)
     idx = np.arange(0, 600, stride)
     np.testing.assert_array_equal(array(fig["data"][0]["x"]), idx + 1)
@@ -209,13 +264,14 @@ def test_long_compositions_pool_the_earliest_tokens_into_one_exact_slice():
     maps, _ = _maps(100, kinds=("lstm",))
     share = memory.shares(maps["lstm"])[79]  # step 80
     tokens = scene.sequence(cfg.DEFAULTS.replace(generated=True, length=100)).tokens
-    pie = json.loads(figs.composition({"lstm": share}, tokens, 80).to_json())["data"][0]
-    first = 80 - figs.MAX_SLICES + 1
-    values = array(pie["values"])
-    assert len(values) == figs.MAX_SLICES and pie["labels"][0] == f"tokens 1–{first} together"
-    assert values[0] == pytest.approx(share[:first].sum(), rel=1e-12)
-    np.testing.assert_array_equal(values[1:], share[first:80])
-    assert pie["marker"]["colors"][1] == figs.token_color(first)  # token first + 1 keeps its own colour
+    body = html.composition({"lstm": share}, tokens, 80)
+    slices = _slices(body)["lstm"]
+    first = 80 - html.MAX_SLICES + 1
+    assert len(slices) == html.MAX_SLICES and slices[0][0] == f"1–{first}"
+    assert f"tokens 1–{first} together" in body
+    assert slices[0][1] == pytest.approx(share[:first].sum(), rel=1e-12)
+    np.testing.assert_array_equal([v for _, v in slices[1:]], share[first:80])
+    assert _gradient_colours(body)[0][1] == figs.token_color(first)  # token first + 1 keeps its own colour
 
 
 # ---- the page in AppTest ----
@@ -233,6 +289,22 @@ def _step(at):
     return at.slider(key="step").value
 
 
+def _html(at, marker: str) -> str:
+    """The body of the one st.html element that contains ``marker``."""
+    found = [e.proto.body for e in at.get("html") if marker in e.proto.body]
+    assert len(found) == 1, f"{len(found)} html elements with {marker!r}"
+    return found[0]
+
+
+def _shows_step(at, step: int, T: int = 11, kinds: int = 3) -> None:
+    """Every step-dependent piece of the page shows ``step``."""
+    assert f"(step {step})" in _html(at, 'class="unrolled"')
+    assert f"What h_{step} is made of" in _html(at, 'class="composition"')
+    assert all(len(slices) == step for slices in _slices(_html(at, 'class="composition"')).values())
+    assert re.findall(r'<span class=now title="t = (\d+)">', _html(at, 'class="tokwin"')) == [str(step)]
+    assert _html(at, ".st-key-memory_hidden::after") == html.step_css(kinds, T, step, "memory_hidden", "memory_maps")
+
+
 def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
     at = _page({"text": SENTENCE, "step": "6", "focus": "2"})
     s = cfg.DEFAULTS.replace(text=SENTENCE)
@@ -240,9 +312,9 @@ def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
     for i, kind in enumerate(s.cells):
         cell = scene.cell(s, kind)
         C, h = contributions(cell, x), trace(cell, x).hidden
-        np.testing.assert_allclose(array(chart(at, "Hidden state so far")["data"][i]["z"]), h[:6].T, rtol=0, atol=0)
-        pie = chart(at, "What h_6 is made of")["data"][i]
-        np.testing.assert_allclose(array(pie["values"]), C[5, :6] / C[5].sum(), rtol=1e-12)
+        np.testing.assert_allclose(array(chart(at, "Hidden state h_t")["data"][i]["z"]), h.T, rtol=0, atol=0)
+        shares = [v for _, v in _slices(_html(at, 'class="composition"'))[kind]]
+        np.testing.assert_allclose(shares, C[5, :6] / C[5].sum(), rtol=1e-12)
         z = array(chart(at, "Contribution of token k")["data"][i]["z"])
         np.testing.assert_allclose(10 ** z[np.tril_indices(T)], C[np.tril_indices(T)], rtol=1e-12)
         line = chart(at, "Influence of token 2")["data"][i]
@@ -251,6 +323,7 @@ def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
         span = memory.memory_span(C)
         expected = f"{span.steps} steps" if span.steps else f"> {span.horizon} steps"
         assert at.metric[i].value == expected and at.metric[i].label.startswith(kind.upper())
+    _shows_step(at, 6)  # the steps after 6 hatched as not read yet, row 6 of the maps boxed
 
 
 @pytest.mark.parametrize("button,start,expected", [
@@ -259,21 +332,27 @@ def test_each_step_button_moves_every_chart(button, start, expected):
     at = _page({"text": SENTENCE, "step": str(start)})
     at.button(key=button).click().run()
     assert not at.exception and _step(at) == expected
-    assert f"(step {expected})" in chart(at, "The network unrolled")["layout"]["title"]["text"]
-    assert array(chart(at, "Hidden state so far")["data"][0]["z"]).shape == (16, expected)
-    assert len(chart(at, f"What h_{expected} is made of")["data"][0]["labels"]) == expected
-    box = chart(at, "Contribution of token k")["layout"]["shapes"][0]
-    assert box["y0"] == expected - 0.5
+    _shows_step(at, expected)
+
+
+def test_stepping_leaves_the_plotly_figures_unchanged():
+    # a changed figure is drawn again from scratch in the browser; the step is marked by CSS instead
+    at = _page({"text": SENTENCE, "step": "5"})
+    before = charts(at)
+    at.button(key="step_next").click().run()
+    at.slider(key="step").set_value(2).run()
+    assert not at.exception and _step(at) == 2 and charts(at) == before
 
 
 def test_step_slider_and_play():
     at = _page({"text": SENTENCE})
     assert _step(at) == 11  # opens at the end
     at.slider(key="step").set_value(3).run()
-    assert not at.exception and "(step 3)" in chart(at, "The network unrolled")["layout"]["title"]["text"]
+    assert not at.exception
+    _shows_step(at, 3)
     at.button(key="step_play").click().run()  # plays 3 -> 11, one rerun a step, then stops
     assert not at.exception and _step(at) == 11 and not at.session_state["_playing"]
-    assert "(step 11)" in chart(at, "The network unrolled")["layout"]["title"]["text"]
+    _shows_step(at, 11)
 
 
 @pytest.mark.parametrize("name", ["short", "long", "zh", "gen100", "gen500"])
@@ -298,7 +377,7 @@ def test_focus_slider_follows_another_token_and_is_clamped_when_the_text_shrinks
     at.slider(key="focus").set_value(3).run()
     fig = chart(at, "Influence of token 3")
     assert "“that”" in fig["layout"]["title"]["text"] and array(fig["data"][0]["x"])[0] == 3
-    assert chart(at, "Contribution of token k")["layout"]["shapes"][1]["x0"] == 3  # dotted column in the maps
+    assert chart(at, "Contribution of token k")["layout"]["shapes"][1]["x0"] == 3  # dotted column in panel 2
     at.text_area(key="text").set_value("a b").run()
     assert not at.exception and at.slider(key="focus").value == 2
 
@@ -320,7 +399,8 @@ def test_one_token_and_no_tokens_and_chinese():
     at = _page({"text": "现在几点了？"})
     at.selectbox(key="lang").set_value("zh").run()
     assert not at.exception
-    assert "隐藏状态" in chart(at, "h_1")["layout"]["title"]["text"]
+    assert "尚未读到" in chart(at, "隐藏状态")["layout"]["title"]["text"]  # "not read yet"
+    assert "h_6 由什么组成" in _html(at, 'class="composition"') and "（第 6 步）" in _html(at, 'class="unrolled"')
     assert at.metric[0].label.startswith("RNN 记忆跨度")
 
 

@@ -1,0 +1,64 @@
+"""Marks laid over a plotly chart by CSS, so that a chart can stay the same while the marks move.
+
+Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure changes;
+a style sheet that changes costs the browser next to nothing. A figure drawn with fixed margins
+(``margin.autoexpand`` off) has its plot area at a known place: ``left`` and ``top`` pixels from
+the chart's corner, ``height`` pixels tall and the chart's width less ``left + right`` wide. The
+marks are rectangles in fractions of that plot area, (x0, x1, y0, y1) from its top-left corner,
+drawn as background layers of one pseudo-element over it: hatched areas and outlined boxes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LINE = 2  # px: the width of a box's outline, drawn inside the box
+HATCH = "repeating-linear-gradient(135deg, #B4B4B4 0 1.5px, #EEEEEE 1.5px 7px)"  # opaque: hides what is under it
+
+
+@dataclass(frozen=True)
+class PlotArea:
+    """Where a figure with fixed margins draws: pixels from the chart's left, right and top edges, and the height."""
+
+    left: int
+    right: int
+    top: int
+    height: int
+
+
+def _position(size: float, offset: float, size_px: float = 0, offset_px: float = 0) -> str:
+    """A background-position coordinate putting a layer of size ``size`` * W + size_px at ``offset`` * W + offset_px.
+
+    CSS reads a percentage p here as p * (W - layer size), hence the division and the pixel correction."""
+    p = offset / (1 - size) if size < 1 else 0.0
+    return f"calc({100 * p:.5f}% + {offset_px + p * size_px:.3f}px)"
+
+
+def _layer(x0: float, x1: float, y0: float, y1: float, width_px: float = 0, height_px: float = 0,
+           dx: float = 0, dy: float = 0) -> tuple[str, str]:
+    """(background-size, background-position) of a layer over [x0, x1] x [y0, y1], or a line of fixed pixels."""
+    w = 0.0 if width_px else x1 - x0
+    h = 0.0 if height_px else y1 - y0
+    size = f"{f'{width_px}px' if width_px else f'{100 * w:.5f}%'} {f'{height_px}px' if height_px else f'{100 * h:.5f}%'}"
+    return size, f"{_position(w, x0, width_px, dx)} {_position(h, y0, height_px, dy)}"
+
+
+def marks_css(key: str, area: PlotArea, hatched: list[tuple] = (), boxes: list[tuple] = (),
+              color: str = "#111111") -> str:
+    """CSS for the chart with Streamlit key ``key``: ``hatched`` rectangles greyed with diagonal lines and
+    ``boxes`` outlined in ``color``, each (x0, x1, y0, y1) in fractions of the plot area."""
+    layers = []  # (image, size, position), first on top
+    line = f"linear-gradient({color}, {color})"
+    for x0, x1, y0, y1 in boxes:
+        layers += [(line, *_layer(x0, x1, y0, y1, width_px=LINE)),  # left edge
+                   (line, *_layer(x1, x1, y0, y1, width_px=LINE, dx=-LINE)),  # right
+                   (line, *_layer(x0, x1, y0, y0, height_px=LINE)),  # top
+                   (line, *_layer(x0, x1, y1, y1, height_px=LINE, dy=-LINE))]  # bottom
+    layers += [(HATCH, *_layer(*rect)) for rect in hatched]
+    if not layers:
+        return ""
+    images, sizes, positions = (", ".join(layer[i] for layer in layers) for i in range(3))
+    return (f".st-key-{key} {{ position: relative; }}\n"
+            f".st-key-{key}::after {{ content: ''; position: absolute; pointer-events: none; "
+            f"left: {area.left}px; top: {area.top}px; width: calc(100% - {area.left + area.right}px); "
+            f"height: {area.height}px; background-repeat: no-repeat; background-image: {images}; "
+            f"background-size: {sizes}; background-position: {positions}; }}")
