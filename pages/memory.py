@@ -4,28 +4,23 @@ import streamlit as st
 from pages import memory_ui as ui
 from pages import shared, stepper
 from rnnviz import memory
-from rnnviz import settings as cfg
 from rnnviz.figures import memory as figs
 from rnnviz.figures import memory_html as html
 from rnnviz.i18n import t
 
 
 @st.fragment
-def stepping(s: cfg.Settings, tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
+def stepping(tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
     """Everything that changes with the step. A fragment: a step reruns only this, not the whole page.
 
-    No plotly figure here changes with the step (plotly would draw it again from scratch): the token
-    window, the unrolled network and the composition are HTML, and the hidden states and the maps stay
-    the same while CSS marks the step on them."""
+    All of it is HTML, which the browser updates in milliseconds (a plotly chart whose figure changes is
+    drawn again from scratch). The charts after it stay the same at every step: CSS marks the step on them."""
     T = len(tokens)
     step = stepper.step_controls(T, lang)
-    focus = ui.focus_from_link(T)  # its slider sits by its own chart further down
     st.html(html.token_window(tokens, step))
     st.html(html.unrolled(tokens, step, lang))
-    st.html(html.step_css(len(mems), T, step, "memory_hidden", "memory_maps"))
-    st.plotly_chart(ui.hidden_figure(s, mems, tokens, lang), key="memory_hidden")
     st.html(html.composition({kind: m.shares[step - 1] for kind, m in mems.items()}, tokens, step, lang))
-    st.plotly_chart(ui.maps_figure(s, mems, focus, lang), key="memory_maps")
+    st.html(html.step_css(len(mems), T, step, "memory_hidden", "memory_maps"))
     stepper.keep_playing()
 
 
@@ -40,7 +35,9 @@ T, kinds = len(seq.tokens), list(s.cells)
 with st.spinner(t("memory.computing", lang)):
     mems = {kind: ui.memory_of(s, kind, T) for kind in kinds}
 
-stepping(s, seq.tokens, mems, lang)
+stepping(seq.tokens, mems, lang)
+st.plotly_chart(ui.hidden_figure(s, mems, seq.tokens, lang), key="memory_hidden")
+st.plotly_chart(ui.maps_figure(s, mems, ui.focus_from_link(T), lang), key="memory_maps")
 if T > figs.MAX_MAP_CELLS:
     st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
 shared.look_for(t("memory.look.cells", lang), lang)
