@@ -26,13 +26,12 @@ import shutil
 from benchmarks import latency
 from benchmarks.latency import CHROMIUM_ARGS, TAG
 
-CHARTS = 7  # 3 heatmap figures, 3 bar charts, saturation
+CHARTS = 4  # 3 heatmap figures and the saturation chart (the bars are HTML)
 
 # the sub-header and every bar chart's title name the step the page shows
 SHOWS_STEP_JS = """(step) => {
     const heads = [...document.querySelectorAll('h3')].map(h => h.textContent);
-    const titles = [...document.querySelectorAll('.main-svg .gtitle')].map(t => t.textContent)
-        .filter(t => t.includes(' at step '));
+    const titles = [...document.querySelectorAll('.gbars .t')].map(t => t.textContent);
     return heads.some(h => h.startsWith('At step ' + step + ':')) && titles.length > 0
         && titles.every(t => t.includes(' at step ' + step + ' '));
 }"""
@@ -42,7 +41,7 @@ def measure(page, act, step: int, pids: dict) -> dict:
     """Do ``act``; return ms until the run started, ended and the DOM last changed (showing ``step``), and CPU."""
     out = latency.measure(page, act, pids, charts=CHARTS)
     assert page.evaluate(SHOWS_STEP_JS, step), (f"the page does not show step {step}: "
-        + str(page.evaluate("[...document.querySelectorAll('h3, .gtitle')].map(h => h.textContent)")))
+        + str(page.evaluate("[...document.querySelectorAll('h3, .gbars .t')].map(h => h.textContent)")))
     return out
 
 

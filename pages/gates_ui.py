@@ -83,7 +83,7 @@ def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: 
     for kind, col in zip(s.cells, st.columns(len(s.cells))):
         tr = shared.trace(s, kind)
         data = [(q, gates.values(tr, q)[step - 1]) for q in rows(s, kind) if q.field != "cell_state"]
-        col.plotly_chart(figs.gate_bars(kind, data, step, tokens[step - 1], unit, rng, lang), key=f"gates_bars_{kind}")
+        col.html(figs.gate_bars(kind, data, step, tokens[step - 1], unit, rng, lang))
     shared.look_for(t("gates.bars.look", lang), lang)
     st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")
     st.caption(t("gates.eq.explain", lang, unit=unit))
@@ -129,11 +129,19 @@ def shaded_text(s: cfg.Settings, tokens: list[str], unit: int, lang: str) -> Non
     shared.look_for(t("gates.text.look", lang), lang)
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _saturation_figure(key: tuple, cells: tuple, lang: str) -> go.Figure | None:
+    """Built once per view and shared read-only, like the heatmaps; None when no gated cell is shown."""
+    s = _settings(key, cells=cells)
+    shares = {k: gates.cell_saturation(shared.trace(s, k), k) for k in cells if k != "rnn"}
+    return figs.saturation_chart(shares, lang) if shares else None
+
+
 def saturation(s: cfg.Settings, lang: str) -> None:
     """Shares of gate values below 0.1 and above 0.9, per gate and per cell."""
-    shares = {k: gates.cell_saturation(shared.trace(s, k), k) for k in s.cells if k != "rnn"}
-    if not shares:
+    fig = _saturation_figure(scene.model_key(s), s.cells, lang)
+    if fig is None:
         st.info(t("gates.sat.none", lang))
         return
-    st.plotly_chart(figs.saturation_chart(shares, lang), key="gates_saturation")
+    st.plotly_chart(fig, key="gates_saturation")
     shared.look_for(t("gates.sat.look", lang), lang)

@@ -217,6 +217,18 @@ def _traces(at, title):
     return {tr["name"]: tr for tr in chart(at, title)["data"]}
 
 
+def _bars(at, kind):
+    """(title, {symbol: (values, chosen unit 1-based)}) of a cell's bars, read back from their HTML."""
+    found = [h.value for h in at.get("html") if f'class="gbars" data-cell="{kind}"' in h.value]
+    assert len(found) == 1
+    title = re.search(r'<div class="t">(.*?)</div>', found[0])[1]
+    blocks = {}
+    for symbol, block in re.findall(r'<div class="blk" data-q="(\w)">(.*?)</div>', found[0]):
+        bars = re.findall(r'<i( class=on)? style="[^"]*" data-v="([^"]+)"', block)
+        blocks[symbol] = (np.array([float(v) for _, v in bars]), [u for u, (on, _) in enumerate(bars, 1) if on])
+    return title, blocks
+
+
 def _step(at):
     return at.slider(key="step").value
 
@@ -231,13 +243,15 @@ def test_bars_and_heatmaps_show_torch_nns_gates():
     assert (s.forget_bias, s.update_bias, s.step, s.unit) == (1.5, -0.7, 7, 4)
     for kind in ("rnn", "lstm", "gru"):
         ref = _page_reference(s, kind)
-        bars = _traces(at, f"{kind.upper()} at step 7")
+        title, bars = _bars(at, kind)
         heat = _traces(at, f"{kind.upper()}: units × time")
+        assert title.startswith(f"{kind.upper()} at step 7 ")
         assert set(heat) == set(ref) and set(bars) == set(ref) - {"c"}  # c is unbounded: heatmap only
         for symbol, expected in ref.items():
             np.testing.assert_allclose(array(heat[symbol]["z"]), expected.T, atol=1e-6, err_msg=symbol)  # float32
             if symbol != "c":
-                np.testing.assert_allclose(array(bars[symbol]["y"]), expected[6], atol=1e-9, err_msg=symbol)
+                np.testing.assert_allclose(bars[symbol][0], expected[6], atol=1e-9, err_msg=symbol)
+                assert bars[symbol][1] == [4]  # the unit followed
 
 
 def _latex_lines(at, kind=None):
@@ -311,7 +325,7 @@ def test_every_step_control_moves_every_chart():
         assert not at.exception and _step(at) == expected
         for kind in ("rnn", "lstm", "gru"):
             assert _marker(at, kind) == (expected, 1)
-            chart(at, f"{kind.upper()} at step {expected} ")
+            assert _bars(at, kind)[0].startswith(f"{kind.upper()} at step {expected} ")
         assert _marked_token(at) == expected
     at.slider(key="step").set_value(4).run()
     assert _marker(at, "gru") == (4, 1) and "At step 4" in at.subheader[1].value
@@ -339,8 +353,7 @@ def test_unit_control_moves_the_outline_equations_and_text():
     s = _settings(at)
     at.number_input(key="unit").set_value(2).run()
     assert _marker(at, "rnn") == (7, 2)
-    bars = _traces(at, "LSTM at step 7")["f"]
-    assert list(array(bars["marker"]["line"]["width"])) == [0, 2, 0, 0, 0, 0]
+    assert all(chosen == [2] for _, chosen in _bars(at, "lstm")[1].values())
     ref = _page_reference(s, "gru")
     gru_h = [w for lhs, _, w in _latex_lines(at, "gru") if lhs == "h_t"][-1]
     assert float(gru_h[-1]) == pytest.approx(ref["h"][6, 1], abs=6e-5)
@@ -369,7 +382,8 @@ def test_a_quantity_no_selected_cell_has_gives_a_message():
     at = _app(cells=["rnn"], shade="f")
     assert not _shaded(at) and any("None of the selected cells has f" in i.value for i in at.info)
     assert any("select the LSTM or the GRU" in i.value for i in at.info)  # no gates, no saturation
-    assert [c["layout"]["title"]["text"] for c in charts(at)] == ["RNN: units × time", "RNN at step 5 (“?”), all units"]
+    assert [c["layout"]["title"]["text"] for c in charts(at)] == ["RNN: units × time"]
+    assert _bars(at, "rnn")[0] == "RNN at step 5 (“?”), all units"
 
 
 def test_markup_tokens_are_escaped_in_the_coloured_text():
@@ -443,5 +457,7 @@ def test_chinese_interface_leaves_no_english_in_the_pages_own_labels():
     assert "单元 × 时间" in titles and not re.search(r"units|step|saturation|time", titles)
     subplot = " ".join(a["text"] for c in charts(at) for a in c["layout"].get("annotations", []))
     assert "遗忘门 f" in subplot and not re.search(r"gate|state|candidate", subplot)
+    bars = _bars(at, "lstm")[0] + " ".join(h.value.split("</style>")[1] for h in at.get("html") if "gbars" in h.value)
+    assert "第 5 步" in bars and "遗忘门 f" in bars and not re.search(r"units|step|gate|state|candidate", bars)
     assert at.radio(key="shade").label == "着色依据" and at.number_input(key="unit").label == "跟踪的隐藏单元"
     assert all(not re.search(r"[A-Za-z]{5,}", h.value.split("</div>")[0].split(">")[-1]) for h in _shaded(at))

@@ -53,7 +53,8 @@ def test_stepping_moves_every_mark(server, tall):
     tall.goto(f"{server}/gates?text={urllib.parse.quote(TEXT)}")
     wait_until_idle(tall)
     assert tall.locator('[data-testid="stException"]').count() == 0 and tall.errors == []
-    assert tall.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').count() == 7
+    assert tall.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').count() == 4  # heatmaps, saturation
+    assert tall.locator(".gbars").count() == 3  # the bars at the step: HTML
     assert any(h.startswith("At step 10:") for h in _headers(tall)) and _marked_token(tall) == ["warm"] * 3
     screenshot(tall, "gates-default")
     for button, step, token in [("step_prev", 9, "was"), ("step_prev", 8, "it"), ("step_first", 1, "the"),
@@ -63,7 +64,7 @@ def test_stepping_moves_every_mark(server, tall):
                                "'At step ' + s + ':'))", arg=step)
         wait_until_idle(tall)
         assert _query(tall)["step"] == [str(step)]
-        titles = tall.evaluate("[...document.querySelectorAll('.gtitle')].map(t => t.textContent)")
+        titles = tall.evaluate("[...document.querySelectorAll('.gbars .t')].map(t => t.textContent)")
         assert sum(f"at step {step} (“{token}”)" in x for x in titles) == 3
         assert _marked_token(tall) == [token] * 3
         for kind in ("rnn", "lstm", "gru"):  # the box sits on column `step` of the plot area

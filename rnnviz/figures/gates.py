@@ -1,4 +1,4 @@
-"""Gate figures: a cell's gates and states as heatmaps, its vectors at one step as bars,
+"""Gate figures: a cell's gates and states as heatmaps, its vectors at one step as bars (HTML),
 gate saturation, text shaded by one unit (HTML), and the current step marked on both (CSS).
 
 Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure
@@ -94,37 +94,59 @@ def step_css(charts: dict[str, int], step: int, n_steps: int) -> str:
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
+BARS_STYLE = """<style>
+.gbars { color: #1A1A1A; font-size: 13px; margin: 4px 0 12px; }
+.gbars .t { font-weight: 600; font-size: 14px; margin-bottom: 10px; }
+.gbars .plot { position: relative; height: 170px; margin-left: 40px; }
+.gbars .tick { position: absolute; left: 0; right: 0; border-top: 1px solid #E5E5E5; }
+.gbars .tick.zero { border-top-color: #999; }
+.gbars .tick span { position: absolute; right: calc(100% + 6px); transform: translateY(-50%); color: #555;
+  font-size: 12px; }
+.gbars .blocks, .gbars .names { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr);
+  column-gap: 8px; }
+.gbars .blocks { position: absolute; inset: 0; }
+.gbars .blk { display: flex; gap: 1px; height: 100%; position: relative; }
+.gbars .blk i { flex: 1; position: relative; min-width: 0; opacity: 0.45; }
+.gbars .blk i.on { opacity: 1; outline: 2px solid #111; z-index: 1; }
+.gbars .blk b { position: absolute; left: 0; right: 0; border-top: 1px dotted #777; }
+.gbars .names { margin: 6px 0 0 40px; text-align: center; font-size: 12px; line-height: 1.2; }
+.gbars .axis { text-align: center; color: #555; margin: 6px 0 0 40px; }
+</style>"""
+
+
+def _ticks(lo: float, hi: float) -> list[float]:
+    """Five values from lo to hi (0 among them when the range is symmetric or starts at 0)."""
+    return [lo + (hi - lo) * k / 4 for k in range(5)]
+
+
 def gate_bars(kind: str, rows: list[tuple[Quantity, np.ndarray]], step: int, token: str, unit: int,
-              ranges: dict[str, tuple[float, float]], lang: str = "en") -> go.Figure:
-    """Each quantity's vector at one step as a block of bars, one per unit; the chosen unit (1-based) solid."""
-    H = rows[0][1].shape[0]
-    pitch = H + max(1, H // 3)  # a block of H bars, then a gap
+              ranges: dict[str, tuple[float, float]], lang: str = "en") -> str:
+    """Each quantity's vector at one step as a block of bars, one per unit, on one value axis; the chosen unit
+    (1-based) solid and outlined, dotted lines where a sigmoid gate counts as shut or open. HTML: it changes at
+    every step, and the browser updates HTML in milliseconds where it draws a plotly chart from scratch.
+    Every bar carries its exact value (data-v) and a tooltip."""
     lo, hi = ranges[FREE] if any(q.scale == FREE for q, _ in rows) else (-1.0, 1.0)
-    color, data, shapes = CELL_COLORS[kind], [], []
-    for b, (q, v) in enumerate(rows):  # v: (H,)
-        units = np.arange(1, H + 1)
-        chosen = units == unit
-        data.append({
-            "type": "bar", "x": b * pitch + units, "y": v, "name": q.symbol, "customdata": units,
-            "marker": {"color": color, "opacity": np.where(chosen, 1.0, 0.45),
-                       "line": {"color": MARK, "width": np.where(chosen, 2, 0)}},
-            "hovertemplate": q.symbol + ", " + t("axis.unit", lang) + " %{customdata}: %{y:.4f}<extra></extra>",
-        })
-        if q.scale == SIGMOID:  # where a gate counts as shut or open
-            shapes += [{"type": "line", "x0": b * pitch + 0.5, "x1": b * pitch + H + 0.5, "y0": level, "y1": level,
-                        "line": {"color": "#777777", "width": 1, "dash": "dot"}} for level in SATURATED]
-    layout = {
-        "title": {"text": t("gates.bars.title", lang, cell=t(f"cell.{kind}", lang), step=step, token=label(token)),
-                  "x": 0, "xanchor": "left"},
-        "font": FONT, "height": 300, "margin": {"l": 45, "r": 10, "t": 60, "b": 70}, "showlegend": False,
-        "plot_bgcolor": "white", "bargap": 0.15, "shapes": shapes,
-        "xaxis": {"tickmode": "array", "tickvals": [b * pitch + (H + 1) / 2 for b in range(len(rows))],
-                  "ticktext": [t(f"gates.q.{q.symbol}", lang).replace(" ", "<br>", 1) if len(rows) > 3
-                               else t(f"gates.q.{q.symbol}", lang) for q, _ in rows],
-                  "title": {"text": t("gates.bars.axis", lang)}, "range": [0, len(rows) * pitch]},
-        "yaxis": {"range": [lo, hi], "gridcolor": GRID, "zerolinecolor": "#999999"},
-    }
-    return go.Figure(data=data, layout=layout)
+    span = hi - lo
+    top = lambda v: 100 * (hi - v) / span  # noqa: E731  (percent from the top of the plot)
+    ticks = "".join(f'<div class="tick{" zero" if abs(v) < 1e-12 else ""}" style="top:{top(v):.3f}%">'
+                    f'<span>{v:.3g}</span></div>' for v in _ticks(lo, hi))
+    blocks, names = [], []
+    for q, v in rows:  # v: (H,)
+        bars = []
+        for u, value in enumerate(v, start=1):
+            shown = min(max(float(value), lo), hi)  # drawn within the axis; data-v keeps the exact value
+            y0, y1 = top(max(shown, 0.0)), top(min(shown, 0.0))
+            bars.append(f'<i{" class=on" if u == unit else ""} style="top:{y0:.3f}%;height:{y1 - y0:.3f}%;'
+                        f'background:{CELL_COLORS[kind]}" data-v="{float(value)!r}" '
+                        f'title="{q.symbol}, {t("axis.unit", lang)} {u}: {float(value):.4f}"></i>')
+        if q.scale == SIGMOID:
+            bars += [f'<b style="top:{top(level):.3f}%"></b>' for level in SATURATED]
+        blocks.append(f'<div class="blk" data-q="{q.symbol}">{"".join(bars)}</div>')
+        names.append(f"<span>{t(f'gates.q.{q.symbol}', lang)}</span>")
+    title = t("gates.bars.title", lang, cell=t(f"cell.{kind}", lang), step=step, token=label(token))
+    return (f'{BARS_STYLE}<div class="gbars" data-cell="{kind}"><div class="t">{title}</div>'
+            f'<div class="plot">{ticks}<div class="blocks">{"".join(blocks)}</div></div>'
+            f'<div class="names">{"".join(names)}</div><div class="axis">{t("gates.bars.axis", lang)}</div></div>')
 
 
 SATURATION_COLORS = ("#00224E", "#E3C43B")  # the two ends of Cividis: shut (below 0.1), open (above 0.9)
