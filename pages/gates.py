@@ -2,7 +2,7 @@
 import streamlit as st
 
 from pages import gates_ui as ui
-from pages import shared, stepper
+from pages import shared
 from rnnviz.i18n import t
 
 shared.run_through_app()
@@ -12,12 +12,9 @@ st.title(t("gates.title", lang))
 st.write(t("gates.intro", lang))
 seq = shared.sequence_or_stop(s, lang)
 
-step = stepper.step_controls(len(seq.tokens), lang)
 # the hidden size of the cells shown: a trained checkpoint brings its own
 unit = ui.unit_control(shared.trace(s, s.cells[0]).hidden.shape[1], lang)
-ui.heatmaps(s, seq.tokens, step, unit, lang)
-ui.at_step(s, seq.x, seq.tokens, step, unit, lang)
-ui.shaded_text(s, seq.tokens, unit, lang)
+ui.stepping(s, seq.x, seq.tokens, unit, lang)
+ui.shaded_text(s, unit, lang)
 ui.saturation(s, lang)
 st.success(f"**{t('try_this', lang)}** — {t('gates.try', lang)}", icon=":material/science:")
-stepper.keep_playing()

@@ -7,7 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages import shared
+from pages import shared, stepper
 from rnnviz import equations as eqs
 from rnnviz import gates, scene
 from rnnviz import settings as cfg
@@ -60,6 +60,17 @@ def unit_control(hidden: int, lang: str) -> int:
         help=t("gates.unit.help", lang), key="unit", bind="query-params"))
 
 
+@st.fragment
+def stepping(s: cfg.Settings, x: np.ndarray, tokens: list[str], unit: int, lang: str) -> None:
+    """The step controls and everything that depends on the step. A fragment: a step reruns only this.
+    The unit control, the shaded text and the saturation chart are outside it: the step's CSS marks the
+    current token in the text wherever it is."""
+    step = stepper.step_controls(len(tokens), lang)
+    heatmaps(s, tokens, step, unit, lang)
+    at_step(s, x, tokens, step, unit, lang)
+    stepper.keep_playing()
+
+
 def heatmaps(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str) -> None:
     """The whole sequence: one figure per cell, side by side, with what to look for under each."""
     st.subheader(t("gates.heatmaps.header", lang))
@@ -110,21 +121,29 @@ def equations(s: cfg.Settings, kind: str, x_t: np.ndarray, step: int, unit: int,
     st.caption(t("gates.eq.check", lang, step=step, diff=diff))
 
 
-def shaded_text(s: cfg.Settings, tokens: list[str], unit: int, lang: str) -> None:
-    """The text coloured by the chosen unit's value of the chosen quantity, one line per cell that has it."""
-    st.subheader(t("gates.text.header", lang))
-    symbol = st.radio(t("gates.text.shade", lang), cfg.FIELDS["shade"].metadata["choices"], horizontal=True,
-                      help=t("gates.text.shade.help", lang), key="shade", bind="query-params")
-    rng = ranges(s)
-    shown = 0
-    for kind in s.cells:
+@st.cache_data(max_entries=64, show_spinner=False)
+def _shaded_lines(key: tuple, cells: tuple, unit: int, symbol: str, lang: str) -> list[str]:
+    """The shaded text of each shown cell that has ``symbol``, as HTML (colour sampling is slow: cached)."""
+    s = _settings(key, cells=cells)
+    rng, tokens, out = ranges(s), shared.inputs(s).tokens, []
+    for kind in cells:
         for q in (q for q in rows(s, kind) if q.symbol == symbol):
             v = gates.values(shared.trace(s, kind), q)[:, unit - 1]  # (T,)
             caption = html.escape(t("gates.text.caption", lang, cell=t(f"cell.{kind}", lang),
                                     quantity=t(f"gates.q.{symbol}", lang), unit=unit))
-            st.html(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale]), q.scale, caption))
-            shown += 1
-    if not shown:
+            out.append(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale]), q.scale, caption))
+    return out
+
+
+def shaded_text(s: cfg.Settings, unit: int, lang: str) -> None:
+    """The text coloured by the chosen unit's value of the chosen quantity, one line per cell that has it."""
+    st.subheader(t("gates.text.header", lang))
+    symbol = st.radio(t("gates.text.shade", lang), cfg.FIELDS["shade"].metadata["choices"], horizontal=True,
+                      help=t("gates.text.shade.help", lang), key="shade", bind="query-params")
+    lines = _shaded_lines(scene.model_key(s), s.cells, unit, symbol, lang)
+    for line in lines:
+        st.html(line)
+    if not lines:
         st.info(t("gates.text.none", lang, symbol=symbol))
     shared.look_for(t("gates.text.look", lang), lang)
 
