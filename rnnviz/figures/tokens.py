@@ -1,6 +1,7 @@
 """The token strip: the sequence as a row of boxes, the current token highlighted."""
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
 from .style import FONT, label
@@ -10,21 +11,23 @@ CURRENT, OTHER = "#0072B2", "#E8EEF4"
 
 
 def token_strip(tokens: list[str], current: int | None = None, title: str = "") -> go.Figure:
-    """Boxes with the tokens in reading order, left to right, wrapping; ``current`` (1-based) is filled."""
+    """Boxes with the tokens in reading order, left to right, wrapping; ``current`` (1-based) is filled.
+
+    One heatmap (a box per cell, gaps between them, the token as the cell's text) rather than a shape per
+    token: plotly validates shapes one by one, about 1 ms each on the server."""
     rows = max(1, -(-len(tokens) // PER_ROW))
-    xs = [t % PER_ROW for t in range(len(tokens))]
-    ys = [t // PER_ROW for t in range(len(tokens))]
-    is_current = [current == t + 1 for t in range(len(tokens))]
-    fig = go.Figure(go.Scatter(
-        x=xs, y=ys, mode="text",
-        text=[f"<b>{label(tok)}</b>" if cur else label(tok) for tok, cur in zip(tokens, is_current)],
-        textfont=dict(color=["white" if cur else "#1A1A1A" for cur in is_current], size=13),
-        customdata=[t + 1 for t in range(len(tokens))],
-        hovertemplate="t = %{customdata}: %{text}<extra></extra>",
+    z = np.full(rows * PER_ROW, np.nan)  # (rows * PER_ROW,): 0 a token, 1 the current one, NaN no token
+    z[:len(tokens)] = [float(current == t + 1) for t in range(len(tokens))]
+    text = [f"<b>{label(tok)}</b>" if current == t + 1 else label(tok) for t, tok in enumerate(tokens)]
+    text += [""] * (rows * PER_ROW - len(tokens))
+    steps = list(range(1, len(tokens) + 1)) + [None] * (rows * PER_ROW - len(tokens))
+    shape = (rows, PER_ROW)
+    fig = go.Figure(go.Heatmap(
+        z=z.reshape(shape), text=np.array(text, dtype=object).reshape(shape),
+        customdata=np.array(steps, dtype=object).reshape(shape), texttemplate="%{text}",
+        textfont=dict(size=13), colorscale=[[0, OTHER], [1, CURRENT]], zmin=0, zmax=1, showscale=False,
+        xgap=5, ygap=8, hovertemplate="t = %{customdata}: %{text}<extra></extra>", hoverongaps=False,
     ))
-    for x, y, cur in zip(xs, ys, is_current):
-        fig.add_shape(type="rect", x0=x - 0.46, x1=x + 0.46, y0=y - 0.4, y1=y + 0.4, layer="below",
-                      fillcolor=CURRENT if cur else OTHER, line=dict(color="#8AA1B4", width=1))
     fig.update_xaxes(visible=False, range=[-0.55, PER_ROW - 0.45])
     fig.update_yaxes(visible=False, range=[rows - 0.5, -0.5])
     fig.update_layout(
