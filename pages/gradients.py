@@ -71,7 +71,12 @@ if "rnn" in s.cells:
 
 st.subheader(t("gradients.h.gradient", lang))
 grads = {kind: p.gradient for kind, p in profiles.items()}
-shared.plot(figs.gradient_chart(grads, seq.tokens, theory, rates, lang), key="gradients_norms")
+memory = profiles["lstm"].memory if "lstm" in profiles else None
+factors = {kind: p.factors for kind, p in profiles.items()}
+charts = ui.figures(s, lang, lambda: (
+    figs.gradient_chart(grads, seq.tokens, theory, rates, lang),
+    figs.factor_chart(factors, memory, spec.sigma if "rnn" in s.cells else None, lang)))
+shared.plot(charts[0], key="gradients_norms")
 findings(s, profiles, theory, lang)
 shared.look_for(t("gradients.look.grad", lang), lang)
 
@@ -79,10 +84,7 @@ st.subheader(t("gradients.h.why", lang))
 why(s, spec, lang)
 
 st.subheader(t("gradients.h.factors", lang))
-memory = profiles["lstm"].memory if "lstm" in profiles else None
-factors = {kind: p.factors for kind, p in profiles.items()}
-shared.plot(figs.factor_chart(factors, memory, spec.sigma if "rnn" in s.cells else None, lang),
-            key="gradients_factors")
+shared.plot(charts[1], key="gradients_factors")
 lines = [t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
          for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())]
 st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))

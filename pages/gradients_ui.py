@@ -1,7 +1,8 @@
 """Streamlit glue of the gradients page: presets, its controls, cached core calls, and the clipping run."""
 from __future__ import annotations
 
-from collections import OrderedDict
+import threading
+from collections import OrderedDict, defaultdict
 
 import numpy as np
 import streamlit as st
@@ -94,25 +95,42 @@ def eigen_figure(s: cfg.Settings, lang: str):
     return _eigen_figure(_rnn_key(s), lang)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _figures(key: tuple, orthogonal: bool, cells: tuple, lang: str, _build) -> tuple:
+    return _build()
+
+
+def figures(s: cfg.Settings, lang: str, build) -> tuple:
+    """The gradient and factor charts: ``build()`` once per model, cell choice and language, then shared
+    read-only (building plotly figures was most of this page's server time per rerun)."""
+    return _figures(scene.model_key(s), s.orthogonal, s.cells, lang, build)
+
+
 @st.cache_resource
-def _runs_store() -> OrderedDict:
-    """Finished clipping runs by key, shared by sessions; a dict so that a miss can show progress."""
-    return OrderedDict()
+def _runs_store() -> tuple[OrderedDict, defaultdict]:
+    """Finished clipping runs by key, shared by sessions (a dict so that a miss can show progress), and a
+    lock per key: when a class opens the same link at once, one session trains and the others wait for it
+    (measured: ten sessions training the same runs side by side held a 2-core server for a minute)."""
+    return OrderedDict(), defaultdict(threading.Lock)
 
 
 def clipping_runs(s: cfg.Settings, lang: str) -> dict[str, clipping.Run]:
     """Both training runs for these settings: from the store, or computed with a progress bar."""
     key = (*_rnn_key(s), s.clip)
-    store = _runs_store()
-    if key not in store:
-        text = t("gradients.clip.progress", lang)
-        bar = st.progress(0.0, text=text)
-        progress = lambda f: bar.progress(min(f, 1.0), text=text)  # noqa: E731
-        store[key] = clipping.compare(_rnn(_rnn_key(s)), s.clip, s.seed, on_progress=progress)
-        bar.empty()
-        while len(store) > 32:
-            store.popitem(last=False)
-    return store[key]
+    store, locks = _runs_store()
+    if key in store:
+        return store[key]
+    text = t("gradients.clip.progress", lang)
+    bar = st.progress(0.0, text=text)
+    with locks[key]:
+        if key not in store:  # else another session finished it while this one waited
+            progress = lambda f: bar.progress(min(f, 1.0), text=text)  # noqa: E731
+            store[key] = clipping.compare(_rnn(_rnn_key(s)), s.clip, s.seed, on_progress=progress)
+            while len(store) > 32:
+                store.popitem(last=False)
+        runs = store[key]
+    bar.empty()
+    return runs
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -35,8 +35,9 @@ MAP_AREA = PlotArea(left=60, right=75, top=60, height=260)
 BOTTOM = 80  # pixels under the plot area: tick labels and the axis title
 
 
-# the shared look (style.base_layout) as a plain layout dict, template resolved: built once
-_LOOK = base_layout(go.Figure(), "", 360).to_dict()["layout"]
+# the shared look (style.base_layout) as a plain layout dict, built once; the template is left to the
+# figure's own default, applied when it is made
+_LOOK = {k: v for k, v in base_layout(go.Figure(), "", 360).to_dict()["layout"].items() if k != "template"}
 # colour scales as lists: plotly.js knows no "_r" names, and validation would not resolve them here
 SIGNED, MAGNITUDE = get_colorscale(DIVERGING), get_colorscale(SEQUENTIAL)
 

@@ -31,7 +31,7 @@ def token_strip(tokens: list[str], current: int | None = None, title: str = "") 
     fig.update_xaxes(visible=False, range=[-0.55, PER_ROW - 0.45])
     fig.update_yaxes(visible=False, range=[rows - 0.5, -0.5])
     fig.update_layout(
-        title=dict(text=title, x=0) if title else None, font=FONT, template="plotly_white",
+        title=dict(text=title, x=0) if title else None, font=FONT,
         height=30 + 48 * rows + (30 if title else 0), margin=dict(l=5, r=5, t=35 if title else 5, b=5),
         showlegend=False,
     )
