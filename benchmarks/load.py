@@ -19,7 +19,7 @@ import threading
 import time
 from contextlib import nullcontext
 
-from benchmarks.server import Server
+from benchmarks.server import Server, class_flags
 from benchmarks.stclient import Session
 
 # page -> (slider key, values a student moves it between); "hidden" is in the shared sidebar
@@ -47,6 +47,7 @@ async def student(url: str, page: str, seconds: float, interval: float, seed: in
                     s.set_slider(key, rng.choice(values))
                 run = await s.run()
                 out["times"].append(run.seconds)
+                out["by_page"].setdefault(page, []).append(run.seconds)
                 if run.status != "ok" or run.exceptions:
                     out["errors"] += 1
                     out["messages"].append(f"{page}: {run.status} {run.exceptions[:1]}")
@@ -64,7 +65,7 @@ def peak_rss(server: Server, stop: threading.Event, peak: list) -> None:
 
 def load(url: str, server: Server | None, n: int, seconds: float, interval: float) -> dict:
     pages = list(SLIDERS)
-    out = {"times": [], "first": [], "errors": 0, "messages": []}
+    out = {"times": [], "first": [], "errors": 0, "messages": [], "by_page": {}}
     stop, peak = threading.Event(), [0.0]
     watcher = threading.Thread(target=peak_rss, args=(server, stop, peak)) if server else None
     if watcher:
@@ -84,6 +85,8 @@ def load(url: str, server: Server | None, n: int, seconds: float, interval: floa
         "p50_s": round(statistics.median(times), 3) if times else None,
         "p95_s": round(q[18], 3), "max_s": round(times[-1], 3) if times else None,
         "first_load_p95_s": round(sorted(out["first"])[int(0.95 * (len(out["first"]) - 1))], 3) if out["first"] else None,
+        "p95_by_page_s": {page: round(statistics.quantiles(v, n=20)[18], 3) if len(v) >= 2 else None
+                          for page, v in out["by_page"].items()},
         "errors": out["errors"], "peak_rss_mb": round(peak[0]) if server else None,
         "messages": out["messages"][:5],
     }
@@ -98,7 +101,7 @@ if __name__ == "__main__":
     args = parser.parse_args()
     if args.url and "127.0.0.1" not in args.url and "localhost" not in args.url:
         raise SystemExit("load tests only target 127.0.0.1")
-    with (Server() if not args.url else nullcontext(args.url)) as srv:
+    with (Server(*class_flags()) if not args.url else nullcontext(args.url)) as srv:
         url = srv.url if isinstance(srv, Server) else srv
         for n in args.students:
             print(json.dumps(load(url, srv if isinstance(srv, Server) else None, n, args.seconds, args.interval)), flush=True)

@@ -6,10 +6,23 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CLASS_CONFIG = ROOT / "deploy" / "class.toml"
+
+
+def class_flags() -> list[str]:
+    """deploy/class.toml as command-line flags, so a benchmark measures the server a class gets. Where it
+    listens is the benchmark's choice (127.0.0.1 on a free port), and host lists say who may connect,
+    which costs nothing and would refuse the benchmark's own 127.0.0.1."""
+    config = tomllib.loads(CLASS_CONFIG.read_text())
+    skip = {"server.address", "server.port", "server.headless"}
+    return [arg for section, options in config.items() for key, value in options.items()
+            if f"{section}.{key}" not in skip and not isinstance(value, list)
+            for arg in (f"--{section}.{key}", str(value).lower() if isinstance(value, bool) else str(value))]
 
 
 class Server:

@@ -13,7 +13,7 @@ import asyncio
 import json
 import random
 
-from benchmarks.server import Server
+from benchmarks.server import Server, class_flags
 from benchmarks.stclient import Session
 
 PAGES = ("home", "memory", "gradients", "gates")
@@ -56,5 +56,5 @@ if __name__ == "__main__":
     parser.add_argument("--reruns", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
-    with Server() as server:
+    with Server(*class_flags()) as server:
         print(json.dumps(asyncio.run(soak(server.url, server, args.reruns, args.clients))))

@@ -19,6 +19,7 @@ FINISHED = {
     ForwardMsg.FINISHED_SUCCESSFULLY: "ok",
     ForwardMsg.FINISHED_WITH_COMPILE_ERROR: "compile_error",
     ForwardMsg.FINISHED_EARLY_FOR_RERUN: "interrupted",
+    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY: "ok",
 }
 
 
@@ -40,6 +41,8 @@ class Session:
         self.page = page
         self.states: dict[str, WidgetState] = {}
         self.widgets: dict[str, str] = {}  # user key -> widget id
+        self.fragments: dict[str, str] = {}  # user key -> id of the fragment the widget lives in
+        self.changed: set[str] = set()  # keys set since the last run
         self.ws = None
 
     async def __aenter__(self) -> Session:
@@ -53,22 +56,30 @@ class Session:
     def set_number(self, key: str, value: int) -> None:
         """Set an integer number_input (identified by its user key) for the next run."""
         self.states[key] = WidgetState(id=self.widgets[key], int_value=value)
+        self.changed.add(key)
 
     def set_text(self, key: str, value: str) -> None:
         """Set a text_area or text_input for the next run."""
         self.states[key] = WidgetState(id=self.widgets[key], string_value=value)
+        self.changed.add(key)
 
     def set_slider(self, key: str, value: float) -> None:
         """Move a slider (identified by its user key) to ``value`` for the next run."""
         state = WidgetState(id=self.widgets[key])
         state.double_array_value.data[:] = [value]
         self.states[key] = state
+        self.changed.add(key)
 
     async def run(self, query_string: str = "", timeout: float = 120) -> Run:
-        """Ask for a script run with the current widget states; wait for script_finished."""
+        """Ask for a script run with the current widget states; wait for script_finished. Like the browser,
+        a change of widgets that all live in one fragment reruns only that fragment."""
         msg = BackMsg()
         msg.rerun_script.query_string = query_string
         msg.rerun_script.page_name = self.page
+        fragments = {self.fragments.get(key, "") for key in self.changed}
+        if len(fragments) == 1 and "" not in fragments:
+            msg.rerun_script.fragment_id = fragments.pop()
+        self.changed.clear()
         msg.rerun_script.widget_states.widgets.extend(self.states.values())
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -102,7 +113,12 @@ class Session:
             run.charts += 1
         elif kind in ("slider", "number_input", "text_area", "text_input"):
             widget_id = getattr(element, kind).id  # "$$ID-<hash>-<user key>"
-            self.widgets[widget_id.rsplit("-", 1)[-1]] = widget_id
+            key = widget_id.rsplit("-", 1)[-1]
+            self.widgets[key] = widget_id
+            if delta.fragment_id:
+                self.fragments[key] = delta.fragment_id
+            else:
+                self.fragments.pop(key, None)
 
 
 async def _demo(url: str) -> None:
