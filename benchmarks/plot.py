@@ -42,8 +42,9 @@ def figure() -> go.Figure:
             fig.add_trace(go.Scatter(x=[r["T"] for r in mine], y=[r[f"{name}_x"] for r in mine], mode="lines+markers",
                                      name=f"{kind.upper()} {name}", line=dict(color=CELL_COLORS[kind], dash=dash),
                                      legendgroup="core"), 1, 1)
-    latency = [r for f in ("pages.jsonl", "memory.jsonl", "gates.jsonl") for r in rows(f) if r["page"] != "trivial"]
-    latency = [r for r in latency if r["control"] in ("length slider", "step slider")]
+    # every page's length slider (bench_pages), then the step slider of the pages that step
+    latency = [r for r in rows("pages.jsonl") if r["page"] != "trivial"]
+    latency += [r for f in ("memory.jsonl", "gates.jsonl") for r in rows(f) if r.get("control") == "step slider"]
     for T, color in ((100, "#56B4E9"), (500, "#CC79A7")):
         mine = [r for r in latency if r["T"] == T]
         fig.add_trace(go.Bar(x=[f"{r['page']}: {r['control']}" for r in mine], y=[r["ratio_median"] for r in mine],
@@ -52,8 +53,8 @@ def figure() -> go.Figure:
         fig.add_hline(y=target, line=dict(color="black", dash=dash, width=1), row=1, col=2,
                       annotation_text=f"target at T = {100 if target == 2 else 500}: {target}x",
                       annotation_position="top left")
-    fig.update_xaxes(type="log", title="sequence length T", row=1, col=1)
-    fig.update_yaxes(type="log", title="x floor", row=1, col=1)
+    fig.update_xaxes(type="log", title="sequence length T", tickvals=[50, 100, 200, 500, 1000], row=1, col=1)
+    fig.update_yaxes(type="log", title="x floor", tickvals=[0.5, 1, 2, 5, 10, 20, 50], row=1, col=1)
     fig.update_yaxes(title="x trivial page", row=1, col=2)
     fig.update_xaxes(tickangle=-35, row=1, col=2)
     fig.update_layout(template="plotly_white", width=1400, height=620, barmode="group",
