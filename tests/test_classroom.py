@@ -96,3 +96,11 @@ def test_csv_export_holds_every_number_of_the_figure():
     assert [(r[1], r[2]) for r in table if r[0] == "h"][:3] == [("a", "u1"), ("b", "u1"), ("c", "u1")]
     assert [r[3] for r in table if r[0] == "g"] == [0.5, np.inf]
     assert to_csv(fig).splitlines()[0] == "trace,x,y,value"
+
+
+def test_the_token_strip_exports_each_step_and_its_token_as_typed():
+    from rnnviz.figures import token_strip
+
+    tokens = ["what", "<b>", "&", "?"] + [f"w{k}" for k in range(20)]  # wraps onto a second row
+    table = rows(token_strip(tokens, current=2))
+    assert [(r[1], r[3]) for r in table] == [(k + 1, tok) for k, tok in enumerate(tokens)]

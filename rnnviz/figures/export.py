@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -17,7 +19,11 @@ def rows(fig: go.Figure) -> list[tuple]:
     out = []
     for i, trace in enumerate(fig.data):
         name = trace.name or f"{trace.type} {i + 1}"
-        if trace.type == "heatmap" and trace.z is not None:
+        if trace.type == "heatmap" and trace.text is not None and trace.customdata is not None:
+            # a labelled grid (the token strip): each cell's step and its text, markup removed
+            cells = zip(_values(trace.customdata), _values(trace.text))
+            out += [(name, step, "", html.unescape(re.sub(r"<[^>]+>", "", text))) for step, text in cells if step]
+        elif trace.type == "heatmap" and trace.z is not None:
             z = np.asarray(trace.z, dtype=float)  # (len(y), len(x))
             xs = list(trace.x) if trace.x is not None else list(range(z.shape[1]))
             ys = list(trace.y) if trace.y is not None else list(range(z.shape[0]))

@@ -23,6 +23,7 @@ def token_strip(tokens: list[str], current: int | None = None, title: str = "") 
     steps = list(range(1, len(tokens) + 1)) + [None] * (rows * PER_ROW - len(tokens))
     shape = (rows, PER_ROW)
     fig = go.Figure(go.Heatmap(
+        name="tokens",
         z=z.reshape(shape), text=np.array(text, dtype=object).reshape(shape),
         customdata=np.array(steps, dtype=object).reshape(shape), texttemplate="%{text}",
         textfont=dict(size=13), colorscale=[[0, OTHER], [1, CURRENT]], zmin=0, zmax=1, showscale=False,
