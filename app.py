@@ -5,7 +5,7 @@ import plotly.io as pio
 import streamlit as st
 import torch
 
-from pages import classroom, shared
+from pages import classroom, links, shared
 from rnnviz.i18n import t
 
 # One torch thread per script run: many students' sessions share the cores better than one greedy run.
@@ -23,11 +23,11 @@ pages = {url: st.Page(path, title=t(title, lang), icon=icon, url_path=url, defau
          for i, (path, url, title, icon) in enumerate(shared.PAGES)}
 page = st.navigation(list(pages.values()))
 classroom.expand_preset(page, pages)
-shared.repair_link(page)
+links.repair_link(page)
 classroom.follow_goto(pages)
 shared.sidebar(lang)
 classroom.sidebar(page.url_path, lang)
 classroom.modes(shared.current(), lang)
-shared.show_notes(lang)
+links.show_notes(lang)
 classroom.lesson_banner(lang)
 page.run()

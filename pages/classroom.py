@@ -10,7 +10,7 @@ import urllib.parse
 
 import streamlit as st
 
-from pages import shared
+from pages import links, shared
 from rnnviz import presets
 from rnnviz import settings as cfg
 from rnnviz.i18n import t
@@ -29,7 +29,7 @@ def expand_preset(page, pages: dict) -> None:
         st.session_state["_notes"] = [cfg.Note("preset", name[:80], "—", "unknown_choice")]
         st.switch_page(page, query_params=kept)
     preset = presets.PRESETS[name]
-    query = {k: shared.canonical(k, v) for k, v in preset.query().items()}
+    query = {k: links.canonical(k, v) for k, v in preset.query().items()}
     query.update({k: v for k, v in kept.items() if k in CLASSROOM_FIELDS})
     st.switch_page(pages[preset.page], query_params=query)
 

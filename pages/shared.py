@@ -15,6 +15,7 @@ import streamlit as st
 from rnnviz import analysis, checkpoints, scene
 from rnnviz import settings as cfg
 from rnnviz.figures import export
+from pages.links import URL_LABELS, language
 from rnnviz.i18n import LANGS, t
 
 # (file, url path, title key, icon); app.py builds the navigation from this list, tests open each page.
@@ -28,27 +29,7 @@ PAGES = [
     ("pages/training.py", "training", "training.nav", ":material/model_training:"),
 ]
 
-# How a widget shows a choice, which is also how Streamlit writes it into the URL.
-URL_LABELS = {"cells": str.upper, "lang": LANGS.get}
 DEFAULTS = cfg.DEFAULTS
-
-
-def canonical(name: str, value) -> str | list[str]:
-    """A value as the bound widget writes it into the URL (its displayed label)."""
-    encoded = cfg.encode(name, value)
-    fmt = URL_LABELS.get(name)
-    if fmt is None:
-        return encoded
-    return [fmt(v) for v in encoded] if isinstance(encoded, list) else fmt(encoded)
-
-
-def _unlabel(name: str, raw: list[str]) -> list[str]:
-    """URL values back to setting values: a widget's label ("中文") or the value itself ("zh")."""
-    fmt, choices = URL_LABELS.get(name), cfg.FIELDS[name].metadata["choices"]
-    if fmt is None or not choices:
-        return raw
-    by_label = {str(fmt(c)): c for c in choices}
-    return [by_label.get(v, v) for v in raw]
 
 
 def run_through_app() -> None:
@@ -61,49 +42,6 @@ def run_through_app() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
-
-
-def repair_link(page) -> None:
-    """On a session's first run, rewrite the URL to valid settings (with notes) and reopen ``page``.
-
-    Runs after st.navigation (so the reopened page is the one the link named) and before any
-    widget binds a parameter (bound parameters can no longer be rewritten)."""
-    if st.session_state.get("_link_checked"):
-        return
-    st.session_state["_link_checked"] = True
-    raw = {k: st.query_params.get_all(k) for k in st.query_params}
-    known = {k: _unlabel(k, v) for k, v in raw.items() if k in cfg.FIELDS}
-    settings, notes = cfg.from_query(known)
-    fixed = {k: v for k, v in raw.items() if k not in cfg.FIELDS}  # leave foreign params alone
-    for name in known:
-        value = getattr(settings, name)
-        if value != getattr(DEFAULTS, name):
-            fixed[name] = canonical(name, value)
-    as_lists = {k: v if isinstance(v, list) else [v] for k, v in fixed.items()}
-    if as_lists != raw:
-        st.session_state["_notes"] = notes
-        st.switch_page(page, query_params=fixed)
-
-
-def show_notes(lang: str) -> None:
-    """The repairs made to this session's link, once, as a visible note."""
-    notes = st.session_state.pop("_notes", None)
-    if notes:
-        lines = [t(f"note.{n.reason}", lang, field=n.field, raw=n.raw, value=_shown(n.field, n.value))
-                 for n in notes]
-        st.warning(t("note.header", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
-                   icon=":material/build:")
-
-
-def _shown(name: str, value) -> str:
-    value = canonical(name, value)
-    return ", ".join(value) if isinstance(value, list) else value
-
-
-def language() -> str:
-    """The interface language: the widget's value, else the (repaired) link's, else English."""
-    lang = st.session_state.get("lang") or _unlabel("lang", [st.query_params.get("lang", "en")])[0]
-    return lang if lang in LANGS else "en"
 
 
 def sidebar(lang: str) -> None:
