@@ -116,6 +116,8 @@ def test_step_slider_by_keyboard(server, page):
     _at_step(page, 1)
     thumb.press("ArrowRight")
     _at_step(page, 2)
+    value = page.locator('[data-testid="stSlider"]').filter(has_text="Step t").get_by_test_id("stSliderThumbValue")
+    assert value.inner_text() == "2"  # the slider itself shows the step the page drew
     _no_exception(page, errors)
     screenshot(page, "memory-slider")
 
