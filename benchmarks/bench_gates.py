@@ -20,11 +20,8 @@ cost), so run it alone:
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 
 from benchmarks import latency
-from benchmarks.latency import CHROMIUM_ARGS, TAG
 
 CHARTS = 4  # 3 heatmap figures and the saturation chart (the bars are HTML)
 
@@ -64,17 +61,8 @@ def controls(page, start: int) -> dict:
 
 
 def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None,
-        floor_port: int | None = None) -> list[dict]:
-    from playwright.sync_api import sync_playwright
-
-    rows = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS + [TAG])
-        pids = {"browser": latency.browser_pid(), **({"server": server_pid} if server_pid else {})}
-        base = latency.floor(browser, floor_port, reps) if floor_port else None
-        if base:
-            rows.append(base)
-            print(json.dumps(base), flush=True)
+        floor_port: int | None = None) -> None:
+    with latency.chromium(reps, server_pid, floor_port) as (browser, pids, record):
         for T in lengths:
             page = latency.new_page(browser)
             start = T // 2
@@ -84,13 +72,8 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None,
             page.evaluate(latency.PROBE_JS)
             for name, (act, shown) in controls(page, start).items():
                 samples = [measure(page, lambda i=i: act(i), shown(i), pids) for i in range(reps + 1)][1:]  # warm-up
-                row = latency.summary(samples, page="gates", T=T, control=name)
-                row = latency.with_ratio(row, base) if base else row
-                rows.append(row)
-                print(json.dumps(row), flush=True)
+                record(samples, page="gates", T=T, control=name)
             page.close()
-        browser.close()
-    return rows
 
 
 def main() -> None:

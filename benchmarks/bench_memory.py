@@ -25,11 +25,9 @@ own server in the same run, timed the same way (benchmarks/latency.py). Not a te
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 
 from benchmarks import latency
-from benchmarks.latency import CHROMIUM_ARGS, TAG, browser_pid, measure, slider
+from benchmarks.latency import measure, slider
 
 
 def controls(page) -> dict:
@@ -45,17 +43,8 @@ def controls(page) -> dict:
 
 
 def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, charts: int = 3,
-        floor_port: int | None = None) -> list[dict]:
-    from playwright.sync_api import sync_playwright
-
-    rows = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS + [TAG])
-        pids = {"browser": browser_pid(), **({"server": server_pid} if server_pid else {})}
-        base = latency.floor(browser, floor_port, reps) if floor_port else None
-        if base:
-            rows.append(base)
-            print(json.dumps(base), flush=True)
+        floor_port: int | None = None) -> None:
+    with latency.chromium(reps, server_pid, floor_port) as (browser, pids, record):
         for T in lengths:
             page = latency.new_page(browser)
             page.goto(f"{url}/memory?generated=true&length={T}&step={T // 2}")
@@ -64,14 +53,9 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, 
             page.evaluate(latency.PROBE_JS)
             for name, act in controls(page).items():
                 measure(page, lambda: act(0), pids, charts)  # warm-up: first-use costs are not the steady state
-                samples = [measure(page, lambda i=i: act(i + 1), pids, charts) for i in range(reps)]
-                row = latency.summary(samples, page="memory", T=T, control=name)
-                row = latency.with_ratio(row, base) if base else row
-                rows.append(row)
-                print(json.dumps(row), flush=True)
+                record([measure(page, lambda i=i: act(i + 1), pids, charts) for i in range(reps)],
+                       page="memory", T=T, control=name)
             page.close()
-        browser.close()
-    return rows
 
 
 def main() -> None:

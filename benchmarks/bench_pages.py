@@ -13,25 +13,15 @@ their own scripts (bench_memory, bench_gates). Not a test: run it alone,
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 
 from benchmarks import latency
-from benchmarks.latency import CHROMIUM_ARGS, TAG, browser_pid, measure, slider
+from benchmarks.latency import measure, slider
 
 PAGES = ("home", "memory", "gradients", "gates", "training")  # the lesson page has no chart
 
 
-def run(url: str, lengths: list[int], reps: int, server_pid: int, floor_port: int) -> list[dict]:
-    from playwright.sync_api import sync_playwright
-
-    rows = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS + [TAG])
-        pids = {"browser": browser_pid(), "server": server_pid}
-        base = latency.floor(browser, floor_port, reps)
-        rows.append(base)
-        print(json.dumps(base), flush=True)
+def run(url: str, lengths: list[int], reps: int, server_pid: int, floor_port: int) -> None:
+    with latency.chromium(reps, server_pid, floor_port) as (browser, pids, record):
         for T in lengths:
             for name in PAGES:
                 page = latency.new_page(browser)
@@ -43,13 +33,9 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int, floor_port: in
                                        timeout=120_000)
                 page.evaluate(latency.PROBE_JS)
                 act = lambda i: thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # noqa: E731
-                samples = [measure(page, lambda i=i: act(i), pids, charts=1) for i in range(reps)]
-                row = latency.with_ratio(latency.summary(samples, page=name, T=T, control="length slider"), base)
-                rows.append(row)
-                print(json.dumps(row), flush=True)
+                record([measure(page, lambda i=i: act(i), pids, charts=1) for i in range(reps)],
+                       page=name, T=T, control="length slider")
                 page.close()
-        browser.close()
-    return rows
 
 
 def main() -> None:

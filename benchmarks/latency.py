@@ -8,6 +8,7 @@ press on its slider until the page has settled). Page latencies are reported as 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -193,3 +194,30 @@ def with_ratio(row: dict, base: dict) -> dict:
     """The row with its settled median and min as ratios to the floor's."""
     return {**row, "ratio_median": round(row["settled_median_ms"] / base["settled_median_ms"], 2),
             "ratio_min": round(row["settled_min_ms"] / base["settled_min_ms"], 2)}
+
+
+@contextmanager
+def chromium(reps: int, server_pid: int | None = None, floor_port: int | None = None):
+    """Headless Chromium for a page benchmark, with the floor measured first when ``floor_port`` is given.
+    Yields (browser, pids, record): ``record(samples, **labels)`` summarises one control's samples, adds
+    the ratio to the floor, prints the row as a JSON line and returns it."""
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS + [TAG])
+        pids = {"browser": browser_pid(), **({"server": server_pid} if server_pid else {})}
+        base = floor(browser, floor_port, reps) if floor_port else None
+        if base:
+            print(json.dumps(base), flush=True)
+
+        def record(samples: list[dict], **labels) -> dict:
+            row = summary(samples, **labels)
+            row = with_ratio(row, base) if base else row
+            print(json.dumps(row), flush=True)
+            return row
+
+        yield browser, pids, record
+        browser.close()
+
