@@ -1,19 +1,18 @@
 """rnnviz: the app frame. Page config, link repair, the shared sidebar, then the chosen page."""
 import logging
 
-import plotly.io as pio
 import streamlit as st
 import torch
 
 from pages import classroom, links, shared
+from rnnviz.figures import style
 from rnnviz.i18n import t
 
 # One torch thread per script run: many students' sessions share the cores better than one greedy run.
 torch.set_num_threads(1)
-# The charts' white look, as plotly's default: a new figure takes the default template without
-# re-validating it, while assigning one per figure costs 12 ms each (rnnviz/figures/style.py).
-if pio.templates.default != "plotly_white":  # setting it validates the template: once per process
-    pio.templates.default = "plotly_white"
+# The charts' look as plotly's default template: a new figure takes the default without re-validating
+# it, while assigning one per figure costs 12 ms each (rnnviz/figures/style.py).
+style.use_template()
 # The step slider is moved by its buttons through st.session_state, which Streamlit logs as a warning
 # (with a stack trace) on every step although it is the documented way; keep the log readable.
 logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)

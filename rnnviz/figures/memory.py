@@ -54,6 +54,14 @@ def _fixed(area: PlotArea) -> dict:
                 height=area.top + area.height + BOTTOM)
 
 
+def compact(z: np.ndarray) -> np.ndarray:
+    """A heatmap's values as float32 when they fit (half the bytes for every student's browser; 7 digits are
+    ample for a colour and a 3-digit tooltip), else as they are (a diverging relu cell may pass 3e38)."""
+    with np.errstate(over="ignore"):
+        small = z.astype(np.float32)
+    return small if np.array_equal(np.isfinite(small), np.isfinite(z)) else z
+
+
 def token_color(k: int) -> str:
     """The colour of the token at 0-based position k, the same in every figure and at every step."""
     return TOKEN_COLORS[k % len(TOKEN_COLORS)]
@@ -98,7 +106,7 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], lang: str = 
     for i, kind in enumerate(kinds):
         h = states[kind]  # (T, H)
         ref = "" if i == 0 else str(i + 1)
-        data.append(dict(type="heatmap", z=h.T, x=np.arange(1, len(h) + 1), y=np.arange(1, h.shape[1] + 1),
+        data.append(dict(type="heatmap", z=compact(h.T), x=np.arange(1, len(h) + 1), y=np.arange(1, h.shape[1] + 1),
                          xaxis=f"x{ref}", yaxis=f"y{ref}", name=t(f"cell.{kind}", lang), zmin=-zmax, zmax=zmax,
                          zmid=0, colorscale=SIGNED, showscale=i == len(kinds) - 1,
                          colorbar=dict(title=dict(text="h"), thickness=12, x=1.01, xpad=6),
@@ -143,7 +151,7 @@ def contribution_maps(maps: dict[str, np.ndarray], focus: int, lang: str = "en",
         with np.errstate(divide="ignore", invalid="ignore"):
             z = np.where(np.isfinite(sub) & (sub > 0), np.log10(sub), np.nan)  # 0 above the diagonal -> blank
         data.append(dict(
-            type="heatmap", z=z, x=idx + 1, y=idx + 1, xaxis=f"x{ref}", yaxis=f"y{ref}", name=t(f"cell.{kind}", lang),
+            type="heatmap", z=compact(z), x=idx + 1, y=idx + 1, xaxis=f"x{ref}", yaxis=f"y{ref}", name=t(f"cell.{kind}", lang),
             zmin=zmin, zmax=zmax, colorscale=MAGNITUDE, showscale=i == len(kinds) - 1,
             colorbar=dict(title=dict(text="C"), thickness=12, x=1.01, xpad=6, tickvals=powers,
                           ticktext=[f"1e{p}" for p in powers]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 # Okabe-Ito colours: distinguishable with the common forms of colour blindness.
 CELL_COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
@@ -22,9 +23,27 @@ def tick_labels(tokens: list[str]) -> list[str]:
     return [f"{t + 1}: {label(tok)}" for t, tok in enumerate(tokens)]
 
 
+TEMPLATE = "rnnviz"
+
+
+def use_template() -> None:
+    """Make rnnviz's look plotly's default template: plotly_white whose axes and colour bars draw every tick
+    label as is. plotly's default hides labels that stick out of the chart, which measures each label in the
+    browser on every draw (about a third of a heatmap figure's drawing time); fixed margins keep them inside.
+    Setting a default validates the template, so this runs once per process."""
+    if pio.templates.default == TEMPLATE:
+        return
+    look = go.layout.Template(pio.templates["plotly_white"])
+    look.layout.xaxis.ticklabeloverflow = look.layout.yaxis.ticklabeloverflow = "allow"
+    for heatmap in look.data.heatmap:
+        heatmap.colorbar.ticklabeloverflow = "allow"
+    pio.templates[TEMPLATE] = look
+    pio.templates.default = TEMPLATE
+
+
 def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
     """Title, font and margins every rnnviz figure shares. The colours come from plotly's default template
-    (the app sets plotly_white): assigning a template to a figure validates a deep copy of it, 12 ms per
+    (the app sets rnnviz's, ``use_template``): assigning a template to a figure validates a deep copy of it, 12 ms per
     figure, which was most of a rerun's server time."""
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
