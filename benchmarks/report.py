@@ -23,6 +23,14 @@ def latency_table() -> str:
     return "\n".join(lines) + f"\n\nTrivial page (the floor), median per run: {', '.join(f'{f} ms' for f in floors)}."
 
 
+def plotly_table() -> str:
+    lines = ["| figure | T | sent | new plot | in place |", "| --- | ---: | ---: | ---: | ---: |"]
+    for r in rows("plotly.jsonl"):
+        lines.append(f"| {r['figure']} | {r['T']} | {r['spec_kb']} KB | {r['new_plot_median_ms']} ms | "
+                     f"{r['in_place_median_ms']} ms |")
+    return "\n".join(lines) + f"\n\nplotly.js {rows('plotly.jsonl')[0]['plotly_js']}, median over 3 rounds of 6 lengths each."
+
+
 def load_table() -> str:
     lines = ["| students | reruns | p50 | p95 | max | p95 per page | errors | peak server memory |",
              "| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |"]
@@ -36,6 +44,7 @@ def load_table() -> str:
 def main() -> None:
     print("### Core cost\n\n" + core_table(rows("core.json")))
     print("\n### Browser latency\n\n" + latency_table())
+    print("\n### The step-through page's figures in plotly.js alone\n\n" + plotly_table())
     print("\n### Load\n\n" + load_table())
     soak = rows("soak.jsonl")[0]
     print(f"\n### Soak\n\n{soak['reruns']} reruns, {soak['errors']} errors; memory after warm-up "
