@@ -15,6 +15,8 @@ from rnnviz import gradients as G
 from rnnviz import settings as cfg
 from rnnviz.analysis import gradient_norms, trace
 from rnnviz.cells import make_cell
+from rnnviz.figures import gradients as gradient_figs
+from rnnviz.figures import style
 from rnnviz.i18n import TEXTS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -347,3 +349,22 @@ def test_page_in_chinese():
     assert not at.exception
     assert "T = 1000" in chart(at, "梯度范数 ||dL/dh_t|| 随时间反向传播")["layout"]["title"]["text"]
     assert any("溢出" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("values, expected", [
+    ([0.13, 30.0], dict(exponentformat="B", minorloglabels="complete", dtick="D2")),  # 0.2, 0.5, 1, 2, 5, 10, 20
+    ([0.4, 1.6], dict(exponentformat="B", minorloglabels="complete")),  # within a decade: plotly's plain steps
+    ([3e-8, 7e-7], dict(exponentformat="power", minorloglabels="complete", dtick="D2")),  # 5x10^-8, 10^-7, ...
+    ([1e-21, 1.0], dict(exponentformat="power", minorloglabels="none")),  # powers of ten only
+    ([0.0, -1.0, np.nan, np.inf], dict(exponentformat="power", minorloglabels="none")),  # nothing to show on a log axis
+])
+def test_log_axes_never_label_a_minor_tick_with_a_bare_digit(values, expected):
+    """plotly's default writes 0.5 as a small "5" just under "1"; every rnnviz log axis writes it in full or not at all."""
+    assert style.log_axis(np.array(values)) == {"type": "log", **expected}
+
+
+def test_clipping_chart_labels_its_few_decades_in_full():
+    runs = {name: clipping.Run(np.geomspace(0.13, 30.0, clipping.UPDATES), np.geomspace(1.5, 0.4, clipping.UPDATES), None)
+            for name in ("plain", "clipped")}
+    for fig in (gradient_figs.clip_norm_chart(runs, 1.0), gradient_figs.clip_loss_chart(runs)):
+        assert fig.layout.yaxis.minorloglabels == "complete" and fig.layout.yaxis.exponentformat == "B"

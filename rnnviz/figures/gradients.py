@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from ..clipping import UPDATES, Run
 from ..gradients import FLOAT_MAX, first_nonfinite
 from ..i18n import t
-from .style import CELL_COLORS, base_layout, label
+from .style import CELL_COLORS, base_layout, label, log_axis
 
 THEORY_STYLE = {"rho": dict(color="#000000", dash="dash"), "sigma": dict(color="#7F7F7F", dash="dot")}
 RUN_COLORS = {"plain": "#E69F00", "clipped": "#0072B2"}  # Okabe-Ito orange and blue
@@ -16,7 +16,7 @@ OVERFLOW_COLOR = "#CC79A7"
 
 
 def _log_y(fig: go.Figure, title: str) -> None:
-    fig.update_yaxes(type="log", exponentformat="power", title_text=title)
+    fig.update_yaxes(**log_axis(*(trace.y for trace in fig.data if trace.y is not None)), title_text=title)
 
 
 def _hline(fig: go.Figure, y: float, text: str, line: dict, at_top: bool = True) -> None:

@@ -19,7 +19,7 @@ from plotly.colors import get_colorscale
 
 from ..i18n import t
 from .marks import PlotArea
-from .style import CELL_COLORS, DIVERGING, SEQUENTIAL, base_layout, label, tick_labels
+from .style import CELL_COLORS, DIVERGING, SEQUENTIAL, base_layout, label, log_axis, tick_labels
 
 # Paul Tol's muted palette (plotly's "Safe"): colour-blind safe; repeats every 11 tokens
 TOKEN_COLORS = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
@@ -185,5 +185,5 @@ def influence(curves: dict[str, np.ndarray], raw: dict[str, np.ndarray], tokens:
                    xanchor="right", yanchor="bottom", font=dict(color="#555"))]
     layout = dict(shapes=shapes, annotations=notes, xaxis={**_time_axis(tokens, len(tokens), lang),
                                                            "range": [focus - 0.5, len(tokens) + 0.5]},
-                  yaxis=dict(type="log", title=dict(text=t("memory.influence.y", lang)), exponentformat="power"))
+                  yaxis=dict(**log_axis(*curves.values(), [level]), title=dict(text=t("memory.influence.y", lang))))
     return _figure(traces, layout, t("memory.influence.title", lang, k=focus, token=label(tokens[focus - 1])), 380)

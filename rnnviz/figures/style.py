@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -39,6 +40,21 @@ def use_template() -> None:
         heatmap.colorbar.ticklabeloverflow = "allow"
     pio.templates[TEMPLATE] = look
     pio.templates.default = TEMPLATE
+
+
+def log_axis(*values) -> dict:
+    """A log axis for these values, labelled so that no label misleads: over more than three decades only the
+    powers of ten (10^-6); over fewer also 2 and 5 of each decade, in full ("0.5", "20", 2x10^-7), never as
+    plotly's bare small digit (a "5" just under "1" reads as five, not 0.5)."""
+    v = np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in values] or [np.empty(0)])
+    v = v[np.isfinite(v) & (v > 0)]
+    with np.errstate(over="ignore"):
+        if not v.size or v.max() / v.min() > 1e3:
+            return dict(type="log", exponentformat="power", minorloglabels="none")
+    plain = 1e-3 <= v.min() and v.max() <= 1e4
+    # over more than a decade: 1, 2 and 5 of each (every digit crowds); within one plotly picks plain steps itself
+    ticks = {"dtick": "D2"} if v.max() / v.min() > 10 else {}
+    return dict(type="log", exponentformat="B" if plain else "power", minorloglabels="complete", **ticks)
 
 
 def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:

@@ -8,7 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .style import CELL_COLORS, base_layout
+from .style import CELL_COLORS, base_layout, log_axis
 
 BASELINE = dict(color="#555555", dash="dash", width=2)
 
@@ -29,7 +29,7 @@ def loss_curves(losses: dict[str, np.ndarray], metric: str, lang: str = "en") ->
                         line=dict(color=CELL_COLORS[kind], width=1.5))
     axis = "training.loss.axis.ce" if metric == "accuracy" else "training.loss.axis.mse"
     fig.update_xaxes(title=t("training.axis.step", lang))
-    fig.update_yaxes(title=t(axis, lang), type="log", dtick="D2")  # labels at 1, 2, 5 of each decade
+    fig.update_yaxes(title=t(axis, lang), **log_axis(*losses.values()))
     return base_layout(fig, t("training.loss.title", lang), height=320)
 
 
@@ -59,7 +59,7 @@ def grad_norms(norms: dict[str, np.ndarray], clip: float, lang: str = "en") -> g
                         name=_name(kind, lang), line=dict(color=CELL_COLORS[kind], width=1.2))
     _baseline(fig, clip, t("training.grad.clip", lang, value=clip))
     fig.update_xaxes(title=t("training.axis.step", lang))
-    fig.update_yaxes(title=t("training.grad.axis", lang), type="log", dtick="D2")
+    fig.update_yaxes(title=t("training.grad.axis", lang), **log_axis(*norms.values(), [clip]))
     return base_layout(fig, t("training.grad.title", lang), height=320)
 
 
@@ -71,7 +71,7 @@ def first_step_grads(values: dict[str, np.ndarray], lang: str = "en") -> go.Figu
         fig.add_scatter(x=np.arange(1, len(v) + 1), y=np.where(v > 0, v, np.nan), mode="lines",
                         name=_name(kind, lang), line=dict(color=CELL_COLORS[kind], width=1.2))
     fig.update_xaxes(title=t("training.axis.step", lang))
-    fig.update_yaxes(title=t("training.first.axis", lang), type="log", exponentformat="power")
+    fig.update_yaxes(title=t("training.first.axis", lang), **log_axis(*values.values()))
     return base_layout(fig, t("training.first.title", lang), height=320)
 
 
