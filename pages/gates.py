@@ -14,6 +14,7 @@ seq = shared.sequence_or_stop(s, lang)
 
 # the hidden size of the cells shown: a trained checkpoint brings its own
 unit = ui.unit_control(shared.trace(s, s.cells[0]).hidden.shape[1], lang)
+ui.unit_marks(s, unit)
 ui.stepping(s, seq.x, seq.tokens, unit, lang)
 ui.shaded_text(s, unit, lang)
 ui.saturation(s, lang)

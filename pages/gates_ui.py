@@ -25,13 +25,13 @@ def _parameters(key: tuple, kind: str) -> dict[str, np.ndarray]:
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _heatmap_figure(key: tuple, cells: tuple, kind: str, unit: int, lang: str) -> go.Figure:
-    """Built once per view and shared read-only (st.plotly_chart only serialises it): stepping
-    leaves it unchanged, and rebuilding it was half of a step's server time."""
+def _heatmap_figure(key: tuple, cells: tuple, kind: str, lang: str) -> go.Figure:
+    """Built once per view and shared read-only (st.plotly_chart only serialises it): stepping and the
+    unit followed leave it unchanged, and rebuilding it was half of a step's server time."""
     s = _settings(key, cells=cells)
     tr = shared.trace(s, kind)
     data = [(q, gates.values(tr, q)) for q in rows(s, kind)]
-    return figs.gate_heatmaps(kind, data, shared.inputs(s).tokens, unit, ranges(s), lang)
+    return figs.gate_heatmaps(kind, data, shared.inputs(s).tokens, ranges(s), lang)
 
 
 def parameters(s: cfg.Settings, kind: str) -> dict[str, np.ndarray]:
@@ -66,25 +66,35 @@ def stepping(s: cfg.Settings, x: np.ndarray, tokens: list[str], unit: int, lang:
     The unit control, the shaded text and the saturation chart are outside it: the step's CSS marks the
     current token in the text wherever it is."""
     step = stepper.step_controls(len(tokens), lang)
-    heatmaps(s, tokens, step, unit, lang)
+    heatmaps(s, tokens, step, lang)
     at_step(s, x, tokens, step, unit, lang)
     stepper.keep_playing()
 
 
-def heatmaps(s: cfg.Settings, tokens: list[str], step: int, unit: int, lang: str) -> None:
+def heatmaps(s: cfg.Settings, tokens: list[str], step: int, lang: str) -> None:
     """The whole sequence: one figure per cell, side by side, with what to look for under each."""
     st.subheader(t("gates.heatmaps.header", lang))
     rng = ranges(s)
     st.caption(t("gates.scales", lang, top=rng[gates.FREE][1]))
     for kind, col in zip(s.cells, st.columns(len(s.cells))):
-        fig = _heatmap_figure(scene.model_key(s), s.cells, kind, unit, lang)
+        fig = _heatmap_figure(scene.model_key(s), s.cells, kind, lang)
         col.plotly_chart(fig, key=f"gates_heat_{kind}")
         if kind == "rnn":
             col.caption(t("gates.rnn.none", lang))
         with col:
             shared.look_for("\n\n" + "\n".join(f"- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(s, kind)), lang)
-    # the heatmaps and the shaded text stay the same while stepping (no redraw): CSS marks the step
-    st.html(figs.step_css({f"gates_heat_{k}": len(rows(s, k)) for k in s.cells}, step, len(tokens)))
+    # the heatmaps and the shaded text stay the same for every step and unit (no redraw): CSS marks them
+    st.html(figs.step_style(heatmap_charts(s), step, len(tokens)))
+
+
+def heatmap_charts(s: cfg.Settings) -> dict[str, tuple[int, int]]:
+    """{element key: (rows, units)} of the cells' heatmap figures."""
+    return {f"gates_heat_{k}": (len(rows(s, k)), shared.trace(s, k).hidden.shape[1]) for k in s.cells}
+
+
+def unit_marks(s: cfg.Settings, unit: int) -> None:
+    """The unit's row edged on every heatmap: outside the stepping fragment, so a step does not restyle it."""
+    st.html(figs.unit_style(heatmap_charts(s), unit))
 
 
 def at_step(s: cfg.Settings, x: np.ndarray, tokens: list[str], step: int, unit: int, lang: str) -> None:

@@ -11,6 +11,8 @@ from helpers import array, chart, charts
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import equations, gates, scene
+from rnnviz.figures import gates as gate_figs
+from rnnviz.figures.marks import marks_css
 from rnnviz.analysis import Trace
 from rnnviz import settings as cfg
 from rnnviz.cells import CELLS, TORCH_MODULES
@@ -305,16 +307,31 @@ def _marked_token(at):
 
 
 def _marker(at, kind):
-    """(step column, unit row) outlined on a cell's heatmaps: the CSS box laid over them, the figure's shapes."""
+    """(step column, unit row) marked on a cell's heatmaps by the page's CSS: the step's box laid over them,
+    and the one unit whose dashed rows the CSS holds."""
     fig = chart(at, f"{kind.upper()}: units × time")
-    T = len(fig["data"][0]["x"])
+    T, H, n_rows = len(fig["data"][0]["x"]), len(array(fig["data"][0]["y"])), len(fig["data"])
     css = "".join(h.value for h in at.get("html") if "<style>" in h.value)
     left = re.findall(rf"\.st-key-gates_heat_{kind}::after {{[^}}]*left: calc\(55px \+ \(100% - 125px\) \* ([\d.]+)\)", css)
     width = re.findall(rf"\.st-key-gates_heat_{kind}::after {{[^}}]*width: max\(4px, calc\(\(100% - 125px\) \* ([\d.]+)\)", css)
     assert len(left) == len(width) == 1 and float(width[0]) == pytest.approx(1 / T, abs=1e-6)
-    unit = {round(sh["y0"] + 0.5) for sh in fig["layout"]["shapes"]}
-    assert len(unit) == 1
-    return round(float(left[0]) * T) + 1, unit.pop()
+    key, area = f"gates_heat_{kind}", gate_figs.heatmap_area(n_rows)
+    units = [unit for unit in range(1, H + 1) if marks_css(key, area, boxes=gate_figs.unit_rows(n_rows, H, unit),
+                                                           color=gate_figs.UNIT_MARK, line=1, dashed=True, pseudo="before") in css]
+    assert len(units) == 1
+    return round(float(left[0]) * T) + 1, units[0]
+
+
+def test_unit_marks_sit_on_the_units_row_of_every_heatmap():
+    """Against the figure's own axes: row r's y domain (plotly's, fractions of the plot height from the bottom)."""
+    T, H = 9, 5
+    rows = [(gates.Quantity(sym, "input", gates.SIGMOID), np.zeros((T, H))) for sym in ("i", "f", "o")]
+    fig = gate_figs.gate_heatmaps("lstm", rows, [f"w{k}" for k in range(T)], {gates.SIGMOID: (0, 1)})
+    assert not fig.layout.shapes  # nothing in the figure depends on the step or the unit
+    for r, (x0, x1, y0, y1) in enumerate(gate_figs.unit_rows(len(rows), H, 2)):
+        d0, d1 = fig.layout[f"yaxis{r + 1 if r else ''}"].domain  # fractions of the plot height, from the bottom
+        assert (x0, x1) == (0, 1)
+        assert (y0, y1) == pytest.approx((1 - d1 + (d1 - d0) * 1 / H, 1 - d1 + (d1 - d0) * 2 / H))  # unit 2 of 5, 1 on top
 
 
 def test_every_step_control_moves_every_chart():
@@ -351,8 +368,10 @@ def test_play_runs_to_the_end_and_stops():
 def test_unit_control_moves_the_outline_equations_and_text():
     at = _app(**QUERY)
     s = _settings(at)
+    before = {k: chart(at, f"{k.upper()}: units × time") for k in ("rnn", "lstm", "gru")}
     at.number_input(key="unit").set_value(2).run()
     assert _marker(at, "rnn") == (7, 2)
+    assert all(chart(at, f"{k.upper()}: units × time") == fig for k, fig in before.items())  # no redraw: CSS moved
     assert all(chosen == [2] for _, chosen in _bars(at, "lstm")[1].values())
     ref = _page_reference(s, "gru")
     gru_h = [w for lhs, _, w in _latex_lines(at, "gru") if lhs == "h_t"][-1]

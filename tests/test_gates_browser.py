@@ -1,10 +1,13 @@
 """The Gates page in headless Chromium: stepping moves the marks, the unit choice reaches the URL and the
 equations, markup in the text stays text; screenshots in tests/screenshots/gates-*.png."""
+import io
 import re
 import urllib.parse
 
+import numpy as np
 import pytest
 from conftest import screenshot, wait_until_idle
+from PIL import Image
 
 TEXT = "the cat sat on the mat because it was warm"  # 10 tokens
 
@@ -29,18 +32,42 @@ def _headers(pg) -> list[str]:
     return pg.evaluate("[...document.querySelectorAll('h3')].map(h => h.textContent)")
 
 
-def _outline(pg, kind: str) -> dict:
-    """Where the step box over a cell's heatmaps is, and where plotly drew that figure's plot area."""
-    return pg.evaluate("""(kind) => {
-        const box = document.querySelector('.st-key-gates_heat_' + kind);
-        const after = getComputedStyle(box, '::after');
-        const drags = [...box.querySelectorAll('.nsewdrag')].map(d => d.getBoundingClientRect());
-        const b = box.getBoundingClientRect();
-        return {left: b.left + parseFloat(after.left), width: parseFloat(after.width),
-                top: b.top + parseFloat(after.top), height: parseFloat(after.height),
-                plotLeft: Math.min(...drags.map(d => d.left)), plotWidth: drags[0].width,
-                plotTop: Math.min(...drags.map(d => d.top)), plotBottom: Math.max(...drags.map(d => d.bottom))};
+def _pixels(pg, kind: str):
+    """A screenshot of a cell's heatmaps (RGB array) and where plotly put each row's axes."""
+    chart = pg.locator(f".st-key-gates_heat_{kind}")
+    box = chart.bounding_box()
+    image = np.asarray(Image.open(io.BytesIO(pg.screenshot(clip=box))).convert("RGB")).astype(int)
+    axes = pg.evaluate("""(kind) => {
+        const fl = document.querySelector('.st-key-gates_heat_' + kind + ' .js-plotly-plot')._fullLayout;
+        return Object.keys(fl).filter(k => /^yaxis\\d*$/.test(k)).sort().map(k => {
+            const y = fl[k], x = fl['x' + k.slice(1)];
+            return {x0: x._offset, xlen: x._length, xr: x.range, y0: y._offset, ylen: y._length, yr: y.range};
+        });
     }""", kind)
+    return image, axes
+
+
+def _px(a: dict, value: float, axis: str = "x") -> float:
+    """Pixel of a data value from the chart's top-left corner (plotly's y runs upwards; its range may be reversed)."""
+    lo, hi = a[f"{axis}r"]
+    where = (value - lo) / (hi - lo)
+    return a[f"{axis}0"] + a[f"{axis}len"] * (where if axis == "x" else 1 - where)
+
+
+def _check_marks(pg, kind: str, step: int, unit: int) -> None:
+    """The step's column boxed in black on every row of the cell's heatmaps, and the unit's row edged by a
+    dashed grey line (#333333) on every row: the CSS marks sit where plotly drew that column and row."""
+    image, axes = _pixels(pg, kind)
+    for a in axes:
+        edge = image[int(a["y0"] + a["ylen"] / 2), int(_px(a, step - 1.5)) + 1]  # inside the column's left edge
+        assert edge.max() < 40, f"no black box at column {step}: {edge}"
+        top = int(round(_px(a, unit - 0.5, "y")))  # the unit row's top edge (the axis runs downwards)
+        dashed = []
+        for y in (top - 1, top, top + 1):  # the 1 px line may fall between two pixel rows
+            line = image[y, int(a["x0"]) + 4:int(a["x0"] + a["xlen"]) - 4]
+            grey = (np.abs(line[:, 0] - line[:, 1]) < 10) & (np.abs(line[:, 1] - line[:, 2]) < 10) & (line[:, 0] < 90)
+            dashed.append(grey.mean())
+        assert 0.35 < max(dashed) < 0.9, f"no dashed line over unit {unit}: {dashed}"
 
 
 def _marked_token(pg) -> list[str]:
@@ -67,11 +94,8 @@ def test_stepping_moves_every_mark(server, tall):
         titles = tall.evaluate("[...document.querySelectorAll('.gbars .t')].map(t => t.textContent)")
         assert sum(f"at step {step} (“{token}”)" in x for x in titles) == 3
         assert _marked_token(tall) == [token] * 3
-        for kind in ("rnn", "lstm", "gru"):  # the box sits on column `step` of the plot area
-            o = _outline(tall, kind)
-            assert o["left"] == pytest.approx(o["plotLeft"] + o["plotWidth"] * (step - 1) / 10, abs=1.5)
-            assert o["width"] == pytest.approx(o["plotWidth"] / 10, abs=1.5)
-            assert o["top"] <= o["plotTop"] and o["top"] + o["height"] >= o["plotBottom"]
+        for kind in ("rnn", "lstm", "gru"):
+            _check_marks(tall, kind, step, 1)
     screenshot(tall, "gates-step-2")
     assert tall.errors == []
 
@@ -93,6 +117,8 @@ def test_unit_choice_reaches_the_url_equations_and_text(server, tall):
     c_t = re.search(r"c_t &= f_t .*? \\\\ &= (.*?) \\\\\[", "".join(shown))[1]  # the visible tab is the LSTM's
     f, c_prev, i, g, *_, c = (float(v) for v in re.findall(r"-?\d+\.\d+", c_t))
     assert f * c_prev + i * g == pytest.approx(c, abs=2e-4)  # c_t = f c_{t-1} + i g, as drawn
+    for kind in ("rnn", "lstm", "gru"):
+        _check_marks(tall, kind, 10, 4)
     screenshot(tall, "gates-unit-4")
     field.fill("99")  # beyond H: the input refuses it rather than breaking the page
     field.press("Enter")

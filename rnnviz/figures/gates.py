@@ -2,9 +2,10 @@
 gate saturation, text shaded by one unit (HTML), and the current step marked on both (CSS).
 
 Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure
-changes. So the heatmaps and the shaded text do not depend on the step: the step is marked by
-CSS, a box laid over the heatmaps (placed from the figure's fixed margins and row heights,
-which also line the rows of the three cells' figures up) and an outline on the token.
+changes. So the heatmaps and the shaded text depend on neither the step nor the unit followed: CSS
+marks them, a box over the step's column and a dashed one around the unit's row of each heatmap
+(figures/marks.py; placed from the figure's fixed margins and row heights, which also line the rows
+of the three cells' figures up), and an outline on the step's token.
 Figures are built as one dict and validated once by go.Figure, ~100x faster than plotly's
 incremental make_subplots / update_* / template calls.
 """
@@ -16,12 +17,13 @@ from plotly.colors import sample_colorscale
 
 from ..gates import FREE, SATURATED, SIGMOID, Quantity, Shaded
 from ..i18n import t
+from .marks import PlotArea, marks_css
 from .style import CELL_COLORS, DIVERGING, FONT, SEQUENTIAL, label, tick_labels
 
 HEAT_ROW, GAP = 100, 30  # pixels: a heatmap row, the gap above each row holding its title
 TOP, BOTTOM, LEFT, RIGHT = 60, 100, 55, 70  # fixed margins in pixels (colour bars sit in RIGHT)
 MAX_TICKS = 12  # token labels under a heatmap
-MARK = "#111111"
+MARK, UNIT_MARK = "#111111", "#333333"
 GRID = "#E5E5E5"
 
 
@@ -35,17 +37,22 @@ def heatmap_plot_height(n_rows: int) -> int:
     return n_rows * HEAT_ROW + (n_rows - 1) * GAP
 
 
-def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: list[str], unit: int,
+def heatmap_area(n_rows: int) -> PlotArea:
+    """Where gate_heatmaps draws n_rows heatmaps: its fixed margins and the rows' total height."""
+    return PlotArea(left=LEFT, right=RIGHT, top=TOP, height=heatmap_plot_height(n_rows))
+
+
+def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: list[str],
                   ranges: dict[str, tuple[float, float]], lang: str = "en") -> go.Figure:
-    """One heatmap (units x time) per quantity of a cell, stacked, on fixed margins; ``unit`` (1-based)
-    outlined. ``ranges`` gives the colour range of each scale kind, shared by every figure of the page."""
+    """One heatmap (units x time) per quantity of a cell, stacked, on fixed margins (heatmap_area).
+    ``ranges`` gives the colour range of each scale kind, shared by every figure of the page."""
     n, T = len(rows), len(tokens)
     plot = heatmap_plot_height(n)
     layout = {
         "title": {"text": t("gates.heatmaps.title", lang, cell=t(f"cell.{kind}", lang)), "x": 0, "xanchor": "left"},
         "font": FONT, "height": TOP + plot + BOTTOM, "showlegend": False, "plot_bgcolor": "white",
         "margin": {"l": LEFT, "r": RIGHT, "t": TOP, "b": BOTTOM, "autoexpand": False},
-        "annotations": [], "shapes": [],
+        "annotations": [],
     }
     ticks, data = tick_labels(tokens), []
     for r, (q, v) in enumerate(rows):  # v: (T, H)
@@ -69,28 +76,44 @@ def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: li
             "hovertemplate": "%{x}<br>" + t("axis.unit", lang) + " %{y}<br>" + q.symbol
                              + " = %{z:.3f}<extra>" + kind.upper() + "</extra>",
         })
-        layout["shapes"].append({"type": "rect", "x0": -0.5, "x1": T - 0.5, "y0": unit - 0.5, "y1": unit + 0.5,
-                                 "xref": f"x{ax}", "yref": f"y{ax}", "line": {"color": MARK, "width": 1, "dash": "dot"}})
     shown = ticks[::max(1, -(-T // MAX_TICKS))]  # every k-th token, so the labels never pile up
     layout[f"xaxis{'' if n == 1 else n}"].update(title={"text": t("axis.time", lang)}, tickangle=-45,
                                                  tickmode="array", tickvals=shown, ticktext=shown)
     return go.Figure(data=data, layout=layout)
 
 
-def step_css(charts: dict[str, int], step: int, n_steps: int) -> str:
-    """CSS marking ``step`` (1-based) of n_steps: a box over column ``step`` of the heatmap figures from
-    gate_heatmaps, given as {Streamlit element key: number of rows}, and an outline on token ``step``
-    of every shaded_html text."""
+def unit_rows(n_rows: int, units: int, unit: int) -> list[tuple]:
+    """The row of ``unit`` (1-based, unit 1 on top) of ``units`` in each of the n_rows heatmaps of a figure
+    from gate_heatmaps, as (x0, x1, y0, y1) fractions of its plot area from the top left."""
+    plot = heatmap_plot_height(n_rows)
+    return [(0.0, 1.0, (r * (HEAT_ROW + GAP) + HEAT_ROW * (unit - 1) / units) / plot,
+             (r * (HEAT_ROW + GAP) + HEAT_ROW * unit / units) / plot) for r in range(n_rows)]
+
+
+def step_style(charts: dict[str, tuple[int, int]], step: int, n_steps: int) -> str:
+    """CSS marking ``step`` (1-based) of n_steps: a box over column ``step`` of the heatmap figures, given as
+    {Streamlit element key: (number of rows, number of units)}, and an outline on token ``step`` of every
+    shaded_html text. The box is an element of its own size: moving it repaints two columns, where a layer
+    over the whole plot area (figures/marks.py) would repaint every heatmap under it at each step."""
     inner = LEFT + RIGHT
     rules = [
         f".st-key-{key} {{ position: relative; }}\n"
         f".st-key-{key}::after {{ content: ''; position: absolute; pointer-events: none; box-sizing: border-box; "
-        f"top: {TOP - 4}px; height: {heatmap_plot_height(rows) + 8}px; "
+        f"z-index: 2; "  # over the unit's rows (unit_style)
+        f"top: {TOP - 4}px; height: {heatmap_plot_height(n_rows) + 8}px; "
         f"left: calc({LEFT}px + (100% - {inner}px) * {(step - 1) / n_steps:.6f}); "
         f"width: max(4px, calc((100% - {inner}px) * {1 / n_steps:.6f})); border: 2px solid {MARK}; }}"
-        for key, rows in charts.items()
+        for key, (n_rows, _) in charts.items()
     ]
     rules.append(f".shaded .tok:nth-of-type({step}) {{ border-color: {MARK}; font-weight: 700; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def unit_style(charts: dict[str, tuple[int, int]], unit: int) -> str:
+    """CSS edging the row of ``unit`` (1-based) in every heatmap of the figures (see step_style) with a dashed
+    line; a style of its own, so that a step leaves it, and what it draws, untouched."""
+    rules = [marks_css(key, heatmap_area(n_rows), boxes=unit_rows(n_rows, units, unit), color=UNIT_MARK,
+                       line=1, dashed=True, pseudo="before") for key, (n_rows, units) in charts.items()]
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
@@ -190,7 +213,7 @@ SHADED_STYLE = ("<style>.shaded { line-height: 1.6; font-size: 0.85em; } .shaded
 
 
 def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
-    """The tokens as inline boxes coloured by their value (see step_css for the current one).
+    """The tokens as inline boxes coloured by their value (see step_style for the current one).
     Tokens are escaped: markup in them is shown, never interpreted."""
     colors = sample_colorscale(colorscale(scale), [s.position for s in items]) if items else []
     spans = "".join(f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{_text_color(bg)}">'

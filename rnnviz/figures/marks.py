@@ -43,22 +43,26 @@ def _layer(x0: float, x1: float, y0: float, y1: float, width_px: float = 0, heig
 
 
 def marks_css(key: str, area: PlotArea, hatched: list[tuple] = (), boxes: list[tuple] = (),
-              color: str = "#111111") -> str:
+              color: str = "#111111", line: int = LINE, dashed: bool = False, pseudo: str = "after") -> str:
     """CSS for the chart with Streamlit key ``key``: ``hatched`` rectangles greyed with diagonal lines and
-    ``boxes`` outlined in ``color``, each (x0, x1, y0, y1) in fractions of the plot area."""
+    ``boxes`` outlined in ``color`` (``line`` px, solid or dashed), each (x0, x1, y0, y1) in fractions of the
+    plot area. ``pseudo`` is the pseudo-element drawn on ("after" or "before"): a chart can carry two sets."""
     layers = []  # (image, size, position), first on top
-    line = f"linear-gradient({color}, {color})"
+    across = down = f"linear-gradient({color}, {color})"
+    if dashed:  # 4 px on, 3 px off
+        across, down = (f"repeating-linear-gradient({d}, {color} 0 4px, transparent 4px 7px)" for d in ("90deg", "180deg"))
     for x0, x1, y0, y1 in boxes:
-        layers += [(line, *_layer(x0, x1, y0, y1, width_px=LINE)),  # left edge
-                   (line, *_layer(x1, x1, y0, y1, width_px=LINE, dx=-LINE)),  # right
-                   (line, *_layer(x0, x1, y0, y0, height_px=LINE)),  # top
-                   (line, *_layer(x0, x1, y1, y1, height_px=LINE, dy=-LINE))]  # bottom
+        layers += [(down, *_layer(x0, x1, y0, y1, width_px=line)),  # left edge
+                   (down, *_layer(x1, x1, y0, y1, width_px=line, dx=-line)),  # right
+                   (across, *_layer(x0, x1, y0, y0, height_px=line)),  # top
+                   (across, *_layer(x0, x1, y1, y1, height_px=line, dy=-line))]  # bottom
     layers += [(HATCH, *_layer(*rect)) for rect in hatched]
     if not layers:
         return ""
     images, sizes, positions = (", ".join(layer[i] for layer in layers) for i in range(3))
     return (f".st-key-{key} {{ position: relative; }}\n"
-            f".st-key-{key}::after {{ content: ''; position: absolute; pointer-events: none; "
+            f".st-key-{key}::{pseudo} {{ content: ''; position: absolute; pointer-events: none; "
+            f"{'z-index: 1; ' if pseudo == 'before' else ''}"  # over the chart, which comes after ::before
             f"left: {area.left}px; top: {area.top}px; width: calc(100% - {area.left + area.right}px); "
             f"height: {area.height}px; background-repeat: no-repeat; background-image: {images}; "
             f"background-size: {sizes}; background-position: {positions}; }}")

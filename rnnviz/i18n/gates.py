@@ -28,7 +28,7 @@ TEXTS = {
               "(dark blue, shut) to 1 (yellow, open); h, g and n (tanh) from -1 (blue) to 1 (red). "
               "The LSTM cell state c is a running sum, not squashed, so it can leave [-1, 1]: its scale "
               "runs from -{top:.2f} to {top:.2f}, the largest |c| here (never narrower than ±1). "
-              "The outlined column is the current step, the dotted row the unit you follow.",
+              "The outlined column is the current step, the dashed row the unit you follow.",
         "zh": "每类数值用一个色标，所有图都一样：门（sigmoid）从 0（深蓝，关闭）到 1（黄色，打开）；"
               "h、g、n（tanh）从 -1（蓝）到 1（红）。LSTM 的细胞状态 c 是累加出来的，没有被压缩，"
               "可以超出 [-1, 1]：它的色标从 -{top:.2f} 到 {top:.2f}，即这里最大的 |c|（至少 ±1）。"
