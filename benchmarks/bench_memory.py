@@ -16,8 +16,9 @@ Controls: the step slider (arrow keys); the previous/next buttons; the sequence-
 token longer each press: the page computes generated sequences in blocks of 50 tokens, so within
 a block this reuses the contributions and only re-derives shares and span); and the seed (+1 each
 press: new weights and inputs, so every contribution and trace is computed afresh, the cost of
-crossing into a new block too). Reports the median, min and max over --reps repetitions per control,
-and the settled times as ratios to the framework's floor: a trivial one-slider page served by its
+crossing into a new block too); and the slider of the token whose influence is followed (it redraws
+the contribution maps, which dot its column, and the influence chart). Reports the median, min and
+max over --reps repetitions per control, and the settled times as ratios to the framework's floor: a trivial one-slider page served by its
 own server in the same run, timed the same way (benchmarks/latency.py). Not a test: numbers depend on the machine's load, so run it alone, under `flock /tmp/rnnviz-bench.lock`.
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_memory --lengths 100 500 --reps 7
@@ -33,12 +34,14 @@ from benchmarks.latency import measure, slider
 def controls(page) -> dict:
     """name -> a function that changes that control once (the i-th time)."""
     step, length = slider(page, "Step t"), slider(page, "Length of the generated sequence")
+    focus = slider(page, "Follow token number")
     return {
         "step slider": lambda i: step.press("ArrowLeft" if i % 2 == 0 else "ArrowRight"),
         "prev/next buttons": lambda i: page.locator(".st-key-step_next button").first.click()
         if i % 2 else page.locator(".st-key-step_prev button").first.click(),
         "length slider": lambda i: length.press("ArrowRight"),  # one longer each time, within a block
         "seed +1 (recompute)": lambda i: page.locator('[data-testid="stNumberInputStepUp"]').first.click(),
+        "focus slider": lambda i: focus.press("ArrowRight" if i % 2 == 0 else "ArrowLeft"),  # the followed token
     }
 
 
