@@ -61,7 +61,7 @@ def figures(T: int) -> dict[str, str]:
     C = {kind: analysis.contributions(scene.cell(s, kind), seq.x) for kind in s.cells}
     hidden = {kind: analysis.trace(scene.cell(s, kind), seq.x).hidden for kind in s.cells}
     made = {"hidden states": figs.hidden_so_far(hidden, seq.tokens),
-            "contribution maps": figs.contribution_maps(C, 1),
+            "contribution maps": figs.contribution_maps(C),
             "influence": figs.influence({k: memory.relative(c, 0) for k, c in C.items()},
                                         {k: c[:, 0] for k, c in C.items()}, seq.tokens, 1)}
     return {name: pio.to_json(fig, validate=False) for name, fig in made.items()}

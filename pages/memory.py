@@ -14,13 +14,14 @@ def stepping(tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
     """Everything that changes with the step. A fragment: a step reruns only this, not the whole page.
 
     All of it is HTML, which the browser updates in milliseconds (a plotly chart whose figure changes is
-    drawn again from scratch). The charts after it stay the same at every step: CSS marks the step on them."""
+    drawn again from scratch). The charts after it stay the same at every step and whichever token is
+    followed: CSS marks both on them (the followed token is read from its slider's state)."""
     T = len(tokens)
     step = stepper.step_controls(T, lang)
     st.html(html.token_window(tokens, step))
     st.html(html.unrolled(tokens, step, lang))
     st.html(html.composition({kind: m.shares[step - 1] for kind, m in mems.items()}, tokens, step, lang))
-    st.html(html.step_css(len(mems), T, step, "memory_hidden", "memory_maps"))
+    st.html(html.step_css(len(mems), T, step, "memory_hidden", "memory_maps", ui.focus_from_link(T)))
     stepper.keep_playing()
 
 
@@ -37,7 +38,7 @@ with st.spinner(t("memory.computing", lang)):
 
 stepping(seq.tokens, mems, lang)
 st.plotly_chart(ui.hidden_figure(s, mems, seq.tokens, lang), key="memory_hidden")
-st.plotly_chart(ui.maps_figure(s, mems, ui.focus_from_link(T), lang), key="memory_maps")
+st.plotly_chart(ui.maps_figure(s, mems, lang), key="memory_maps")
 if T > figs.MAX_MAP_CELLS:
     st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
 shared.look_for(t("memory.look.cells", lang), lang)

@@ -62,7 +62,7 @@ def _seed_from_link(name: str, n: int) -> None:
 
 
 def focus_from_link(n: int) -> int:
-    """The followed token (1..n), for the charts drawn before its slider."""
+    """The followed token (1..n), for the marks drawn before its slider."""
     _seed_from_link("focus", n)
     return max(1, min(n, st.session_state.get("focus", 1)))
 
@@ -121,8 +121,8 @@ def _hidden_figure(key: tuple, kinds: tuple, T: int, lang: str, _mems: dict, _to
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _maps_figure(key: tuple, kinds: tuple, T: int, focus: int, lang: str, _mems: dict) -> go.Figure:
-    return figs.contribution_maps({kind: _mems[kind].C for kind in kinds}, focus, lang)
+def _maps_figure(key: tuple, kinds: tuple, T: int, lang: str, _mems: dict) -> go.Figure:
+    return figs.contribution_maps({kind: _mems[kind].C for kind in kinds}, lang)
 
 
 def hidden_figure(s: cfg.Settings, mems: dict[str, Memory], tokens: list[str], lang: str) -> go.Figure:
@@ -130,10 +130,10 @@ def hidden_figure(s: cfg.Settings, mems: dict[str, Memory], tokens: list[str], l
     return _hidden_figure(scene.model_key(s), tuple(mems), len(tokens), lang, mems, tokens)
 
 
-def maps_figure(s: cfg.Settings, mems: dict[str, Memory], focus: int, lang: str) -> go.Figure:
-    """Every cell's contribution map with the followed token dotted, the same figure at every step."""
+def maps_figure(s: cfg.Settings, mems: dict[str, Memory], lang: str) -> go.Figure:
+    """Every cell's contribution map, the same figure at every step and whichever token is followed."""
     T = len(next(iter(mems.values())).C)
-    return _maps_figure(scene.model_key(s), tuple(mems), T, focus, lang, mems)
+    return _maps_figure(scene.model_key(s), tuple(mems), T, lang, mems)
 
 
 def span_text(span: memory.Span, lang: str) -> str:

@@ -316,8 +316,8 @@ def _marker(at, kind):
     width = re.findall(rf"\.st-key-gates_heat_{kind}::after {{[^}}]*width: max\(4px, calc\(\(100% - 125px\) \* ([\d.]+)\)", css)
     assert len(left) == len(width) == 1 and float(width[0]) == pytest.approx(1 / T, abs=1e-6)
     key, area = f"gates_heat_{kind}", gate_figs.heatmap_area(n_rows)
-    units = [unit for unit in range(1, H + 1) if marks_css(key, area, boxes=gate_figs.unit_rows(n_rows, H, unit),
-                                                           color=gate_figs.UNIT_MARK, line=1, dashed=True, pseudo="before") in css]
+    units = [unit for unit in range(1, H + 1) if marks_css(key, area, dashed=gate_figs.unit_rows(n_rows, H, unit),
+                                                           dashed_color=gate_figs.UNIT_MARK, pseudo="before") in css]
     assert len(units) == 1
     return round(float(left[0]) * T) + 1, units[0]
 

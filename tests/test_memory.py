@@ -152,7 +152,7 @@ def _all_figures(T=11, focus=2, lang="en"):
     tokens = scene.sequence(cfg.DEFAULTS.replace(generated=True, length=T)).tokens
     return [
         figs.hidden_so_far(hidden, tokens, lang),
-        figs.contribution_maps(maps, focus, lang),
+        figs.contribution_maps(maps, lang),
         figs.influence({k: memory.relative(C, focus - 1) for k, C in maps.items()},
                        {k: C[focus - 1:, focus - 1] for k, C in maps.items()}, tokens, focus, lang),
     ]
@@ -237,18 +237,20 @@ def test_markup_in_tokens_is_escaped_in_every_html_piece():
 
 def test_step_marks_cover_exactly_the_steps_not_read_yet():
     T, step = 11, 4
-    marks = html.step_marks(3, T, step)
-    for (x0, x1), hatched, column, row in zip(figs.panels(3), marks["hatched"], marks["column"], marks["row"]):
+    marks = html.step_marks(3, T, step, focus=2)
+    for (x0, x1), hatched, column, row, focus in zip(figs.panels(3), marks["hatched"], marks["column"], marks["row"],
+                                                     marks["focus"]):
         width = (x1 - x0) / T  # one step on a panel whose axis runs 0.5 .. T + 0.5
         assert hatched == pytest.approx((x0 + step * width, x1, 0, 1))  # steps 5..11: from the edge at 4.5
         assert column == pytest.approx((x0 + (step - 1) * width, x0 + step * width, 0, 1))
         assert row == pytest.approx((x0, x0 + step * width, (step - 1) / T, step / T))  # C[4, 1..4]
+        assert focus == pytest.approx((x0 + 1.5 * width, x0 + 1.5 * width, 1 / T, 1))  # k = 2, rows t = 2..11
     assert html.step_marks(3, T, T)["hatched"] == []  # at the end, everything has been read
 
 
 def test_long_maps_show_exact_values_at_evenly_spaced_indices():
     maps, _ = _maps(600, kinds=("rnn",))
-    fig = json.loads(figs.contribution_maps(maps, 1).to_json())
+    fig = json.loads(figs.contribution_maps(maps).to_json())
     stride = -(-600 // figs.MAX_MAP_CELLS)
     idx = np.arange(0, 600, stride)
     np.testing.assert_array_equal(array(fig["data"][0]["x"]), idx + 1)
@@ -308,13 +310,14 @@ def _html(at, marker: str) -> str:
     return found[0]
 
 
-def _shows_step(at, step: int, T: int = 11, kinds: int = 3) -> None:
-    """Every step-dependent piece of the page shows ``step``."""
+def _shows_step(at, step: int, T: int = 11, kinds: int = 3, focus: int = 1) -> None:
+    """Every step-dependent piece of the page shows ``step`` (and the maps the followed token ``focus``)."""
     assert f"(step {step})" in _html(at, 'class="unrolled"')
     assert f"What h_{step} is made of" in _html(at, 'class="composition"')
     assert all(len(slices) == step for slices in _slices(_html(at, 'class="composition"')).values())
     assert re.findall(r'<span class=now title="t = (\d+)">', _html(at, 'class="tokwin"')) == [str(step)]
-    assert _html(at, ".st-key-memory_hidden::after") == html.step_css(kinds, T, step, "memory_hidden", "memory_maps")
+    assert _html(at, ".st-key-memory_hidden::after") == html.step_css(kinds, T, step, "memory_hidden", "memory_maps",
+                                                                      focus)
 
 
 def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
@@ -335,7 +338,7 @@ def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
         span = memory.memory_span(C)
         expected = f"{span.steps} steps" if span.steps else f"> {span.horizon} steps"
         assert at.metric[i].value == expected and at.metric[i].label.startswith(kind.upper())
-    _shows_step(at, 6)  # the steps after 6 hatched as not read yet, row 6 of the maps boxed
+    _shows_step(at, 6, focus=2)  # the steps after 6 hatched as not read yet, row 6 of the maps boxed
 
 
 @pytest.mark.parametrize("button,start,expected", [
@@ -385,13 +388,18 @@ def test_preset_picker_loads_the_sequence(name):
 
 
 def test_focus_slider_follows_another_token_and_is_clamped_when_the_text_shrinks():
-    at = _page({"text": SENTENCE})
+    at = _page({"text": SENTENCE, "step": "6"})
+    maps = chart(at, "Contribution of token k")
     at.slider(key="focus").set_value(3).run()
     fig = chart(at, "Influence of token 3")
     assert "“that”" in fig["layout"]["title"]["text"] and array(fig["data"][0]["x"])[0] == 3
-    assert chart(at, "Contribution of token k")["layout"]["shapes"][1]["x0"] == 3  # dotted column in panel 2
+    assert _html(at, ".st-key-memory_maps::after") == html.step_css(3, len(TOKENS), 6, "memory_hidden", "memory_maps", 3)
+    assert chart(at, "Contribution of token k") == maps  # the followed column is CSS: the maps are not redrawn
+    at.button(key="step_prev").click().run()  # a step keeps the followed column
+    assert _html(at, ".st-key-memory_maps::after") == html.step_css(3, len(TOKENS), 5, "memory_hidden", "memory_maps", 3)
     at.text_area(key="text").set_value("a b").run()
     assert not at.exception and at.slider(key="focus").value == 2
+    assert _html(at, ".st-key-memory_maps::after") == html.step_css(3, 2, 2, "memory_hidden", "memory_maps", 2)
 
 
 def test_try_this_button_raises_the_forget_bias_and_the_lstm_remembers():

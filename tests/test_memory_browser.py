@@ -91,19 +91,34 @@ def _check_marks(page, step: int, T: int) -> None:
         assert orange.mean() > 0.9, f"row {step} of the maps is not outlined"
 
 
+def _check_focus(page, focus: int, T: int) -> None:
+    """On every panel of the maps: a dashed dark line down the middle of column ``focus``, from its row down."""
+    image, axes = _pixels(page, "memory_maps")
+    for a in axes:
+        top, bottom = int(_px(a, focus - 0.5, "y")) + 3, int(_px(a, T + 0.5, "y")) - 3
+        x = int(round(_px(a, focus)))
+        dark = []
+        for col in (x - 1, x, x + 1):  # the 1 px line may fall between two pixel columns
+            line = image[top:bottom, col]
+            dark.append(((np.ptp(line, axis=1) < 12) & (line[:, 0] < 70)).mean())  # #1A1A1A, not a colour of the map
+        assert 0.35 < max(dark) < 0.9, f"no dashed line down column {focus}: {dark}"
+
+
 def _no_exception(page, errors):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert errors == []
 
 
 def test_step_buttons_move_every_chart(server, page):
-    errors = _open(page, server, text=SENTENCE, step=5)
+    errors = _open(page, server, text=SENTENCE, step=5, focus=3)
     _at_step(page, 5)
     _check_marks(page, 5, 11)
+    _check_focus(page, 3, 11)
     for key, step in (("step_next", 6), ("step_prev", 5), ("step_first", 1), ("step_last", 11)):
         page.locator(f".st-key-{key} button").first.click()
         _at_step(page, step)
         _check_marks(page, step, 11)
+        _check_focus(page, 3, 11)  # the followed column stays where the link put it
     _no_exception(page, errors)
     screenshot(page, "memory-buttons")
 

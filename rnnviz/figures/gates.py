@@ -112,8 +112,8 @@ def step_style(charts: dict[str, tuple[int, int]], step: int, n_steps: int) -> s
 def unit_style(charts: dict[str, tuple[int, int]], unit: int) -> str:
     """CSS edging the row of ``unit`` (1-based) in every heatmap of the figures (see step_style) with a dashed
     line; a style of its own, so that a step leaves it, and what it draws, untouched."""
-    rules = [marks_css(key, heatmap_area(n_rows), boxes=unit_rows(n_rows, units, unit), color=UNIT_MARK,
-                       line=1, dashed=True, pseudo="before") for key, (n_rows, units) in charts.items()]
+    rules = [marks_css(key, heatmap_area(n_rows), dashed=unit_rows(n_rows, units, unit), dashed_color=UNIT_MARK,
+                       pseudo="before") for key, (n_rows, units) in charts.items()]
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 

@@ -42,20 +42,30 @@ def _layer(x0: float, x1: float, y0: float, y1: float, width_px: float = 0, heig
     return size, f"{_position(w, x0, width_px, dx)} {_position(h, y0, height_px, dy)}"
 
 
+def _outline(rect: tuple, across: str, down: str, line: int) -> list[tuple[str, str, str]]:
+    """The four edges of rect (x0, x1, y0, y1), ``line`` px wide, inside it: (image, size, position) layers."""
+    x0, x1, y0, y1 = rect
+    return [(down, *_layer(x0, x1, y0, y1, width_px=line)),  # left edge
+            (down, *_layer(x1, x1, y0, y1, width_px=line, dx=-line)),  # right
+            (across, *_layer(x0, x1, y0, y0, height_px=line)),  # top
+            (across, *_layer(x0, x1, y1, y1, height_px=line, dy=-line))]  # bottom
+
+
 def marks_css(key: str, area: PlotArea, hatched: list[tuple] = (), boxes: list[tuple] = (),
-              color: str = "#111111", line: int = LINE, dashed: bool = False, pseudo: str = "after") -> str:
-    """CSS for the chart with Streamlit key ``key``: ``hatched`` rectangles greyed with diagonal lines and
-    ``boxes`` outlined in ``color`` (``line`` px, solid or dashed), each (x0, x1, y0, y1) in fractions of the
-    plot area. ``pseudo`` is the pseudo-element drawn on ("after" or "before"): a chart can carry two sets."""
+              color: str = "#111111", dashed: list[tuple] = (), dashed_color: str = "#1A1A1A",
+              pseudo: str = "after") -> str:
+    """CSS for the chart with Streamlit key ``key``: ``hatched`` rectangles greyed with diagonal lines,
+    ``boxes`` outlined in ``color`` and ``dashed`` ones outlined thin and dashed in ``dashed_color`` (a box
+    of no width is a vertical line), each (x0, x1, y0, y1) in fractions of the plot area. ``pseudo`` is the
+    pseudo-element drawn on ("after", or "before" for a second set that moves on its own)."""
+    solid = f"linear-gradient({color}, {color})"
+    across, down = (f"repeating-linear-gradient({d}, {dashed_color} 0 4px, transparent 4px 7px)"  # 4 px on, 3 off
+                    for d in ("90deg", "180deg"))
     layers = []  # (image, size, position), first on top
-    across = down = f"linear-gradient({color}, {color})"
-    if dashed:  # 4 px on, 3 px off
-        across, down = (f"repeating-linear-gradient({d}, {color} 0 4px, transparent 4px 7px)" for d in ("90deg", "180deg"))
-    for x0, x1, y0, y1 in boxes:
-        layers += [(down, *_layer(x0, x1, y0, y1, width_px=line)),  # left edge
-                   (down, *_layer(x1, x1, y0, y1, width_px=line, dx=-line)),  # right
-                   (across, *_layer(x0, x1, y0, y0, height_px=line)),  # top
-                   (across, *_layer(x0, x1, y1, y1, height_px=line, dy=-line))]  # bottom
+    for rect in boxes:
+        layers += _outline(rect, solid, solid, LINE)
+    for rect in dashed:
+        layers += _outline(rect, across, down, 1)
     layers += [(HATCH, *_layer(*rect)) for rect in hatched]
     if not layers:
         return ""

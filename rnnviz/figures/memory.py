@@ -136,14 +136,14 @@ def shown_indices(T: int, max_cells: int = MAX_MAP_CELLS) -> np.ndarray:
     return np.arange(0, T, -(-T // max_cells))
 
 
-def contribution_maps(maps: dict[str, np.ndarray], focus: int, lang: str = "en",
-                      max_cells: int = MAX_MAP_CELLS) -> go.Figure:
-    """log10 C[t, k] (reading time t down, token k across), one panel per cell on one colour scale, the
-    followed token's column dotted. The same at every step: the page boxes the current row over it."""
+def contribution_maps(maps: dict[str, np.ndarray], lang: str = "en", max_cells: int = MAX_MAP_CELLS) -> go.Figure:
+    """log10 C[t, k] (reading time t down, token k across), one panel per cell on one colour scale. The same
+    at every step and whichever token is followed: the page marks the current row and the followed token's
+    column over it (memory_html.step_css)."""
     kinds = list(maps)
     zmin, zmax = log_range(list(maps.values()))
     powers = list(range(int(zmin), int(zmax) + 1, 2))
-    domains, data, layout, shapes = panels(len(kinds)), [], _fixed(MAP_AREA), []
+    domains, data, layout = panels(len(kinds)), [], _fixed(MAP_AREA)
     for i, kind in enumerate(kinds):
         C = maps[kind]
         T, idx, ref = len(C), shown_indices(len(C), max_cells), "" if i == 0 else str(i + 1)
@@ -156,13 +156,11 @@ def contribution_maps(maps: dict[str, np.ndarray], focus: int, lang: str = "en",
             colorbar=dict(title=dict(text="C"), thickness=12, x=1.01, xpad=6, tickvals=powers,
                           ticktext=[f"1e{p}" for p in powers]),
             hovertemplate="t = %{y}, k = %{x}<br>log10 C = %{z:.2f}<extra>" + kind.upper() + "</extra>"))
-        shapes.append(dict(type="line", xref=f"x{ref}", yref=f"y{ref}", x0=focus, x1=focus, y0=focus - 0.5,
-                           y1=T + 0.5, line=dict(color="#1A1A1A", width=1, dash="dot")))
         x = dict(title=dict(text=t("memory.map.k", lang)), range=[0.5, T + 0.5], nticks=8)
         y = dict(title=dict(text=t("memory.map.t", lang) if i == 0 else ""), range=[T + 0.5, 0.5], nticks=8,
                  showticklabels=i == 0)
         layout.update(_axes(i, domains[i], x, y))
-    layout.update(shapes=shapes, annotations=_panel_titles(kinds, domains, lang))
+    layout.update(annotations=_panel_titles(kinds, domains, lang))
     T = len(next(iter(maps.values())))
     title = t("memory.map.title", lang)
     if len(shown_indices(T, max_cells)) < T:

@@ -54,7 +54,7 @@ TEXTS = {
     "memory.influence.header": {"en": "How long one token is remembered", "zh": "一个词元能被记住多久"},
     "memory.focus": {"en": "Follow token number", "zh": "跟踪第几个词元"},
     "memory.focus.help": {
-        "en": "The token whose influence on later hidden states is plotted below (and dotted in the maps above).",
+        "en": "The token whose influence on later hidden states is plotted below (and dashed in the maps above).",
         "zh": "下图画出这个词元对之后各个隐藏状态的影响（上方贡献图中的虚线也标出它）。",
     },
     "memory.influence.title": {"en": "Influence of token {k} “{token}” on h_t, relative to the step it was read",
