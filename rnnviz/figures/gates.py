@@ -93,8 +93,8 @@ def unit_rows(n_rows: int, units: int, unit: int) -> list[tuple]:
 def step_style(charts: dict[str, tuple[int, int]], step: int, n_steps: int) -> str:
     """CSS marking ``step`` (1-based) of n_steps: a box over column ``step`` of the heatmap figures, given as
     {Streamlit element key: (number of rows, number of units)}, and an outline on token ``step`` of every
-    shaded_html text. The box is an element of its own size: moving it repaints two columns, where a layer
-    over the whole plot area (figures/marks.py) would repaint every heatmap under it at each step."""
+    shaded_html text. The box is a bordered element of the column's size, above the unit's dashed rows
+    (unit_style, drawn by figures/marks.py)."""
     inner = LEFT + RIGHT
     rules = [
         f".st-key-{key} {{ position: relative; }}\n"

@@ -30,7 +30,7 @@ TEMPLATE = "rnnviz"
 def use_template() -> None:
     """Make rnnviz's look plotly's default template: plotly_white whose axes and colour bars draw every tick
     label as is. plotly's default hides labels that stick out of the chart, which measures each label in the
-    browser on every draw (about a third of a heatmap figure's drawing time); fixed margins keep them inside.
+    browser on every draw (plotly alone: the hidden-state figure 44 -> 27 ms); fixed margins keep them inside.
     Setting a default validates the template, so this runs once per process."""
     if pio.templates.default == TEMPLATE:
         return
@@ -59,8 +59,8 @@ def log_axis(*values) -> dict:
 
 def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
     """Title, font and margins every rnnviz figure shares. The colours come from plotly's default template
-    (the app sets rnnviz's, ``use_template``): assigning a template to a figure validates a deep copy of it, 12 ms per
-    figure, which was most of a rerun's server time."""
+    (the app sets rnnviz's, ``use_template``): assigning a template to a figure validates a deep copy of it,
+    12 ms per figure, which was most of a rerun's server time."""
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left"),
         font=FONT,
