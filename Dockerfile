@@ -11,6 +11,8 @@ COPY requirements.txt .
 RUN pip install --extra-index-url https://download.pytorch.org/whl/cpu -r requirements.txt
 
 COPY . .
+# the charts' plotly.js, served from static/ (pages/charts.py copies it at start-up too, if it can write there)
+RUN mkdir -p static && cp "$(python -c 'import plotly, pathlib; print(pathlib.Path(plotly.__file__).parent)')/package_data/plotly.min.js" static/
 RUN mkdir -p /root/.streamlit && cp deploy/class.toml /root/.streamlit/config.toml
 
 EXPOSE 8501

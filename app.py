@@ -4,7 +4,7 @@ import logging
 import streamlit as st
 import torch
 
-from pages import classroom, links, shared
+from pages import charts, classroom, links, shared
 from rnnviz.figures import style
 from rnnviz.i18n import t
 
@@ -13,6 +13,8 @@ torch.set_num_threads(1)
 # The charts' look as plotly's default template: a new figure takes the default without re-validating
 # it, while assigning one per figure costs 12 ms each (rnnviz/figures/style.py).
 style.use_template()
+# The charts draw with the plotly package's own plotly.js, served from static/ (copied once; a stat per run after).
+charts.serve_plotly()
 # The step slider is moved by its buttons through st.session_state, which Streamlit logs as a warning
 # (with a stack trace) on every step although it is the documented way; keep the log readable.
 logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)

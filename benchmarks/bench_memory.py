@@ -51,7 +51,7 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, 
         for T in lengths:
             page = latency.new_page(browser)
             page.goto(f"{url}/memory?generated=true&length={T}&step={T // 2}")
-            page.wait_for_function(f"() => document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg')"
+            page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot')"
                                    f".length >= {charts}", timeout=120_000)
             page.evaluate(latency.PROBE_JS)
             for name, act in controls(page).items():

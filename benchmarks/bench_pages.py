@@ -29,7 +29,7 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int, floor_port: in
                 page.goto(f"{url}/{path}?generated=true&length={T}")
                 thumb = slider(page, "Length of the generated sequence")
                 thumb.wait_for(timeout=120_000)
-                page.wait_for_function("() => document.querySelector('[data-testid=\"stPlotlyChart\"] .main-svg')",
+                page.wait_for_function("() => document.querySelector('.rnnviz-plot .main-svg')",
                                        timeout=120_000)
                 page.evaluate(latency.PROBE_JS)
                 act = lambda i: thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # noqa: E731

@@ -58,7 +58,7 @@ PROBE_JS = """() => {
 SETTLED_JS = """([quiet, charts]) => {
     const m = window.__marks, now = performance.now();
     const app = document.querySelector('[data-testid="stApp"]');
-    const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const drawn = [...document.querySelectorAll('.rnnviz-plot')];
     return m.end !== undefined && app.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-testid="stSkeleton"]')
         && drawn.length >= charts && drawn.every(c => c.querySelector('.main-svg'))

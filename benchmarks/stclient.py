@@ -109,7 +109,7 @@ class Session:
         kind = element.WhichOneof("type")
         if kind == "exception":
             run.exceptions.append(f"{element.exception.type}: {element.exception.message}")
-        elif kind == "plotly_chart":
+        elif kind == "bidi_component" and element.bidi_component.component_name == "rnnviz_chart":
             run.charts += 1
         elif kind in ("slider", "number_input", "text_area", "text_input"):
             widget_id = getattr(element, kind).id  # "$$ID-<hash>-<user key>"

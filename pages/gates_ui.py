@@ -7,7 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages import shared, stepper
+from pages import charts, shared, stepper
 from rnnviz import equations as eqs
 from rnnviz import gates, scene
 from rnnviz import settings as cfg
@@ -26,7 +26,7 @@ def _parameters(key: tuple, kind: str) -> dict[str, np.ndarray]:
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _heatmap_figure(key: tuple, cells: tuple, kind: str, lang: str) -> go.Figure:
-    """Built once per view and shared read-only (st.plotly_chart only serialises it): stepping and the
+    """Built once per view and shared read-only (pages/charts.py only serialises it): stepping and the
     unit followed leave it unchanged, and rebuilding it was half of a step's server time."""
     s = _settings(key, cells=cells)
     tr = shared.trace(s, kind)
@@ -78,7 +78,7 @@ def heatmaps(s: cfg.Settings, tokens: list[str], step: int, lang: str) -> None:
     st.caption(t("gates.scales", lang, top=rng[gates.FREE][1]))
     for kind, col in zip(s.cells, st.columns(len(s.cells))):
         fig = _heatmap_figure(scene.model_key(s), s.cells, kind, lang)
-        col.plotly_chart(fig, key=f"gates_heat_{kind}")
+        charts.chart(fig, key=f"gates_heat_{kind}", where=col)
         if kind == "rnn":
             col.caption(t("gates.rnn.none", lang))
         with col:
@@ -172,5 +172,5 @@ def saturation(s: cfg.Settings, lang: str) -> None:
     if fig is None:
         st.info(t("gates.sat.none", lang))
         return
-    st.plotly_chart(fig, key="gates_saturation")
+    charts.chart(fig, key="gates_saturation")
     shared.look_for(t("gates.sat.look", lang), lang)

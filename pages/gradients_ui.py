@@ -82,8 +82,8 @@ def spectrum(s: cfg.Settings) -> core.Spectrum:
     return _spectrum(_rnn_key(s))
 
 
-# Figures that do not depend on the sequence are built once and shared read-only (st.plotly_chart copies a
-# figure before serialising it); cache_data would unpickle, that is re-validate, them on every run.
+# Figures that do not depend on the sequence are built once and shared read-only (charts.chart only serialises
+# them); cache_data would unpickle, that is re-validate, them on every run.
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _eigen_figure(key: tuple, lang: str):
     spec = _spectrum(key)

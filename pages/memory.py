@@ -2,7 +2,7 @@
 import streamlit as st
 
 from pages import memory_ui as ui
-from pages import shared, stepper
+from pages import charts, shared, stepper
 from rnnviz import memory
 from rnnviz.figures import memory as figs
 from rnnviz.figures import memory_html as html
@@ -14,7 +14,7 @@ def stepping(tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
     """Everything that changes with the step. A fragment: a step reruns only this, not the whole page.
 
     All of it is HTML, which the browser updates in milliseconds (a plotly chart whose figure changes is
-    drawn again from scratch). The charts after it stay the same at every step and whichever token is
+    drawn again, 20-50 ms each). The charts after it stay the same at every step and whichever token is
     followed: CSS marks both on them (the followed token is read from its slider's state)."""
     T = len(tokens)
     step = stepper.step_controls(T, lang)
@@ -37,8 +37,8 @@ with st.spinner(t("memory.computing", lang)):
     mems = {kind: ui.memory_of(s, kind, T) for kind in kinds}
 
 stepping(seq.tokens, mems, lang)
-st.plotly_chart(ui.hidden_figure(s, mems, seq.tokens, lang), key="memory_hidden")
-st.plotly_chart(ui.maps_figure(s, mems, lang), key="memory_maps")
+charts.chart(ui.hidden_figure(s, mems, seq.tokens, lang), key="memory_hidden")
+charts.chart(ui.maps_figure(s, mems, lang), key="memory_maps")
 if T > figs.MAX_MAP_CELLS:
     st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
 shared.look_for(t("memory.look.cells", lang), lang)
@@ -47,7 +47,7 @@ st.subheader(t("memory.influence.header", lang))
 focus = ui.focus_slider(T, lang)
 curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
 raw = {kind: m.C[focus - 1:, focus - 1] for kind, m in mems.items()}
-st.plotly_chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
+charts.chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
 shared.look_for(t("memory.look.influence", lang), lang)
 
 st.subheader(t("memory.span.header", lang))

@@ -114,7 +114,7 @@ def memory_of(s: cfg.Settings, kind: str, T: int) -> Memory:
 
 
 # The two figures that stay the same while stepping: built once per view and shared read-only
-# (st.plotly_chart only serialises them), keyed on what decides them; the data rides along unhashed.
+# (pages/charts.py only serialises them), keyed on what decides them; the data rides along unhashed.
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _hidden_figure(key: tuple, kinds: tuple, T: int, lang: str, _mems: dict, _tokens: list) -> go.Figure:
     return figs.hidden_so_far({kind: _mems[kind].hidden for kind in kinds}, _tokens, lang)

@@ -15,6 +15,7 @@ import streamlit as st
 from rnnviz import analysis, checkpoints, scene
 from rnnviz import settings as cfg
 from rnnviz.figures import export
+from pages import charts
 from pages.links import URL_LABELS, language
 from rnnviz.i18n import LANGS, t
 
@@ -183,9 +184,8 @@ def plot(fig, *, key: str, where=None) -> None:
 
     The CSV is built only when someone clicks (a deferred download), so it costs nothing per rerun.
     """
-    where = where or st
-    where.plotly_chart(fig, key=key, config={"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}})
-    where.download_button(t("export.csv", language()), data=lambda: export.to_csv(go.Figure(fig)),
+    charts.chart(fig, key=key, where=where, config={"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}})
+    (where or st).download_button(t("export.csv", language()), data=lambda: export.to_csv(go.Figure(fig)),
                           file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
                           type="tertiary", icon=":material/download:")
 

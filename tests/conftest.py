@@ -69,7 +69,7 @@ def page(browser):
 
 IDLE_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    const charts = [...document.querySelectorAll('.rnnviz-plot')];
     const idle = app && app.getAttribute('data-test-script-state') === 'notRunning'
         && document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')
         && !document.querySelector('[data-testid="stSkeleton"]')  // plotly's code still loading

@@ -17,8 +17,9 @@ def array(value) -> np.ndarray:
 
 
 def charts(at) -> list[dict]:
-    """The plotly figures an AppTest run drew, as dicts."""
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    """The plotly figures an AppTest run drew (pages/charts.py), as dicts, in page order."""
+    return [json.loads(json.loads(c.proto.json)["figure"]) for c in at.get("bidi_component")
+            if c.proto.component_name == "rnnviz_chart"]
 
 
 def chart(at, title: str) -> dict:

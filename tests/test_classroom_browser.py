@@ -41,7 +41,7 @@ def test_a_corrupted_link_is_repaired_with_a_note(server, page, url_path):
     _open(page, f"{server}/{_path(url_path)}?{query}", _path(url_path))
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Some link settings were repaired").count() == 1
-    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
+    assert page.locator('.rnnviz-plot .main-svg').count() >= 1
 
 
 def test_teacher_mode_shows_only_charts_and_step_buttons(server, page):
@@ -52,7 +52,7 @@ def test_teacher_mode_shows_only_charts_and_step_buttons(server, page):
     inputs = page.locator("[data-testid=stMain] :is(.stSelectbox, .stSlider, .stNumberInput, .stRadio, .stTextArea)")
     shown = [inputs.nth(i).get_attribute("class") for i in range(inputs.count()) if inputs.nth(i).is_visible()]
     assert len(shown) == 1  # the step slider, and no other control
-    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 4
+    assert page.locator('.rnnviz-plot .main-svg').count() >= 4
     screenshot(page, "teacher-mode")
     page.locator(".st-key-step_prev button").first.click()
     page.wait_for_function("() => document.querySelector('.st-key-step input[type=range]').value === '29'",

@@ -80,7 +80,7 @@ def test_stepping_moves_every_mark(server, tall):
     tall.goto(f"{server}/gates?text={urllib.parse.quote(TEXT)}")
     wait_until_idle(tall)
     assert tall.locator('[data-testid="stException"]').count() == 0 and tall.errors == []
-    assert tall.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').count() == 4  # heatmaps, saturation
+    assert tall.locator('.rnnviz-plot.js-plotly-plot').count() == 4  # heatmaps, saturation
     assert tall.locator(".gbars").count() == 3  # the bars at the step: HTML
     assert any(h.startswith("At step 10:") for h in _headers(tall)) and _marked_token(tall) == ["warm"] * 3
     screenshot(tall, "gates-default")

@@ -23,7 +23,7 @@ def _open(page, url: str) -> list[str]:
 def _healthy(page, errors: list[str]) -> None:
     assert errors == []
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == CHARTS  # each one drawn: see wait_until_idle
+    assert page.locator('.rnnviz-plot').count() == CHARTS  # each one drawn: see wait_until_idle
 
 
 def _svg_text(page) -> str:

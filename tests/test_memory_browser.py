@@ -159,7 +159,7 @@ def test_length_slider_on_a_generated_sequence(server, page):
     page.wait_for_function("() => new URLSearchParams(location.search).get('length') === '101'", timeout=30_000)
     wait_until_idle(page)
     assert any(text.startswith("Influence of token 1") for text in _texts(page, ".main-svg text"))
-    assert page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').count() == 3
+    assert page.locator('.rnnviz-plot.js-plotly-plot').count() == 3
     _at_step(page, 60)
     _check_marks(page, 60, 101)  # long and thin: a column is under 1 px, the marks still land on it
     _no_exception(page, errors)

@@ -3,7 +3,7 @@ import time
 
 from conftest import screenshot, wait_until_idle
 
-CURVES = '[data-testid="stPlotlyChart"] .main-svg'
+CURVES = '.rnnviz-plot .main-svg'
 
 
 def _points(page) -> int:

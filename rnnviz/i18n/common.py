@@ -63,6 +63,9 @@ TEXTS = {
     "step.last": {"en": "Jump to the last token", "zh": "跳到最后一个词元"},
     "step.slider": {"en": "Step t (tokens read so far)", "zh": "时间步 t（已读入的词元数）"},
     "export.csv": {"en": "Numbers (CSV)", "zh": "数据（CSV）"},
+    "chart.fullscreen": {"en": "Full screen (Esc to leave)", "zh": "全屏（按 Esc 退出）"},
+    "chart.failed": {"en": "The chart could not be drawn: the plotting library did not load. Reload the page.",
+                     "zh": "图表无法绘制：绘图库未能加载。请刷新页面。"},
     "what_to_look_for": {"en": "What to look for", "zh": "看点"},
     "try_this": {"en": "Try this", "zh": "试一试"},
 }

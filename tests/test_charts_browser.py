@@ -1,0 +1,46 @@
+"""The app's plotly charts (pages/charts.py, pages/chart.js) in a real browser: a changed figure is redrawn in
+the same element, the full-screen button fills the screen, and a chart whose library cannot load says so."""
+from conftest import wait_until_idle
+
+MAPS = ".st-key-memory_maps .rnnviz-plot"
+
+
+def _x_range(page, selector: str) -> list[float]:
+    return page.evaluate("(s) => document.querySelector(s)._fullLayout.xaxis.range", selector)
+
+
+def test_a_new_figure_is_drawn_in_the_same_element(page, server):
+    page.goto(f"{server}/memory?generated=true&length=30")
+    wait_until_idle(page)
+    page.evaluate("(s) => { document.querySelector(s).dataset.probe = 'first'; }", MAPS)
+    assert _x_range(page, MAPS)[1] == 30.5  # token k = 1..30, cells centred on integers
+    page.locator('[data-testid="stSlider"]').filter(has_text="Length of the generated").get_by_role("slider") \
+        .press("ArrowRight")
+    page.wait_for_function("(s) => document.querySelector(s)._fullLayout.xaxis.range[1] === 31.5", arg=MAPS)
+    wait_until_idle(page)
+    # the element that showed 30 tokens now shows 31: drawn in place, not replaced by a new chart
+    assert page.evaluate("(s) => document.querySelectorAll(s).length", MAPS) == 1
+    assert page.evaluate("(s) => document.querySelector(s).dataset.probe", MAPS) == "first"
+
+
+def test_full_screen_button_fills_the_screen_and_esc_restores(page, server):
+    page.goto(f"{server}/memory?generated=true&length=30")
+    wait_until_idle(page)
+    chart = page.locator(MAPS)
+    chart.hover()
+    height = chart.bounding_box()["height"]
+    chart.locator('.modebar-btn[data-title="Full screen (Esc to leave)"]').click()
+    page.wait_for_function("(s) => document.fullscreenElement === document.querySelector(s)", arg=MAPS)
+    page.wait_for_function("(s) => document.querySelector(s)._fullLayout.height === window.innerHeight", arg=MAPS)
+    page.evaluate("() => document.exitFullscreen()")
+    page.wait_for_function("() => !document.fullscreenElement")
+    page.wait_for_function("([s, h]) => Math.abs(document.querySelector(s).getBoundingClientRect().height - h) < 1",
+                           arg=[MAPS, height])
+
+
+def test_a_chart_whose_library_does_not_load_says_so(page, server):
+    page.route("**/app/static/plotly.min.js", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{server}/memory?generated=true&length=30")
+    page.wait_for_function("(s) => (document.querySelector(s) || {}).textContent?.includes('could not be drawn')",
+                           arg=MAPS, timeout=60_000)
+    assert "Reload the page" in page.locator(MAPS).text_content()
