@@ -20,23 +20,25 @@ function plotly() {
   return window.rnnvizPlotly;
 }
 
-// The chart's own toolbar gets a full-screen button, as Streamlit's charts have.
-function fullScreenButton(Plotly, label) {
-  return {
-    name: "fullscreen",
-    title: label,
-    icon: Plotly.Icons.autoscale,
-    click: (div) => (document.fullscreenElement ? document.exitFullscreen() : div.requestFullscreen()),
-  };
+// The toolbar's full-screen button, as Streamlit's own charts have. One click handler for every chart:
+// Plotly.react compares the config with the last one, and a new function would make it draw from scratch.
+function toggleFullScreen(div) {
+  return document.fullscreenElement ? document.exitFullscreen() : div.requestFullscreen();
 }
 
-function onFullScreen(Plotly, div) {
-  document.addEventListener("fullscreenchange", () => {
-    if (!div.isConnected || !div.classList.contains("js-plotly-plot")) return;
-    const full = document.fullscreenElement === div;
-    div.style.background = full ? "white" : "";
-    Plotly.relayout(div, { height: full ? window.innerHeight : div.rnnvizHeight });
-  });
+// Full screen, the chart takes the screen's height; back, its own. One listener for the whole page.
+let fullScreenChart = null;
+function onFullScreenChange() {
+  const shown = document.fullscreenElement;
+  const div = shown?.classList.contains("rnnviz-plot") ? shown : fullScreenChart;
+  fullScreenChart = shown?.classList.contains("rnnviz-plot") ? shown : null;
+  if (!div?.isConnected || !window.Plotly) return;
+  div.style.background = div === shown ? "white" : "";
+  window.Plotly.relayout(div, { height: div === shown ? window.innerHeight : div.rnnvizHeight });
+}
+if (!window.rnnvizFullScreen) {
+  document.addEventListener("fullscreenchange", onFullScreenChange);
+  window.rnnvizFullScreen = true;
 }
 
 export default function ({ parentElement, data }) {
@@ -56,15 +58,12 @@ export default function ({ parentElement, data }) {
       .then((Plotly) => {
         if (div.rnnvizFigure !== data.figure) return; // a newer figure came while plotly.js loaded
         if (document.fullscreenElement === div) fig.layout.height = window.innerHeight;
-        if (!div.rnnvizListening) {
-          onFullScreen(Plotly, div);
-          div.rnnvizListening = true;
-        }
         const config = {
           displaylogo: false,
           responsive: true,
           modeBarButtonsToRemove: ["lasso2d", "select2d"],
-          modeBarButtonsToAdd: [fullScreenButton(Plotly, data.fullscreen)],
+          modeBarButtonsToAdd: [{ name: "fullscreen", title: data.fullscreen, icon: Plotly.Icons.autoscale,
+                                  click: toggleFullScreen }],
           ...data.config,
         };
         return Plotly.react(div, fig.data, fig.layout, config);
