@@ -17,11 +17,16 @@ token longer each press: the page computes generated sequences in blocks of 50 t
 a block this reuses the contributions and only re-derives shares and span); and the seed (+1 each
 press: new weights and inputs, so every contribution and trace is computed afresh, the cost of
 crossing into a new block too); and the slider of the token whose influence is followed (it redraws
-the contribution maps, which dot its column, and the influence chart). Reports the median, min and
-max over --reps repetitions per control, and the settled times as ratios to the framework's floor: a trivial one-slider page served by its
-own server in the same run, timed the same way (benchmarks/latency.py). Not a test: numbers depend on the machine's load, so run it alone, under `flock /tmp/rnnviz-bench.lock`.
+the influence chart; CSS marks its column on the maps). Reports the median, min and max over --reps
+repetitions per control, and the settled times as ratios to the framework's floor: a trivial one-slider
+page served by its own server in the same run, timed the same way (benchmarks/latency.py).
 
-    flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_memory --lengths 100 500 --reps 7
+--view top (default) measures at the top of the page, where a 1400 x 1000 window shows the controls but
+no chart; --view charts scrolls the hidden states and the maps into view first (the sidebar's sliders stay
+in view; a main-area control scrolls to itself when pressed, as it would for a user). Not a test: numbers
+depend on the machine's load, so run it alone, under `flock /tmp/rnnviz-bench.lock`.
+
+    flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_memory --lengths 100 500 --reps 7 --view charts
 """
 from __future__ import annotations
 
@@ -46,7 +51,7 @@ def controls(page) -> dict:
 
 
 def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, charts: int = 3,
-        floor_port: int | None = None) -> None:
+        floor_port: int | None = None, view: str = "top") -> None:
     with latency.chromium(reps, server_pid, floor_port) as (browser, pids, record):
         for T in lengths:
             page = latency.new_page(browser)
@@ -55,9 +60,11 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, 
                                    f".length >= {charts}", timeout=120_000)
             page.evaluate(latency.PROBE_JS)
             for name, act in controls(page).items():
+                if view == "charts":  # the sidebar's sliders stay in view; a main-area control scrolls to itself
+                    page.locator(".st-key-memory_hidden").evaluate("(e) => e.scrollIntoView({block: 'start'})")
                 measure(page, lambda: act(0), pids, charts)  # warm-up: first-use costs are not the steady state
                 record([measure(page, lambda i=i: act(i + 1), pids, charts) for i in range(reps)],
-                       page="memory", T=T, control=name)
+                       page="memory", T=T, control=name, view=view)
             page.close()
 
 
@@ -70,12 +77,14 @@ def main() -> None:
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--charts", type=int, default=3, help="charts the page draws (wait for them to load)")
     parser.add_argument("--server-pid", type=int, help="that server's pid, to report its CPU time")
+    parser.add_argument("--view", choices=["top", "charts"], default="top",
+                        help="scroll position: the page's top (no chart in view at 1400 x 1000) or the charts")
     args = parser.parse_args()
     if args.url:
-        run(args.url, args.lengths, args.reps, args.server_pid, args.charts, args.floor_port)
+        run(args.url, args.lengths, args.reps, args.server_pid, args.charts, args.floor_port, args.view)
         return
     with latency.server(args.port) as (url, pid):
-        run(url, args.lengths, args.reps, pid, args.charts, args.floor_port)
+        run(url, args.lengths, args.reps, pid, args.charts, args.floor_port, args.view)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ def latency_table() -> str:
         for r in rows(name):
             if r["page"] == "trivial":
                 continue
-            lines.append(f"| {r['page']} | {r['control']} | {r['T']} | {r['settled_median_ms']} ms "
+            control = r["control"] + (", charts in view" if r.get("view") == "charts" else "")
+            lines.append(f"| {r['page']} | {control} | {r['T']} | {r['settled_median_ms']} ms "
                          f"({r['settled_min_ms']}–{r['settled_max_ms']}) | {r['ratio_median']:.1f}x | "
                          f"{r.get('server_cpu_median_ms', '')} ms | {r['browser_cpu_median_ms']} ms |")
     floors = [r["settled_median_ms"] for n in ("pages.jsonl", "memory.jsonl", "gates.jsonl")
