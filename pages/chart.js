@@ -3,20 +3,15 @@
 
 const PLOTLY_URL = "app/static/plotly.min.js"; // put there by pages/charts.py, relative to the app's base URL
 
-// plotly.js, fetched once per browser tab. The static route serves it with nosniff, so it is run from a blob.
+// plotly.js, loaded once per browser tab (and cached by the browser like any script).
 function plotly() {
-  window.rnnvizPlotly ??= fetch(new URL(PLOTLY_URL, document.baseURI))
-    .then((reply) => {
-      if (!reply.ok) throw new Error(`${PLOTLY_URL}: HTTP ${reply.status}`);
-      return reply.text();
-    })
-    .then((source) => new Promise((loaded, failed) => {
-      const script = document.createElement("script");
-      script.src = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-      script.onload = () => loaded(window.Plotly);
-      script.onerror = failed;
-      document.head.appendChild(script);
-    }));
+  window.rnnvizPlotly ??= new Promise((loaded, failed) => {
+    const script = document.createElement("script");
+    script.src = new URL(PLOTLY_URL, document.baseURI).href;
+    script.onload = () => loaded(window.Plotly);
+    script.onerror = () => failed(new Error(`${PLOTLY_URL} did not load`));
+    document.head.appendChild(script);
+  });
   return window.rnnvizPlotly;
 }
 
