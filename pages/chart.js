@@ -36,7 +36,7 @@ if (!window.rnnvizFullScreen) {
   window.rnnvizFullScreen = true;
 }
 
-export default function ({ parentElement, data }) {
+export default function ({ parentElement, data: bytes }) {
   let div = parentElement.querySelector("div.rnnviz-plot");
   if (!div) {
     div = document.createElement("div");
@@ -44,14 +44,16 @@ export default function ({ parentElement, data }) {
     parentElement.appendChild(div);
   }
   // Streamlit calls this again when it re-renders the element for other reasons: same figure, nothing to do
-  if (div.rnnvizFigure !== data.figure) {
-    div.rnnvizFigure = data.figure;
-    const fig = JSON.parse(data.figure);
+  const text = new TextDecoder().decode(bytes); // {"figure": ..., "config": ..., "fullscreen": ..., "failed": ...}
+  if (div.rnnvizFigure !== text) {
+    div.rnnvizFigure = text;
+    const data = JSON.parse(text);
+    const fig = data.figure;
     div.rnnvizHeight = fig.layout.height ?? null; // a number: plotly changes the layout object it is given
     if (!div.classList.contains("js-plotly-plot")) div.style.minHeight = `${fig.layout.height ?? 450}px`;
     plotly()
       .then((Plotly) => {
-        if (div.rnnvizFigure !== data.figure) return; // a newer figure came while plotly.js loaded
+        if (div.rnnvizFigure !== text) return; // a newer figure came while plotly.js loaded
         if (document.fullscreenElement === div) fig.layout.height = window.innerHeight;
         const config = {
           displaylogo: false,

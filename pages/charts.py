@@ -10,6 +10,7 @@ the copy the plotly package ships, served from the app's static folder.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -45,7 +46,10 @@ def chart(fig: go.Figure, *, key: str, config: dict | None = None, where=None) -
 
     A rerun with another figure redraws the same chart; ``config`` is plotly's (toolbar, image export)."""
     lang = language()
-    data = {"figure": pio.to_json(fig, validate=False), "config": config or {},
-            "fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang)}
+    extra = json.dumps({"config": config or {}, "fullscreen": t("chart.fullscreen", lang),
+                        "failed": t("chart.failed", lang)})
+    # one JSON text, sent as bytes: a dict would be searched for dataframes, which imports pandas in the
+    # script thread, and a first import of pandas racing plotly's in another session's thread breaks both
+    data = f'{{"figure": {pio.to_json(fig, validate=False)}, {extra[1:]}'.encode()
     with where if where is not None else contextlib.nullcontext():
         _mount(key=key, data=data)

@@ -18,7 +18,7 @@ def array(value) -> np.ndarray:
 
 def charts(at) -> list[dict]:
     """The plotly figures an AppTest run drew (pages/charts.py), as dicts, in page order."""
-    return [json.loads(json.loads(c.proto.json)["figure"]) for c in at.get("bidi_component")
+    return [json.loads(c.proto.bytes)["figure"] for c in at.get("bidi_component")
             if c.proto.component_name == "rnnviz_chart"]
 
 
