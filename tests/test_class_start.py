@@ -5,6 +5,7 @@ between threads shows (one found this way: a first import of pandas in one sessi
 done by plotly in another's, broke the other session's page).
 """
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from benchmarks.server import Server, class_flags
 from benchmarks.stclient import Session
@@ -22,8 +23,9 @@ async def _first_runs(url: str) -> list:
 
 
 def test_a_class_opening_a_fresh_server_at_once_gets_every_page():
-    with Server(*class_flags()) as server:
-        runs = asyncio.run(_first_runs(server.url))
+    with Server(*class_flags()) as server, ThreadPoolExecutor(1) as thread:
+        # in a thread of its own: the browser tests' playwright keeps an event loop running in this one
+        runs = thread.submit(asyncio.run, _first_runs(server.url)).result()
     for page, run in runs:
         assert run.status == "ok", (page, run)
         assert run.exceptions == [], (page, run.exceptions)

@@ -1,6 +1,7 @@
 """Property-based robustness: any text and any link give a valid picture or a clear message, never a traceback."""
 from pathlib import Path
 
+from helpers import charts
 from hypothesis import HealthCheck, example, given, settings as hsettings, strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -37,7 +38,7 @@ def _valid_picture_or_message(at: AppTest, page: str) -> bool:
     """A chart or a clear message; the lesson page has no chart, its picture is its list of stops."""
     if page == "pages/lesson.py":
         return len([b for b in at.button if b.key.startswith("lesson_open_")]) == len(LESSON)
-    return bool(at.get("plotly_chart")) or bool(at.info)
+    return bool(charts(at)) or bool(at.info)
 
 
 @given(any_text, st.sampled_from([p[0] for p in PAGES]))

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from helpers import array, chart
+from helpers import array, chart, charts
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import checkpoints, scene, tasks, train
@@ -236,7 +236,7 @@ def test_other_pages_offer_the_trained_weights_and_explain_broken_files(tmp_path
     broken = tmp_path / "recall-T50-gru.safetensors"
     broken.write_bytes(broken.read_bytes()[:200])  # truncated, as by an interrupted copy
     at.run()
-    assert not at.exception and not at.get("plotly_chart")
+    assert not at.exception and not charts(at)
     assert any("cannot be loaded" in e.value and "corrupt" in e.value for e in at.error)
     broken.unlink()
     at.run()
