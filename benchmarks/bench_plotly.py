@@ -2,12 +2,13 @@
 
 Each figure (hidden states, contribution maps, influence of token 1) is built by rnnviz's figure functions
 for generated sequences of length T, T + 1, ..., T + 5 (three cells, default settings), serialised the way
-st.plotly_chart does (``plotly.io.to_json``) with rnnviz's template, and drawn on a blank page with the
+the page sends them (``plotly.io.to_json``) with rnnviz's template, and drawn on a blank page with the
 plotly.js that the plotly Python package ships, two ways:
 
-    new plot   Plotly.newPlot into a fresh element: what the browser does in Streamlit after a figure
-               changes (the chart's element id hashes the figure, so a changed figure is a new element)
-    in place   Plotly.react on the element already showing the figure for the previous length
+    new plot   Plotly.newPlot into a fresh element: what st.plotly_chart made the browser do after a
+               figure changed (its element id hashes the figure, so a changed figure is a new element)
+    in place   Plotly.react on the element already showing the figure for the previous length: what
+               rnnviz's charts do now (pages/charts.py)
 
 The time of each is from the call until the browser has laid the page out again. It tells how much of a
 page's redraw is plotly's own drawing and how much the framework around it (compare bench_memory's
@@ -55,7 +56,7 @@ DRAW_JS = """async ([specs, reps]) => {
 
 
 def figures(T: int) -> dict[str, str]:
-    """The page's three figures for a generated sequence of T tokens, as the JSON Streamlit sends."""
+    """The page's three figures for a generated sequence of T tokens, as the JSON the page sends."""
     s = cfg.DEFAULTS.replace(generated=True, length=T)
     seq = scene.sequence(s)
     C = {kind: analysis.contributions(scene.cell(s, kind), seq.x) for kind in s.cells}

@@ -44,7 +44,8 @@ def figure() -> go.Figure:
                                      legendgroup="core"), 1, 1)
     # every page's length slider (bench_pages), then the step slider of the pages that step
     latency = [r for r in rows("pages.jsonl") if r["page"] != "trivial"]
-    latency += [r for f in ("memory.jsonl", "gates.jsonl") for r in rows(f) if r.get("control") == "step slider"]
+    latency += [r for f in ("memory.jsonl", "gates.jsonl") for r in rows(f)
+                if r.get("control") == "step slider" and r.get("view", "top") == "top"]  # one bar per page and T
     for T, color in ((100, "#56B4E9"), (500, "#CC79A7")):
         mine = [r for r in latency if r["T"] == T]
         fig.add_trace(go.Bar(x=[f"{r['page']}: {r['control']}" for r in mine], y=[r["ratio_median"] for r in mine],
