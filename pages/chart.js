@@ -42,6 +42,12 @@ export default function ({ parentElement, data: bytes }) {
     div = document.createElement("div");
     div.className = "rnnviz-plot";
     parentElement.appendChild(div);
+    // the chart follows its column's width, which changes without a window resize too (sidebar closed)
+    div.rnnvizResize = new ResizeObserver(() => {
+      const drawn = window.Plotly && div._fullLayout;
+      if (drawn && Math.abs(div._fullLayout.width - div.clientWidth) > 1) window.Plotly.Plots.resize(div);
+    });
+    div.rnnvizResize.observe(div);
   }
   // Streamlit calls this again when it re-renders the element for other reasons: same figure, nothing to do
   const text = new TextDecoder().decode(bytes); // {"figure": ..., "config": ..., "fullscreen": ..., "failed": ...}
@@ -57,7 +63,6 @@ export default function ({ parentElement, data: bytes }) {
         if (document.fullscreenElement === div) fig.layout.height = window.innerHeight;
         const config = {
           displaylogo: false,
-          responsive: true,
           modeBarButtonsToRemove: ["lasso2d", "select2d"],
           modeBarButtonsToAdd: [{ name: "fullscreen", title: data.fullscreen, icon: Plotly.Icons.autoscale,
                                   click: toggleFullScreen }],
@@ -70,5 +75,9 @@ export default function ({ parentElement, data: bytes }) {
         div.textContent = `${data.failed} (${error.message ?? error})`;
       });
   }
-  return () => window.Plotly?.purge(div);
+  return () => { // unmounted: a later mount starts afresh
+    div.rnnvizResize.disconnect();
+    window.Plotly?.purge(div);
+    div.remove();
+  };
 }

@@ -44,3 +44,16 @@ def test_a_chart_whose_library_does_not_load_says_so(page, server):
     page.wait_for_function("(s) => (document.querySelector(s) || {}).textContent?.includes('could not be drawn')",
                            arg=MAPS, timeout=60_000)
     assert "Reload the page" in page.locator(MAPS).text_content()
+
+
+def test_charts_follow_their_column_when_the_sidebar_closes(page, server):
+    page.goto(f"{server}/gradients")
+    wait_until_idle(page)
+    widths = "() => [...document.querySelectorAll('.rnnviz-plot')].map(d => [d.clientWidth, d._fullLayout.width])"
+    before = page.evaluate(widths)
+    page.locator('[data-testid="stSidebar"]').hover()
+    page.locator('button[aria-label="Collapse sidebar"]').click(force=True)  # shown on hover only
+    page.wait_for_function(f"() => ({widths})().every(([box, drawn]) => Math.abs(box - drawn) <= 1)"
+                           f" && ({widths})()[0][0] > {before[0][0] + 100}")
+    after = page.evaluate(widths)
+    assert all(a[1] > b[1] for a, b in zip(after, before))  # every chart drawn wider, none left behind
