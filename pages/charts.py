@@ -4,8 +4,8 @@ into it with Plotly.react.
 st.plotly_chart's element id hashes the figure, so every changed figure became a new element that the
 browser re-themed and drew from scratch beside the old one (about 100 ms per chart on a 2-core machine);
 redrawn in place, the step-through page's length slider at T = 100 went from 535 / 433 ms to 367 / 327 ms
-(medians of two interleaved runs each, benchmarks/bench_memory.py). The browser side is pages/chart.js; plotly.js itself is
-the copy the plotly package ships, served from the app's static folder.
+(medians of two interleaved runs each, benchmarks/bench_memory.py). The browser side is pages/chart.js;
+plotly.js itself is the copy the plotly package ships, served from the app's static folder.
 """
 from __future__ import annotations
 

@@ -184,7 +184,8 @@ def plot(fig, *, key: str, where=None) -> None:
 
     The CSV is built only when someone clicks (a deferred download), so it costs nothing per rerun.
     """
-    charts.chart(fig, key=key, where=where, config={"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}})
+    png = {"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
+    charts.chart(fig, key=key, where=where, config=png)
     (where or st).download_button(t("export.csv", language()), data=lambda: export.to_csv(go.Figure(fig)),
                           file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
                           type="tertiary", icon=":material/download:")

@@ -1,5 +1,6 @@
 """The app's plotly charts (pages/charts.py, pages/chart.js) in a real browser: a changed figure is redrawn in
-the same element, the full-screen button fills the screen, and a chart whose library cannot load says so."""
+the same element, the full-screen button fills the screen, charts follow their column's width, and a chart whose
+library cannot load says so."""
 from conftest import wait_until_idle
 
 MAPS = ".st-key-memory_maps .rnnviz-plot"
@@ -23,19 +24,24 @@ def test_a_new_figure_is_drawn_in_the_same_element(page, server):
     assert page.evaluate("(s) => document.querySelector(s).dataset.probe", MAPS) == "first"
 
 
-def test_full_screen_button_fills_the_screen_and_esc_restores(page, server):
+def test_full_screen_button_fills_the_screen_and_leaving_restores_the_chart(page, server):
     page.goto(f"{server}/memory?generated=true&length=30")
     wait_until_idle(page)
     chart = page.locator(MAPS)
     chart.hover()
     height = chart.bounding_box()["height"]
+    layout_height = page.evaluate("(s) => document.querySelector(s)._fullLayout.height", MAPS)
     chart.locator('.modebar-btn[data-title="Full screen (Esc to leave)"]').click()
-    page.wait_for_function("(s) => document.fullscreenElement === document.querySelector(s)", arg=MAPS)
-    page.wait_for_function("(s) => document.querySelector(s)._fullLayout.height === window.innerHeight", arg=MAPS)
+    page.wait_for_function("() => document.fullscreenElement !== null")
+    page.wait_for_timeout(500)  # the relayout after the full-screen change
+    assert page.evaluate("(s) => document.fullscreenElement === document.querySelector(s)", MAPS)
+    assert page.evaluate("(s) => document.querySelector(s)._fullLayout.height", MAPS) \
+        == page.evaluate("() => window.innerHeight") > layout_height
     page.evaluate("() => document.exitFullscreen()")
     page.wait_for_function("() => !document.fullscreenElement")
-    page.wait_for_function("([s, h]) => Math.abs(document.querySelector(s).getBoundingClientRect().height - h) < 1",
-                           arg=[MAPS, height])
+    page.wait_for_timeout(500)
+    assert page.evaluate("(s) => document.querySelector(s)._fullLayout.height", MAPS) == layout_height
+    assert abs(chart.bounding_box()["height"] - height) < 1
 
 
 def test_a_chart_whose_library_does_not_load_says_so(page, server):
