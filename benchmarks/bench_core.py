@@ -16,7 +16,7 @@ import time
 import torch
 
 from rnnviz import contributions, gradient_norms, make_cell, trace
-from rnnviz.cells import TORCH_MODULES
+from rnnviz.cells import CELLS
 
 D = 8  # the app's default embedding size
 
@@ -33,7 +33,7 @@ def best_time(fn, repeats: int) -> float:
 
 def floor(kind: str, H: int, x: torch.Tensor) -> float:
     """One forward + backward pass of torch.nn's fused module over x, float64 like the core."""
-    module = TORCH_MODULES[kind](D, H).double()
+    module = CELLS[kind].torch_module(D, H).double()
     xd = x.double().requires_grad_(True)
 
     def step():

@@ -1,11 +1,9 @@
-"""Plotly charts drawn in place: each chart stays one element across reruns and a new figure is drawn
-into it with Plotly.react.
+"""Charts: each plotly chart is one element that stays the same across reruns, a new figure drawn into it in
+place with Plotly.react (pages/chart.js), with its exports: PNG from its toolbar, CSV of its numbers below.
 
-st.plotly_chart's element id hashes the figure, so every changed figure became a new element that the
-browser re-themed and drew from scratch beside the old one (about 100 ms per chart on a 2-core machine);
-redrawn in place, the step-through page's length slider at T = 100 went from 535 / 433 ms to 367 / 327 ms
-(medians of two interleaved runs each, benchmarks/bench_memory.py). The browser side is pages/chart.js;
-plotly.js itself is the copy the plotly package ships, served from the app's static folder.
+st.plotly_chart's element id hashes the figure, so every changed figure would become a new element that
+the browser draws from scratch beside the old one. plotly.js is the copy the plotly package ships, served
+from the app's static folder.
 """
 from __future__ import annotations
 
@@ -20,7 +18,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
+from pages.cache import Chart
 from pages.links import language
+from rnnviz.figures import export
 from rnnviz.i18n import t
 
 STATIC = Path(__file__).resolve().parent.parent / "static"  # served at app/static/ (server.enableStaticServing)
@@ -41,15 +41,18 @@ def serve_plotly() -> None:
         logging.getLogger(__name__).exception("cannot copy plotly.js to %s", target)
 
 
-def chart(fig: go.Figure, *, key: str, config: dict | None = None, where=None) -> None:
-    """Draw ``fig`` as the chart ``key`` (in ``where``, a column or container, if given).
-
-    A rerun with another figure redraws the same chart; ``config`` is plotly's (toolbar, image export)."""
+def chart(fig: Chart | go.Figure, *, key: str, where=None) -> None:
+    """Draw ``fig`` as the chart ``key`` (in ``where``, a column or container, if given), with a CSV download
+    of its numbers under it (built only when clicked). A rerun with another figure redraws the same chart."""
     lang = language()
-    extra = json.dumps({"config": config or {}, "fullscreen": t("chart.fullscreen", lang),
-                        "failed": t("chart.failed", lang)})
+    figure, text = (fig.figure, fig.json) if isinstance(fig, Chart) else (fig, pio.to_json(fig, validate=False))
+    config = {"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
+    extra = json.dumps({"config": config, "fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang)})
     # one JSON text, sent as bytes: a dict would be searched for dataframes, which imports pandas in the
     # script thread, and a first import of pandas racing plotly's in another session's thread breaks both
-    data = f'{{"figure": {pio.to_json(fig, validate=False)}, {extra[1:]}'.encode()
+    data = f'{{"figure": {text}, {extra[1:]}'.encode()
     with where if where is not None else contextlib.nullcontext():
         _mount(key=key, data=data)
+        st.download_button(t("export.csv", lang), data=lambda: export.to_csv(figure), file_name=f"{key}.csv",
+                           mime="text/csv", key=f"{key}_csv", on_click="ignore", type="tertiary",
+                           icon=":material/download:")

@@ -10,7 +10,7 @@ import urllib.parse
 
 import streamlit as st
 
-from pages import links, shared
+from pages import links, widgets
 from rnnviz import presets
 from rnnviz import settings as cfg
 from rnnviz.i18n import t
@@ -34,16 +34,41 @@ def expand_preset(page, pages: dict) -> None:
     st.switch_page(pages[preset.page], query_params=query)
 
 
-def apply(preset: presets.Preset) -> None:
-    """Callback: set every widget to the preset's view (others to defaults) and go to its page."""
+def open_view(preset: presets.Preset) -> None:
+    """Callback: set every widget to the preset's view (the others to their defaults) and go to its page."""
     view = preset.settings()
-    for name in cfg.FIELDS:
-        if name not in CLASSROOM_FIELDS:
-            value = getattr(view, name)
-            st.session_state[name] = list(value) if isinstance(value, tuple) else value
+    widgets.apply({name: getattr(view, name) for name in cfg.FIELDS if name not in CLASSROOM_FIELDS})
     if view.step == 0:  # "the last step": let the step slider take its default, the sequence's end
         del st.session_state["step"]
     st.session_state["_goto"] = preset.page
+
+
+def offer(preset_name: str) -> None:
+    """Callback of a page's preset button or picker: change only the settings the preset names."""
+    widgets.apply(presets.PRESETS[preset_name].changes)
+
+
+def _picked(key: str) -> None:
+    if st.session_state.get(key) in presets.PRESETS:
+        offer(st.session_state[key])
+    st.session_state[key] = None  # the picker is an action, not a setting
+
+
+def preset_picker(where: str, lang: str) -> None:
+    """A select box of the presets offered ``where``; choosing one applies it."""
+    key = f"{where}_preset"
+    st.selectbox(t(f"presets.{where}", lang), presets.offered(where), index=None, key=key,
+                 format_func=lambda name: t(f"preset.{name}", lang), placeholder=t("presets.placeholder", lang),
+                 on_change=_picked, args=(key,))
+
+
+def preset_buttons(where: str, lang: str) -> None:
+    """One button per preset offered ``where``, in a row."""
+    names = presets.offered(where)
+    st.caption(t(f"presets.{where}", lang))
+    for col, name in zip(st.columns(len(names)), names):
+        col.button(t(f"preset.{name}", lang), help=t(f"preset.{name}.help", lang), key=f"preset_{name}",
+                   on_click=offer, args=(name,), width="stretch", icon=":material/tune:")
 
 
 def follow_goto(pages: dict) -> None:
@@ -68,10 +93,8 @@ def sidebar(url_path: str, lang: str) -> None:
     with st.sidebar:
         st.subheader(t("classroom.header", lang))
         share_link(url_path, lang)
-        st.toggle(t("classroom.teacher", lang), value=False, help=t("classroom.teacher.help", lang),
-                  key="teacher", bind="query-params")
-        st.toggle(t("classroom.present", lang), value=False, help=t("classroom.present.help", lang),
-                  key="present", bind="query-params")
+        widgets.widget("teacher", lang)
+        widgets.widget("present", lang)
 
 
 def _leave_teacher_mode() -> None:
@@ -111,7 +134,7 @@ def modes(s: cfg.Settings, lang: str) -> None:
 def open_stop(index: int, revealed: bool) -> None:
     """Callback: open lesson stop ``index``, before or after its reveal."""
     stop = presets.LESSON[index]
-    apply(stop.after if revealed else stop.before)
+    open_view(stop.after if revealed else stop.before)
     st.session_state["_lesson"] = (index, revealed)
 
 

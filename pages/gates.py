@@ -1,21 +1,159 @@
 """Gates: the LSTM's and GRU's gates next to the vanilla RNN, step by step, with the equations worked out."""
+import html
+
+import numpy as np
 import streamlit as st
 
-from pages import gates_ui as ui
-from pages import shared
+from pages import cache, charts, marks, run_through_app, stepper, widgets
+from pages.links import language
+from rnnviz import equations as eqs
+from rnnviz import gates
+from rnnviz.figures import gates as figs
 from rnnviz.i18n import t
+from rnnviz.settings import Model
 
-shared.run_through_app()
-lang = shared.language()
-s = shared.current()
+STEP_MARK, UNIT_MARK = "#111111", "#333333"
+
+
+def rows(m: Model, kind: str) -> list[gates.Quantity]:
+    """The cell's quantities, h first so the hidden states line up across the cells' charts."""
+    qs = gates.quantities(kind, m.nonlinearity)
+    return [q for q in qs if q.symbol == "h"] + [q for q in qs if q.symbol != "h"]
+
+
+def ranges(m: Model, cells: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """One value range per scale kind, shared by every chart of the page."""
+    free = [gates.values(cache.trace(m, k), q) for k in cells for q in rows(m, k) if q.scale == gates.FREE]
+    return {scale: gates.value_range(scale, free) for scale in (gates.SIGMOID, gates.TANH, gates.FREE)}
+
+
+@cache.figure
+def heatmap_figure(m: Model, cells: tuple[str, ...], kind: str, lang: str):
+    """One cell's quantities as heatmaps over the whole sequence: the same at every step and unit."""
+    data = [(q, gates.values(cache.trace(m, kind), q)) for q in rows(m, kind)]
+    return figs.gate_heatmaps(kind, data, cache.inputs(m).tokens, ranges(m, cells), lang)
+
+
+@cache.figure
+def saturation_figure(m: Model, cells: tuple[str, ...], lang: str):
+    return figs.saturation_chart({k: cache.saturation(m, k) for k in cells if k != "rnn"}, lang)
+
+
+def heatmap_key(kind: str) -> str:
+    return f"gates_heat_{kind}"
+
+
+def units(m: Model, kind: str) -> int:
+    return cache.trace(m, kind).hidden.shape[1]
+
+
+def step_css(m: Model, cells: tuple[str, ...], step: int, T: int) -> str:
+    """The step's column boxed on every heatmap, and its token outlined in the shaded text."""
+    rules = [marks.marks_css(heatmap_key(k), figs.heatmap_area(len(rows(m, k))),
+                             boxes=[figs.step_column(len(rows(m, k)), step, T)], color=STEP_MARK) for k in cells]
+    rules.append(f".shaded .tok:nth-of-type({step}) {{ border-color: {STEP_MARK}; font-weight: 700; }}")
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+def unit_css(m: Model, cells: tuple[str, ...], unit: int) -> str:
+    """The unit's row dashed on every heatmap; a style of its own, so that a step leaves it untouched."""
+    rules = [marks.marks_css(heatmap_key(k), figs.heatmap_area(len(rows(m, k))), pseudo="before",
+                             dashed=figs.unit_rows(len(rows(m, k)), units(m, k), unit), dashed_color=UNIT_MARK)
+             for k in cells]
+    return "<style>\n" + "\n".join(rules) + "\n</style>"
+
+
+@st.fragment
+def stepping(m: Model, cells: tuple[str, ...], tokens: list[str], unit: int, lang: str) -> None:
+    """The step controls and everything that depends on the step. A fragment: a step reruns only this.
+    The heatmaps, the shaded text and the saturation chart stay the same: CSS marks the step on them."""
+    step = stepper.step_controls(len(tokens), lang)
+    st.subheader(t("gates.heatmaps.header", lang))
+    st.caption(t("gates.scales", lang, top=ranges(m, cells)[gates.FREE][1]))
+    for kind, col in zip(cells, st.columns(len(cells))):
+        charts.chart(heatmap_figure(m, cells, kind, lang), key=heatmap_key(kind), where=col)
+        if kind == "rnn":
+            col.caption(t("gates.rnn.none", lang))
+        looks = "\n".join(f"- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(m, kind))
+        widgets.look_for("\n\n" + looks, lang, col)
+    st.html(step_css(m, cells, step, len(tokens)))
+    at_step(m, cells, tokens, step, unit, lang)
+    stepper.keep_playing()
+
+
+def at_step(m: Model, cells: tuple[str, ...], tokens: list[str], step: int, unit: int, lang: str) -> None:
+    """The current step: every vector as bars, then the equations with the unit's numbers plugged in."""
+    st.subheader(t("gates.step.header", lang, step=step, token=tokens[step - 1]))
+    rng = ranges(m, cells)
+    for kind, col in zip(cells, st.columns(len(cells))):
+        tr = cache.trace(m, kind)
+        data = [(q, gates.values(tr, q)[step - 1]) for q in rows(m, kind) if q.field != "cell_state"]
+        col.html(figs.gate_bars(kind, data, step, tokens[step - 1], unit, rng, lang))
+    widgets.look_for(t("gates.bars.look", lang), lang)
+    st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")
+    st.caption(t("gates.eq.explain", lang, unit=unit))
+    labels = [t(f"cell.{k}", lang) for k in cells]  # "RNN", "LSTM", "GRU" in every language
+    tabs = st.tabs(labels, key="gates_eq_tab", on_change="rerun",
+                   default=t("cell.lstm", lang) if "lstm" in cells else labels[0])
+    for kind, tab in zip(cells, tabs):
+        if tab.open:  # KaTeX is much of a step's cost: typeset the open tab only
+            with tab:
+                equations(m, kind, step, unit, lang)
+
+
+def equations(m: Model, kind: str, step: int, unit: int, lang: str) -> None:
+    """One cell's equations for one unit, each as written, with numbers, reduced, and its value."""
+    tr, x_t = cache.trace(m, kind), cache.inputs(m).x[step - 1]
+    lines = eqs.plugged(kind, cache.parameters(m, kind), x_t, eqs.previous_state(tr, step), unit - 1, m.nonlinearity)
+    worked = []  # each equation as written, then its numbers worked out on one line
+    for p in lines:
+        steps = [p.numbers] + ([p.reduced] if p.reduced != p.numbers else []) + [f"{p.value:.4f}"]
+        worked.append(p.lhs + " &= " + p.symbolic + r" \\ &= " + " = ".join(steps))
+    st.latex(r"\begin{aligned}" + r" \\[0.9em] ".join(worked) + r"\end{aligned}")  # one block: typeset once
+    traced = {q.symbol: gates.values(tr, q)[step - 1, unit - 1] for q in gates.quantities(kind, m.nonlinearity)}
+    diff = max(abs(p.value - traced[p.lhs[0]]) for p in lines)
+    st.caption(t("gates.eq.check", lang, step=step, diff=diff))
+
+
+@cache.shared
+def shaded_lines(m: Model, cells: tuple[str, ...], unit: int, symbol: str, lang: str) -> list[str]:
+    """The text coloured by one unit's value of ``symbol``, as HTML, one line per shown cell that has it."""
+    rng, tokens, out = ranges(m, cells), cache.inputs(m).tokens, []
+    for kind in cells:
+        for q in (q for q in rows(m, kind) if q.symbol == symbol):
+            v = gates.values(cache.trace(m, kind), q)[:, unit - 1]  # (T,)
+            caption = html.escape(t("gates.text.caption", lang, cell=t(f"cell.{kind}", lang),
+                                    quantity=t(f"gates.q.{symbol}", lang), unit=unit))
+            out.append(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale]), q.scale, caption))
+    return out
+
+
+run_through_app()
+lang = language()
+s = widgets.current()
 st.title(t("gates.title", lang))
 st.write(t("gates.intro", lang))
-seq = shared.sequence_or_stop(s, lang)
+seq = widgets.inputs_or_stop(s, lang)
+m, cells = s.model, s.cells
 
-# the hidden size of the cells shown: a trained checkpoint brings its own
-unit = ui.unit_control(shared.trace(s, s.cells[0]).hidden.shape[1], lang)
-ui.unit_marks(s, unit)
-ui.stepping(s, seq.x, seq.tokens, unit, lang)
-ui.shaded_text(s, unit, lang)
-ui.saturation(s, lang)
+hidden = units(m, cells[0])  # a trained checkpoint brings its own hidden size
+widgets.per_view("unit", hidden)
+unit = int(widgets.widget("unit", lang, st.columns([1, 3])[0], hi=hidden))
+st.html(unit_css(m, cells, unit))
+stepping(m, cells, seq.tokens, unit, lang)
+
+st.subheader(t("gates.text.header", lang))
+symbol = widgets.widget("shade", lang)
+lines = shaded_lines(m, cells, unit, symbol, lang)
+for line in lines:
+    st.html(line)
+if not lines:
+    st.info(t("gates.text.none", lang, symbol=symbol))
+widgets.look_for(t("gates.text.look", lang), lang)
+
+if any(k != "rnn" for k in cells):
+    charts.chart(saturation_figure(m, cells, lang), key="gates_saturation")
+    widgets.look_for(t("gates.sat.look", lang), lang)
+else:
+    st.info(t("gates.sat.none", lang))
 st.success(f"**{t('try_this', lang)}** — {t('gates.try', lang)}", icon=":material/science:")

@@ -2,16 +2,55 @@
 import numpy as np
 import streamlit as st
 
-from pages import gradients_ui as ui
-from pages import shared
+from pages import cache, charts, classroom, run_through_app, widgets
+from pages.links import language
+from rnnviz import clipping
 from rnnviz import gradients as core
 from rnnviz.figures import gradients as figs
 from rnnviz.i18n import t
+from rnnviz.settings import Model
+
+REGIME_BOX = {"vanish": st.info, "explode": st.error, "edge": st.success, "bounded": st.info, "open": st.warning}
 
 
-def findings(s, profiles: dict, theory: dict, lang: str) -> None:
+def theory(m: Model, cells: tuple[str, ...], T: int) -> tuple[dict, dict]:
+    """The RNN's theory curves rate^(T-t) sqrt(H) for rho and sigma_max of W_hh, and those rates."""
+    if "rnn" not in cells:
+        return {}, {}
+    spec = cache.spectrum(m)
+    rates = {"rho": spec.radius, "sigma": spec.sigma}
+    return {name: core.theory(rate, T, m.hidden) for name, rate in rates.items()}, rates
+
+
+@cache.figure
+def gradient_figure(m: Model, cells: tuple[str, ...], lang: str):
+    tokens = cache.inputs(m).tokens
+    curves, rates = theory(m, cells, len(tokens))
+    return figs.gradient_chart({k: cache.profile(m, k).gradient for k in cells}, tokens, curves, rates, lang)
+
+
+@cache.figure
+def factor_figure(m: Model, cells: tuple[str, ...], lang: str):
+    memory = cache.profile(m, "lstm").memory if "lstm" in cells else None
+    sigma = cache.spectrum(m).sigma if "rnn" in cells else None
+    return figs.factor_chart({k: cache.profile(m, k).factors for k in cells}, memory, sigma, lang)
+
+
+@cache.figure
+def eigen_figure(m: Model, lang: str):
+    spec = cache.spectrum(m)
+    return figs.eigen_chart(spec.eigenvalues, spec.radius, spec.sigma, lang)
+
+
+@cache.figure
+def clip_figure(m: Model, clip: float, which: str, lang: str):
+    """The clipping experiment's gradient norms or losses (its runs are computed by then)."""
+    runs = cache.clipping_runs(m, clip).result
+    return figs.clip_norm_chart(runs, clip, lang) if which == "norms" else figs.clip_loss_chart(runs, lang)
+
+
+def findings(m: Model, profiles: dict, T: int, lang: str) -> None:
     """What the gradient chart shows, in words: overflow, and how the RNN compares with theory."""
-    T = len(next(iter(profiles.values())).gradient)
     for kind, p in profiles.items():
         cell = t(f"cell.{kind}", lang)
         bad = core.first_nonfinite(p.gradient)
@@ -22,77 +61,95 @@ def findings(s, profiles: dict, theory: dict, lang: str) -> None:
                        icon=":material/warning:")
     if "rnn" not in profiles:
         return
-    g = profiles["rnn"].gradient
-    if s.nonlinearity == "linear":
-        gap = core.relative_gap(g, theory["rho"])
-        key = "gradients.match.exact" if s.orthogonal else "gradients.match.asymptotic"
-        ok = np.isfinite(g) & np.isfinite(theory["rho"]) & (theory["rho"] > 0)
-        ratio = g[ok][0] / theory["rho"][ok][0] if ok.any() else float("nan")
+    g, (curves, _) = profiles["rnn"].gradient, theory(m, tuple(profiles), T)
+    if m.nonlinearity == "linear":
+        gap = core.relative_gap(g, curves["rho"])
+        key = "gradients.match.exact" if m.orthogonal else "gradients.match.asymptotic"
+        ok = np.isfinite(g) & np.isfinite(curves["rho"]) & (curves["rho"] > 0)
+        ratio = g[ok][0] / curves["rho"][ok][0] if ok.any() else float("nan")
         st.info(t(key, lang, gap=f"{gap:.1e}", ratio=f"{ratio:.3g}"), icon=":material/functions:")
-    finite = np.isfinite(g) & np.isfinite(theory["sigma"])
-    under = bool(np.all(g[finite] <= theory["sigma"][finite] * (1 + 1e-9)))
+    finite = np.isfinite(g) & np.isfinite(curves["sigma"])
+    under = bool(np.all(g[finite] <= curves["sigma"][finite] * (1 + 1e-9)))
     st.caption(t("gradients.bound.yes" if under else "gradients.bound.no", lang))
 
 
-def why(s, spec: core.Spectrum, lang: str) -> None:
+def why(m: Model, cells: tuple[str, ...], lang: str) -> None:
     """The spectrum of the RNN's W_hh beside the regime it implies."""
+    spec = cache.spectrum(m)
     left, right = st.columns([3, 2])
-    shared.plot(ui.eigen_figure(s, lang), key="gradients_eigen", where=left)
+    charts.chart(eigen_figure(m.cells_only(), lang), key="gradients_eigen", where=left)
     with right:
         st.markdown(t("gradients.spectrum", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}",
-                      phi=s.nonlinearity))
-        regime = core.regime(s.nonlinearity, spec.radius, spec.sigma)
-        show = {"vanish": st.info, "explode": st.error, "edge": st.success, "bounded": st.info, "open": st.warning}
-        show[regime](t(f"gradients.regime.{regime}", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}"))
-        st.caption(t("gradients.matrix.orthogonal" if s.orthogonal else "gradients.matrix.random", lang))
-        if set(s.cells) & {"lstm", "gru"}:
+                      phi=m.nonlinearity))
+        regime = core.regime(m.nonlinearity, spec.radius, spec.sigma)
+        REGIME_BOX[regime](t(f"gradients.regime.{regime}", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}"))
+        st.caption(t("gradients.matrix.orthogonal" if m.orthogonal else "gradients.matrix.random", lang))
+        if set(cells) & {"lstm", "gru"}:
             st.caption(t("gradients.gated", lang))
-        shared.look_for(t("gradients.look.eig", lang), lang)
+        widgets.look_for(t("gradients.look.eig", lang), lang)
 
 
-shared.run_through_app()
-lang = shared.language()
+def clipping_section(m: Model, lang: str) -> None:
+    """The threshold, the two training runs (computed once for everyone who asks, with progress), their charts."""
+    st.write(t("gradients.clip.task", lang, L=clipping.LENGTH, B=clipping.BATCH, n=clipping.UPDATES,
+               lr=clipping.LEARNING_RATE))
+    clip = float(widgets.widget("clip", lang, st.columns([1, 2])[0]))
+    job = cache.clipping_runs(m.cells_only(), clip)
+    if not job.done:
+        text = t("gradients.clip.progress", lang)
+        bar = st.progress(0.0, text=text)
+        job.run(lambda f: bar.progress(min(f, 1.0), text=text))
+        bar.empty()
+    runs = job.result
+    left, right = st.columns(2)
+    charts.chart(clip_figure(m.cells_only(), clip, "norms", lang), key="gradients_clip_norms", where=left)
+    charts.chart(clip_figure(m.cells_only(), clip, "losses", lang), key="gradients_clip_losses", where=right)
+    clipped = runs["clipped"]
+    lines = [t("gradients.clip.above", lang, k=int(np.sum(clipped.norms > clip)), n=len(clipped.norms), c=f"{clip:g}")]
+    for name, run in runs.items():
+        who = t(f"gradients.fig.run.{name}", lang)
+        if run.diverged is not None:
+            lines.append(t("gradients.clip.diverged", lang, who=who, k=run.diverged))
+        else:
+            lines.append(t("gradients.clip.final", lang, who=who, loss=f"{np.mean(run.losses[-10:]):.3g}"))
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    widgets.look_for(t("gradients.look.clip", lang), lang)
+
+
+run_through_app()
+lang = language()
 st.title(t("gradients.title", lang))
 st.write(t("gradients.intro", lang))
-ui.presets(lang)
-ui.controls(lang)
-s = shared.current()  # after the page's widgets: on a fresh link they read their value from the URL here
-seq = shared.sequence_or_stop(s, lang)
-T = len(seq.tokens)
+classroom.preset_buttons("gradients", lang)
+rho, phi, scale, ortho = st.columns([5, 5, 5, 4], vertical_alignment="bottom")
+for name, col in (("rho", rho), ("nonlinearity", phi), ("input_scale", scale), ("orthogonal", ortho)):
+    widgets.widget(name, lang, col)
+s = widgets.current()  # after the page's widgets: on a fresh link they read their value from the URL here
+m, cells = s.model, s.cells
+T = len(widgets.inputs_or_stop(s, lang).tokens)
 st.caption(t("gradients.length", lang, T=T))
 
 with st.spinner(t("gradients.computing", lang, T=T)):
-    profiles = {kind: ui.profile(s, kind) for kind in s.cells}
-    spec = ui.spectrum(s)
-theory, rates = {}, {}
-if "rnn" in s.cells:
-    rates = {"rho": spec.radius, "sigma": spec.sigma}
-    theory = {name: core.theory(rate, T, s.hidden) for name, rate in rates.items()}
+    profiles = {kind: cache.profile(m, kind) for kind in cells}
 
 st.subheader(t("gradients.h.gradient", lang))
-grads = {kind: p.gradient for kind, p in profiles.items()}
-memory = profiles["lstm"].memory if "lstm" in profiles else None
-factors = {kind: p.factors for kind, p in profiles.items()}
-charts = ui.figures(s, lang, lambda: (
-    figs.gradient_chart(grads, seq.tokens, theory, rates, lang),
-    figs.factor_chart(factors, memory, spec.sigma if "rnn" in s.cells else None, lang)))
-shared.plot(charts[0], key="gradients_norms")
-findings(s, profiles, theory, lang)
-shared.look_for(t("gradients.look.grad", lang), lang)
+charts.chart(gradient_figure(m, cells, lang), key="gradients_norms")
+findings(m, profiles, T, lang)
+widgets.look_for(t("gradients.look.grad", lang), lang)
 
 st.subheader(t("gradients.h.why", lang))
-why(s, spec, lang)
+why(m, cells, lang)
 
 st.subheader(t("gradients.h.factors", lang))
-shared.plot(charts[1], key="gradients_factors")
+charts.chart(factor_figure(m, cells, lang), key="gradients_factors")
 lines = [t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
          for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())]
 st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))
 if "lstm" in profiles:
     st.caption(t("gradients.factor.lstm", lang))
-shared.look_for(t("gradients.look.factor", lang), lang)
+widgets.look_for(t("gradients.look.factor", lang), lang)
 
 st.subheader(t("gradients.h.clip", lang))
-ui.clipping_section(s, lang)
+clipping_section(m, lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('gradients.try', lang)}", icon=":material/science:")

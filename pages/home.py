@@ -1,29 +1,32 @@
-"""Overview: the sequence as tokens and the hidden states of the three cells reading it."""
+"""Overview: the sequence as tokens and the hidden states of the cells reading it."""
 import streamlit as st
 
-from pages import shared
-from rnnviz import figures, scene
+from pages import cache, charts, run_through_app, widgets
+from pages.links import language
+from rnnviz import figures
 from rnnviz.i18n import t
+from rnnviz.settings import Model
+
+TOKENS_SHOWN = 200  # the strip shows the first 200 tokens; the hidden states show all
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _figures(key: tuple, cells: tuple, lang: str, _s) -> tuple:
-    """Both charts for one model (``key`` decides ``_s``), cell choice and language, built once and shared
-    read-only: building plotly figures was most of this page's server time per rerun."""
-    tokens = shared.inputs(_s).tokens
-    states = {kind: shared.trace(_s, kind).hidden for kind in cells}
-    return (figures.token_strip(tokens[:200], title=t("home.tokens", lang)),
-            figures.hidden_states(states, tokens, lang))
+@cache.figure
+def tokens_figure(m: Model, lang: str):
+    return figures.token_strip(cache.inputs(m).tokens[:TOKENS_SHOWN], title=t("home.tokens", lang))
 
 
-shared.run_through_app()
-lang = shared.language()
-s = shared.current()
+@cache.figure
+def states_figure(m: Model, cells: tuple[str, ...], lang: str):
+    return figures.hidden_states({kind: cache.trace(m, kind).hidden for kind in cells}, cache.inputs(m).tokens, lang)
+
+
+run_through_app()
+lang = language()
+s = widgets.current()
 st.title(t("home.title", lang))
 st.write(t("home.intro", lang))
-seq = shared.sequence_or_stop(s, lang)
+widgets.inputs_or_stop(s, lang)
 
-strip, states = _figures(scene.model_key(s), s.cells, lang, s)
-shared.plot(strip, key="home_tokens")
-shared.plot(states, key="home_states")
-shared.look_for(t("home.look", lang), lang)
+charts.chart(tokens_figure(s.model, lang), key="home_tokens")
+charts.chart(states_figure(s.model, s.cells, lang), key="home_states")
+widgets.look_for(t("home.look", lang), lang)

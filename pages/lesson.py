@@ -1,12 +1,13 @@
 """Guided lesson: the ordered stops, each with a question to predict before the view reveals the answer."""
 import streamlit as st
 
-from pages import classroom, shared
+from pages import classroom, run_through_app
+from pages.links import language
 from rnnviz import presets
 from rnnviz.i18n import t
 
-shared.run_through_app()
-lang = shared.language()
+run_through_app()
+lang = language()
 st.title(t("lesson.title", lang))
 st.write(t("lesson.intro", lang))
 n = len(presets.LESSON)

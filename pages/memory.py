@@ -1,62 +1,96 @@
 """Step through: watch each cell's memory fill and fade, one token at a time, RNN | LSTM | GRU side by side."""
 import streamlit as st
 
-from pages import memory_ui as ui
-from pages import charts, shared, stepper
+from pages import cache, charts, classroom, marks, run_through_app, stepper, widgets
+from pages.links import language
 from rnnviz import memory
 from rnnviz.figures import memory as figs
 from rnnviz.figures import memory_html as html
 from rnnviz.i18n import t
+from rnnviz.settings import Model
+
+HIDDEN, MAPS = "memory_hidden", "memory_maps"  # the chart keys the step is marked on
+MARK, ROW_MARK, FOCUS_MARK = "#111111", "#D55E00", "#1A1A1A"  # the step's column, its row, the followed token
+
+
+@cache.figure
+def hidden_figure(m: Model, cells: tuple[str, ...], lang: str):
+    """Every cell's hidden states h_1..h_T, the same figure at every step."""
+    return figs.hidden_so_far({kind: cache.memory_of(m, kind).hidden for kind in cells}, cache.inputs(m).tokens, lang)
+
+
+@cache.figure
+def maps_figure(m: Model, cells: tuple[str, ...], lang: str):
+    """Every cell's contribution map, the same figure at every step and whichever token is followed."""
+    return figs.contribution_maps({kind: cache.memory_of(m, kind).C for kind in cells}, lang)
+
+
+def step_css(cells: int, T: int, step: int, focus: int) -> str:
+    """The step on the hidden states (later steps hatched, its column boxed) and on the maps (its row boxed),
+    and the followed token's column on the maps (dashed): one style sheet, one overlay a chart."""
+    at = figs.step_marks(cells, T, step, focus)
+    return ("<style>\n" + marks.marks_css(HIDDEN, figs.HIDDEN_AREA, at["hatched"], at["column"], MARK) + "\n"
+            + marks.marks_css(MAPS, figs.MAP_AREA, boxes=at["row"], color=ROW_MARK, dashed=at["focus"],
+                              dashed_color=FOCUS_MARK) + "\n</style>")
 
 
 @st.fragment
-def stepping(tokens: list[str], mems: dict[str, ui.Memory], lang: str) -> None:
+def stepping(tokens: list[str], mems: dict[str, cache.Memory], lang: str) -> None:
     """Everything that changes with the step. A fragment: a step reruns only this, not the whole page.
-
-    All of it is HTML, which the browser updates in milliseconds (a plotly chart whose figure changes is
-    drawn again, 20-50 ms each). The charts after it stay the same at every step and whichever token is
-    followed: CSS marks both on them (the followed token is read from its slider's state)."""
+    All of it is HTML; the charts after it stay the same at every step (CSS marks the step on them)."""
     T = len(tokens)
     step = stepper.step_controls(T, lang)
     st.html(html.token_window(tokens, step))
     st.html(html.unrolled(tokens, step, lang))
     st.html(html.composition({kind: m.shares[step - 1] for kind, m in mems.items()}, tokens, step, lang))
-    st.html(html.step_css(len(mems), T, step, "memory_hidden", "memory_maps", ui.focus_from_link(T)))
+    widgets.per_view("focus", T)
+    st.html(step_css(len(mems), T, step, st.session_state.get("focus", 1)))
     stepper.keep_playing()
 
 
-shared.run_through_app()
-lang = shared.language()
-s = shared.current()
+def span_text(span: memory.Span, lang: str) -> str:
+    """The span as the page shows it: "4 steps", "> 25 steps", or a dash when the sequence is too short."""
+    if span.horizon < 1:
+        return "—"
+    if span.steps is None:
+        return t("memory.span.longer", lang, n=span.horizon)
+    return t("memory.span.steps", lang, n=span.steps)
+
+
+run_through_app()
+lang = language()
+s = widgets.current()
 st.title(t("memory.title", lang))
 st.write(t("memory.intro", lang))
-ui.preset_picker(lang)
-seq = shared.sequence_or_stop(s, lang)
+classroom.preset_picker("examples", lang)
+seq = widgets.inputs_or_stop(s, lang)
 T, kinds = len(seq.tokens), list(s.cells)
 with st.spinner(t("memory.computing", lang)):
-    mems = {kind: ui.memory_of(s, kind, T) for kind in kinds}
+    mems = {kind: cache.memory_of(s.model, kind) for kind in kinds}
 
 stepping(seq.tokens, mems, lang)
-charts.chart(ui.hidden_figure(s, mems, seq.tokens, lang), key="memory_hidden")
-charts.chart(ui.maps_figure(s, mems, lang), key="memory_maps")
+charts.chart(hidden_figure(s.model, s.cells, lang), key=HIDDEN)
+charts.chart(maps_figure(s.model, s.cells, lang), key=MAPS)
 if T > figs.MAX_MAP_CELLS:
     st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
-shared.look_for(t("memory.look.cells", lang), lang)
+widgets.look_for(t("memory.look.cells", lang), lang)
 
 st.subheader(t("memory.influence.header", lang))
-focus = ui.focus_slider(T, lang)
+widgets.per_view("focus", T)
+focus = widgets.widget("focus", lang, hi=T) if T > 1 else 1
 curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
 raw = {kind: m.C[focus - 1:, focus - 1] for kind, m in mems.items()}
 charts.chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
-shared.look_for(t("memory.look.influence", lang), lang)
+widgets.look_for(t("memory.look.influence", lang), lang)
 
 st.subheader(t("memory.span.header", lang))
 for col, kind in zip(st.columns(len(kinds)), kinds):
     span = mems[kind].span
-    col.metric(t("memory.span.label", lang, cell=t(f"cell.{kind}", lang)), ui.span_text(span, lang),
+    col.metric(t("memory.span.label", lang, cell=t(f"cell.{kind}", lang)), span_text(span, lang),
                help=t("memory.span.help", lang, faded=span.faded, tokens=span.tokens, horizon=span.horizon))
 st.caption(t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2))
-shared.look_for(t("memory.look.span", lang), lang)
+widgets.look_for(t("memory.look.span", lang), lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('memory.try', lang)}", icon=":material/science:")
-ui.try_this_button(lang)
+st.button(t("memory.try.button", lang), key="memory_try", on_click=classroom.offer, args=("lstm-holds-on",),
+          icon=":material/science:")

@@ -10,6 +10,7 @@ import time
 
 import streamlit as st
 
+from pages import widgets
 from rnnviz.i18n import t
 
 PLAY_INTERVAL = 0.7  # seconds per step while playing; slow enough to read the charts
@@ -37,7 +38,7 @@ def step_controls(n: int, lang: str) -> int:
     playing = st.session_state.get("_playing", False)
     buttons = st.columns([1, 1, 1, 1, 1, 7], vertical_alignment="bottom")
     # the slider first: on a link's first run it is what reads ?step=, and the buttons' targets need it
-    step = buttons[5].slider(t("step.slider", lang), 1, n, n, key="step", bind="query-params") if n > 1 else 1
+    step = widgets.widget("step", lang, buttons[5], hi=n, default=n) if n > 1 else 1
     buttons[0].button(":material/first_page:", help=t("step.first", lang), key="step_first",
                       on_click=_move, args=(1, n), disabled=step <= 1)
     buttons[1].button(":material/chevron_left:", help=t("step.prev", lang), key="step_prev",

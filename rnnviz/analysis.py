@@ -72,12 +72,11 @@ def step_jacobians(cell: Cell, x: Tensor, *, dtype: torch.dtype = torch.float64)
     return J, B
 
 
-def _norm(v: Tensor, dim: tuple[int, ...] | None = None) -> Tensor:
+def norms(v: Tensor, dim: tuple[int, ...] | int = -1) -> Tensor:
     """2-norm over ``dim`` that does not overflow while the entries themselves are finite."""
-    scale = v.abs().amax(dim=dim, keepdim=True) if dim else v.abs().max()
+    scale = v.abs().amax(dim=dim, keepdim=True)
     scale = torch.where((scale > 0) & torch.isfinite(scale), scale, torch.ones_like(scale))
-    n = torch.linalg.vector_norm(v / scale, dim=dim, keepdim=True) * scale
-    return n.squeeze(dim) if dim else n
+    return (torch.linalg.vector_norm(v / scale, dim=dim, keepdim=True) * scale).squeeze(dim)
 
 
 def contributions(cell: Cell, x: Tensor, *, dtype: torch.dtype = torch.float64) -> np.ndarray:
@@ -90,30 +89,25 @@ def contributions(cell: Cell, x: Tensor, *, dtype: torch.dtype = torch.float64) 
         for t in range(T):
             M[:t] = torch.einsum("ij,kjd->kid", J[t], M[:t])
             M[t] = B[t]
-            C[t, : t + 1] = _norm(M[: t + 1, :H], dim=(1, 2))
+            C[t, : t + 1] = norms(M[: t + 1, :H], dim=(1, 2))
     return C.numpy()
 
 
-def _loss_sum_of_final_hidden(H: int, S: int, dtype: torch.dtype) -> Tensor:
-    """dL/ds_T for L = sum(h_T): ones on h, zeros on c."""
-    a = torch.zeros(S, dtype=dtype)
+def backprop(J: Tensor, H: int) -> Tensor:
+    """A (T, S): A[t] = dL/ds_t for L = sum(h_T), back-propagated through time from the step Jacobians J
+    (T, S, S): dL/ds_T is ones on h and zeros on c, and dL/ds_{t-1} = J_t^T dL/ds_t."""
+    T, S = J.shape[0], J.shape[1]
+    A = torch.empty(T, S, dtype=J.dtype)
+    a = torch.zeros(S, dtype=J.dtype)
     a[:H] = 1.0
-    return a
-
-
-LOSSES = {"sum_h_T": _loss_sum_of_final_hidden}
-
-
-def gradient_norms(cell: Cell, x: Tensor, *, loss: str = "sum_h_T",
-                   dtype: torch.dtype = torch.float64) -> np.ndarray:
-    """g (T,): g[t] = ||dL/dh_t||_2, the total derivative back-propagated through time."""
-    J, _ = step_jacobians(cell, x, dtype=dtype)
-    T, H, S = J.shape[0], cell.hidden_size, cell.state_size
-    a = LOSSES[loss](H, S, dtype)  # dL/ds_t, starting at t = T
-    g = torch.empty(T, dtype=dtype)
     with torch.no_grad():
         for t in range(T - 1, -1, -1):
-            g[t] = _norm(a[:H])
-            a = J[t].T @ a  # dL/ds_{t-1} = J_t^T dL/ds_t
-    return g.numpy()
+            A[t] = a
+            a = J[t].T @ a
+    return A
 
+
+def gradient_norms(cell: Cell, x: Tensor, *, dtype: torch.dtype = torch.float64) -> np.ndarray:
+    """g (T,): g[t] = ||dL/dh_t||_2 for L = sum(h_T), the total derivative back-propagated through time."""
+    J, _ = step_jacobians(cell, x, dtype=dtype)
+    return norms(backprop(J, cell.hidden_size)[:, : cell.hidden_size]).numpy()

@@ -38,13 +38,23 @@ class Run:
     gates: dict[str, Tensor]
 
 
+SIGMOID, TANH, FREE = "sigmoid", "tanh", "free"  # value ranges: [0, 1], [-1, 1], unbounded
+
+
 class Cell(nn.Module):
-    """Shared parameters, state handling and the time loop; subclasses write ``step``."""
+    """Shared parameters, state handling and the time loop; subclasses write ``step``.
+
+    Each subclass also says what a page needs to know of it: its gates in PyTorch's block order, the
+    quantities its equations compute (symbol, where a run keeps it, the range of its values), the gate
+    whose bias decides how much it keeps (``memory_gate``), and the torch.nn module it matches."""
 
     kind = ""
     gate_names: tuple[str, ...] = ()
     n_blocks = 1  # weight blocks stacked in weight_ih_l0 (PyTorch's gate order)
     has_cell_state = False
+    quantities: tuple[tuple[str, str, str], ...] = ()  # (symbol, field of a Run or Trace, scale), equation order
+    memory_gate: str | None = None
+    torch_module: type[nn.Module] = nn.Module
 
     def __init__(self, input_size: int, hidden_size: int):
         super().__init__()
@@ -107,6 +117,8 @@ class RNN(Cell):
     """
 
     kind = "rnn"
+    quantities = (("h", "hidden", TANH),)
+    torch_module = nn.RNN
 
     def __init__(self, input_size: int, hidden_size: int, nonlinearity: str = "tanh"):
         if nonlinearity not in NONLINEARITIES:
@@ -138,6 +150,10 @@ class LSTM(Cell):
     gate_names = ("input", "forget", "cell", "output")
     n_blocks = 4  # (W_ii|W_if|W_ig|W_io)
     has_cell_state = True
+    quantities = (("i", "input", SIGMOID), ("f", "forget", SIGMOID), ("g", "cell", TANH), ("o", "output", SIGMOID),
+                  ("c", "cell_state", FREE), ("h", "hidden", TANH))
+    memory_gate = "forget"
+    torch_module = nn.LSTM
 
     def step(self, x: Tensor, state: tuple[Tensor, ...]) -> Step:
         h, c = state
@@ -163,6 +179,9 @@ class GRU(Cell):
     kind = "gru"
     gate_names = ("reset", "update", "new")
     n_blocks = 3  # (W_ir|W_iz|W_in)
+    quantities = (("r", "reset", SIGMOID), ("z", "update", SIGMOID), ("n", "new", TANH), ("h", "hidden", TANH))
+    memory_gate = "update"
+    torch_module = nn.GRU
 
     def step(self, x: Tensor, state: tuple[Tensor, ...]) -> Step:
         (h_prev,) = state
@@ -176,7 +195,13 @@ class GRU(Cell):
 
 
 CELLS: dict[str, type[Cell]] = {"rnn": RNN, "lstm": LSTM, "gru": GRU}
-TORCH_MODULES: dict[str, type[nn.Module]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+
+
+def symbols() -> tuple[str, ...]:
+    """Every quantity symbol of every cell kind, each once: the states (h, c) first, then the gates."""
+    quantities = [q for cell in CELLS.values() for q in cell.quantities]
+    states = [q[0] for q in quantities if q[1] in ("hidden", "cell_state")]
+    return tuple(dict.fromkeys(sorted(states, key="hc".find) + [q[0] for q in quantities]))
 
 
 def make_cell(kind: str, input_size: int, hidden_size: int, *, seed: int = 0,
@@ -188,6 +213,6 @@ def make_cell(kind: str, input_size: int, hidden_size: int, *, seed: int = 0,
     with torch.random.fork_rng(devices=[]):  # leave the caller's global RNG untouched
         cell = CELLS[kind](input_size, hidden_size, **options)
         torch.manual_seed(seed)
-        reference = TORCH_MODULES[kind](input_size, hidden_size)
+        reference = CELLS[kind].torch_module(input_size, hidden_size)
     cell.load_state_dict(reference.state_dict())
     return cell

@@ -65,9 +65,20 @@ def parse_set_name(name: str) -> tuple[str, int]:
 
 
 def available(directory: Path | None = None) -> list[str]:
-    """Set names that have a file for every cell kind, sorted."""
+    """Set names that have a file for at least one cell kind, sorted (a kind without one says so when chosen)."""
     names = {p.name.rsplit("-", 1)[0] for p in Path(directory or DIR).glob("*-T*-*.safetensors")}
-    return sorted(n for n in names if _SET_NAME.match(n) and all(path_for(n, k, directory).is_file() for k in CELLS))
+    return sorted(n for n in names if _SET_NAME.match(n) and any(path_for(n, k, directory).is_file() for k in CELLS))
+
+
+def file_state(name: str, kind: str, directory: Path | None = None) -> tuple[int, int] | None:
+    """(modification time in ns, size) of one file of a set, or None when it is missing: what a cached check
+    of the file must be keyed on."""
+    try:
+        parse_set_name(name)  # a name from a link is checked before it becomes a path
+        stat = path_for(name, kind, directory).stat()
+    except (OSError, CheckpointError):
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def save(model: nn.Module, cfg, result: dict, path: str | Path) -> Path:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .analysis import Trace
+from .cells import CELLS, FREE, SIGMOID, TANH
 
-SIGMOID, TANH, FREE = "sigmoid", "tanh", "free"  # value ranges: [0, 1], [-1, 1], unbounded
 FIXED_RANGES = {SIGMOID: (0.0, 1.0), TANH: (-1.0, 1.0)}
 SATURATED = (0.1, 0.9)  # a sigmoid gate below 0.1 is (nearly) shut, above 0.9 (nearly) open
 
@@ -24,13 +24,8 @@ class Quantity:
     scale: str  # SIGMOID, TANH or FREE
 
 
-QUANTITIES: dict[str, tuple[Quantity, ...]] = {
-    "rnn": (Quantity("h", "hidden", TANH),),
-    "lstm": (Quantity("i", "input", SIGMOID), Quantity("f", "forget", SIGMOID), Quantity("g", "cell", TANH),
-             Quantity("o", "output", SIGMOID), Quantity("c", "cell_state", FREE), Quantity("h", "hidden", TANH)),
-    "gru": (Quantity("r", "reset", SIGMOID), Quantity("z", "update", SIGMOID), Quantity("n", "new", TANH),
-            Quantity("h", "hidden", TANH)),
-}
+QUANTITIES: dict[str, tuple[Quantity, ...]] = {kind: tuple(Quantity(*q) for q in cell.quantities)
+                                              for kind, cell in CELLS.items()}
 
 
 def quantities(kind: str, nonlinearity: str = "tanh") -> tuple[Quantity, ...]:

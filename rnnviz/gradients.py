@@ -11,16 +11,13 @@ RNN whose W_hh = rho * Q, Q orthogonal, meets the bound exactly: rho^(T-t) sqrt(
 """
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 import numpy as np
 import torch
 
-from . import analysis, scene
+from . import analysis
 from .cells import Cell
-from .settings import Settings
-from .weights import spectral_radius
 
 FLOAT_MAX = float(np.finfo(np.float64).max)  # 1.8e308: where float64 overflows to inf
 
@@ -44,37 +41,6 @@ class Spectrum:
     sigma: float  # largest singular value = ||W||_2
 
 
-def orthogonal(cell: Cell, rho: float, seed: int) -> Cell:
-    """A copy with every H x H block of W_hh set to r * Q, Q a seeded random orthogonal matrix.
-
-    r is rho, or the block's own spectral radius when rho is 0 (PyTorch's init kept as scale).
-    """
-    out = copy.deepcopy(cell)
-    H = cell.hidden_size
-    gen = torch.Generator().manual_seed(seed)
-    with torch.no_grad():
-        for b in range(cell.n_blocks):
-            block = out.weight_hh_l0[b * H:(b + 1) * H]
-            r = rho if rho > 0 else spectral_radius(block)
-            q, upper = torch.linalg.qr(torch.randn(H, H, generator=gen, dtype=torch.float64))
-            q = q * torch.sign(torch.diagonal(upper))  # sign fix: Q is uniform (Haar) over orthogonal matrices
-            block.copy_(r * q)
-    return out
-
-
-def cell(s: Settings, kind: str) -> Cell:
-    """The page's cell: the shared scene's cell, with W_hh made rho * orthogonal if asked."""
-    out = scene.cell(s, kind)
-    return orthogonal(out, s.rho, s.seed) if s.orthogonal else out
-
-
-def row_norms(A: torch.Tensor) -> torch.Tensor:
-    """2-norm of each row (T, S) -> (T,), without overflow while the entries are finite."""
-    scale = A.abs().amax(dim=-1, keepdim=True)
-    scale = torch.where((scale > 0) & torch.isfinite(scale), scale, torch.ones_like(scale))
-    return (torch.linalg.vector_norm(A / scale, dim=-1, keepdim=True) * scale).squeeze(-1)
-
-
 def spectral_norms(J: torch.Tensor) -> torch.Tensor:
     """||J_t||_2 for each of (T, S, S); NaN where J_t has an inf or NaN entry (SVD needs finite input)."""
     out = torch.full(J.shape[:1], float("nan"), dtype=J.dtype)
@@ -87,18 +53,12 @@ def spectral_norms(J: torch.Tensor) -> torch.Tensor:
 def profile(cell: Cell, x: torch.Tensor) -> Profile:
     """Gradient norms and per-step factors from one set of step Jacobians (float64)."""
     J, _ = analysis.step_jacobians(cell, x)  # (T, S, S)
-    T, H, S = J.shape[0], cell.hidden_size, cell.state_size
-    A = torch.empty(T, S, dtype=J.dtype)  # A[t] = dL/ds_t
-    a = torch.zeros(S, dtype=J.dtype)
-    a[:H] = 1.0  # L = sum(h_T): dL/dh_T is all ones, dL/dc_T is zero
-    with torch.no_grad():
-        for t in range(T - 1, -1, -1):
-            A[t] = a
-            a = J[t].T @ a
+    H = cell.hidden_size
+    gradient = analysis.norms(analysis.backprop(J, H)[:, :H]).numpy()
     memory = spectral_norms(J[:, H:, H:]).numpy() if cell.has_cell_state else None
     # gated cells keep |h| <= 1 (a gate times tanh); only the vanilla RNN's forward pass can overflow
     overflow = first_nonfinite_forward(analysis.trace(cell, x).hidden) if cell.kind == "rnn" else None
-    return Profile(row_norms(A[:, :H]).numpy(), spectral_norms(J).numpy(), memory, overflow)
+    return Profile(gradient, spectral_norms(J).numpy(), memory, overflow)
 
 
 def _geometric_mean(values: np.ndarray) -> float:
@@ -151,7 +111,7 @@ EDGE_TOLERANCE = 1e-6  # a radius this close to 1 counts as "on the unit circle"
 
 
 def regime(nonlinearity: str, radius: float, sigma: float) -> str:
-    """What the theory says about the vanilla RNN's gradient: a key of REGIMES.
+    """What the theory says about the vanilla RNN's gradient: "vanish", "explode", "edge", "bounded" or "open".
 
     Linear: rho decides (asymptotically). tanh / relu (|phi'| <= 1): sigma_max < 1 is enough to
     vanish; sigma_max >= 1 is necessary to explode but does not decide it.
@@ -162,15 +122,3 @@ def regime(nonlinearity: str, radius: float, sigma: float) -> str:
         return "explode" if radius > 1 + EDGE_TOLERANCE else "edge"
     return "bounded" if sigma < 1 else "open"
 
-
-REGIMES = ("vanish", "explode", "edge", "bounded", "open")
-
-# Presets: settings field -> value; the page writes them into the widgets' state.
-_COMMON = {"generated": True, "length": 200, "orthogonal": False, "input_scale": 1.0,
-           "forget_bias": 0.0, "update_bias": 0.0}
-PRESETS = {
-    "vanishing": {**_COMMON, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 0.9},
-    "exploding": {**_COMMON, "cells": ("rnn",), "nonlinearity": "linear", "rho": 1.1},
-    "edge": {**_COMMON, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 1.0},
-    "lstm": {**_COMMON, "cells": ("rnn", "lstm"), "nonlinearity": "tanh", "rho": 0.9, "forget_bias": 5.0},
-}

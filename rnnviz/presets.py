@@ -1,27 +1,31 @@
-"""Named classroom situations: one page and the settings that differ from the defaults.
+"""Named classroom situations, one registry: a page and the settings that differ from the defaults there.
 
-A preset opens from a link (``?preset=vanishing-gradients``) or from the lesson page; it
-expands to its page and ordinary settings, so the resulting link is a plain view link.
-The lesson is an ordered path through presets, each stop with a question to predict first.
+A preset opens from a link (``?preset=vanishing-gradients``) or a lesson stop as a whole view (every other
+setting at its default), or from a button or picker on its page (``offered``) as a change of only the
+settings it names. The lesson is an ordered path through presets, each stop with a question to predict first.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import gradients
 from .settings import DEFAULTS, FIELDS, Settings, to_query
 
 LONG_SENTENCE = ("I grew up in France, and after many years abroad, working in different countries "
                  "and speaking other languages every day, I still speak fluent French")
+STAIRS = ("The old keys that my grandmother had hidden in the blue box under the stairs before "
+          "she moved to the coast many years ago still open the door of the garden shed.")
+ZH_SENTENCE = "我昨天在学校旁边那家很小的书店里买的那本关于海洋动物的书，今天早上被我忘在公共汽车上了。"
 
 
 @dataclass(frozen=True)
 class Preset:
-    """A page (its url path) and the settings that differ from the defaults there."""
+    """A page (its url path), the settings that differ from the defaults there, and where it is offered:
+    "examples" (the step-through page's picker of sequences), "gradients" (that page's buttons) or None."""
 
     page: str
     changes: dict[str, Any] = field(default_factory=dict)
+    offered: str | None = None
 
     def settings(self) -> Settings:
         return DEFAULTS.replace(**self.changes)
@@ -31,24 +35,47 @@ class Preset:
         return to_query(self.settings())
 
 
+def _sequence(text: str) -> dict[str, Any]:
+    return {"text": text, "generated": False, "chars": False}
+
+
+# a gradient situation: a generated sequence of 200 words, nothing else changed from PyTorch's init
+_GRADIENTS = {"generated": True, "length": 200, "orthogonal": False, "input_scale": 1.0,
+              "forget_bias": 0.0, "update_bias": 0.0}
+_VANISHING = {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 0.9}
+
 PRESETS: dict[str, Preset] = {
     "what-time": Preset("memory", {"text": "what time is it?", "step": 1}),
     "short-term-memory": Preset("memory", {"text": LONG_SENTENCE, "focus": 4}),
-    "vanishing-gradients": Preset("gradients", gradients.PRESETS["vanishing"]),
-    "exploding-gradients": Preset("gradients", gradients.PRESETS["exploding"]),
-    "edge-of-chaos": Preset("gradients", gradients.PRESETS["edge"]),
-    "lstm-keeps-the-gradient": Preset("gradients", gradients.PRESETS["lstm"]),
+    "vanishing-gradients": Preset("gradients", _VANISHING, "gradients"),
+    "exploding-gradients": Preset("gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "linear",
+                                                "rho": 1.1}, "gradients"),
+    "edge-of-chaos": Preset("gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 1.0},
+                            "gradients"),
+    "lstm-keeps-the-gradient": Preset("gradients", {**_GRADIENTS, "cells": ("rnn", "lstm"), "nonlinearity": "tanh",
+                                                    "rho": 0.9, "forget_bias": 5.0}, "gradients"),
     "forget-gate": Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",), "forget_bias": 3.0}),
     "trained-vs-untrained": Preset("memory", {"weights": "recall-T50", "cells": ("rnn", "lstm", "gru")}),
     "training-lab": Preset("training", {"task": "recall", "train_length": 50}),
+    "lstm-holds-on": Preset("memory", {"generated": True, "length": 50, "forget_bias": 3.0}),
+    "short-question": Preset("memory", _sequence("what time is it?"), "examples"),
+    "far-apart": Preset("memory", _sequence(STAIRS), "examples"),
+    "chinese-sentence": Preset("memory", _sequence(ZH_SENTENCE), "examples"),
+    "generated-100": Preset("memory", {"generated": True, "length": 100}, "examples"),
+    "generated-500": Preset("memory", {"generated": True, "length": 500}, "examples"),
 }
+
+
+def offered(where: str) -> list[str]:
+    """The names of the presets a page offers as its buttons or picker, in the registry's order."""
+    return [name for name, preset in PRESETS.items() if preset.offered == where]
 
 
 @dataclass(frozen=True)
 class Stop:
     """One stop of the lesson: the view before the reveal, the view after, and its texts' key."""
 
-    key: str  # i18n keys lesson.<key>.title / .question / .answer
+    key: str  # texts lesson.<key>.title / .question / .answer
     before: Preset
     after: Preset
 
@@ -59,10 +86,8 @@ LESSON: list[Stop] = [
          PRESETS["short-term-memory"]),
     Stop("forget", Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4}),
          Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4, "forget_bias": 3.0})),
-    Stop("vanish", Preset("gradients", {**gradients.PRESETS["vanishing"], "cells": ("rnn",)}),
-         PRESETS["vanishing-gradients"]),
-    Stop("explode", Preset("gradients", {**gradients.PRESETS["vanishing"], "cells": ("rnn",)}),
-         PRESETS["exploding-gradients"]),
+    Stop("vanish", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["vanishing-gradients"]),
+    Stop("explode", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["exploding-gradients"]),
     Stop("gates", Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",)}), PRESETS["forget-gate"]),
     Stop("trained", Preset("memory", {"generated": True, "length": 50}), PRESETS["trained-vs-untrained"]),
     Stop("train", Preset("training", {}), PRESETS["training-lab"]),

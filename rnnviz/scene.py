@@ -1,15 +1,20 @@
-"""From settings to what the pages draw: the tokens, their input vectors, and the cells."""
+"""From a Model to what the pages compute on: the tokens, their input vectors, and the cells."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import torch
 
 from . import checkpoints, tasks
 from .cells import Cell, make_cell
-from .settings import MAX_STEPS, Settings
+from .settings import MAX_STEPS, RANDOM, Model
 from .text import embed, generate, tokenize
-from .weights import with_gate_bias, with_spectral_radius
+from .weights import orthogonal, with_gate_bias, with_spectral_radius
+
+# the bias shift a cell's memory gate (Cell.memory_gate) takes from the model
+GATE_BIAS = {"forget": "forget_bias", "update": "update_bias"}
+BUCKETS = (200, 500, MAX_STEPS)  # generated sequences are computed at the next of these lengths
 
 
 @dataclass
@@ -21,58 +26,44 @@ class Sequence:
     dropped: int = 0
 
 
-RANDOM = "random"  # s.weights for PyTorch's seeded init; anything else names a checkpoint set
+def sequence(m: Model) -> Sequence:
+    """The model's text (or generated sequence), tokenized, cut to MAX_STEPS, and embedded.
 
-
-def sequence(s: Settings) -> Sequence:
-    """The settings' text (or generated sequence), tokenized, cut to MAX_STEPS, and embedded.
-
-    With trained weights, an example of the checkpoint's own task instead (drawn with s.seed).
+    With trained weights, an example of the checkpoint's own task instead (drawn with m.seed).
     """
-    if s.weights != RANDOM:
-        task, length = checkpoints.parse_set_name(s.weights)
-        tokens, x, _ = tasks.get(task).example(length, s.seed)
-        return Sequence(tokens, x * s.input_scale)
-    tokens = generate(s.length, s.seed) if s.generated else tokenize(s.text, "chars" if s.chars else "words")
+    if m.weights != RANDOM:
+        task, length = checkpoints.parse_set_name(m.weights)
+        tokens, x, _ = tasks.get(task).example(length, m.seed)
+        return Sequence(tokens, x * m.input_scale)
+    tokens = generate(m.length, m.seed) if m.generated else tokenize(m.text, "chars" if m.chars else "words")
     dropped = max(0, len(tokens) - MAX_STEPS)
     tokens = tokens[:MAX_STEPS]
-    return Sequence(tokens, embed(tokens, s.dim, s.seed) * s.input_scale, dropped)
+    return Sequence(tokens, embed(tokens, m.dim, m.seed) * m.input_scale, dropped)
 
 
-# fields that change the inputs or the weights: what a cached computation is keyed on
-MODEL_FIELDS = ("text", "generated", "length", "chars", "hidden", "dim", "seed", "forget_bias",
-                "update_bias", "weights", "nonlinearity", "rho", "input_scale")
+def bucket(m: Model) -> Model:
+    """A model whose run holds this one's as its first rows: a generated sequence at the next bucket length.
+
+    A generated sequence of length T is the first T tokens of any longer one with the same seed (the
+    generator draws them in order), the embedding depends on the token and the seed only, and a recurrent
+    cell is causal (h_t depends on x_1..x_t), so every per-step result for T is the first T rows of the
+    longer run: a class sliding the length shares a few computations.
+    """
+    if not m.generated or m.weights != RANDOM:
+        return m
+    return dataclasses.replace(m, length=next(b for b in BUCKETS if b >= m.length))
 
 
-def model_key(s: Settings) -> tuple:
-    """The settings that decide inputs and weights, as a hashable tuple."""
-    return tuple(getattr(s, name) for name in MODEL_FIELDS)
-
-
-def current_step(s: Settings, n_tokens: int) -> int:
-    """The current step (1-based) within a sequence of n_tokens; 0 in settings means the last."""
-    return n_tokens if s.step == 0 else min(s.step, n_tokens)
-
-
-GATE_BIAS_FIELDS = {"lstm": ("forget", "forget_bias"), "gru": ("update", "update_bias")}
-
-
-def cell(s: Settings, kind: str) -> Cell:
-    """The cell of this kind that the settings describe: seeded init (or a checkpoint's trained
-    weights and hidden size), then the edits asked for. A bad checkpoint raises CheckpointError."""
-    if s.weights != RANDOM:
-        out = checkpoints.load_set(s.weights, kind).cell
+def cell(m: Model, kind: str) -> Cell:
+    """The cell of this kind that the model describes: seeded init (or a checkpoint's trained weights
+    and hidden size), then the edits asked for. A bad checkpoint raises CheckpointError."""
+    if m.weights != RANDOM:
+        out = checkpoints.load_set(m.weights, kind).cell
     else:
-        out = make_cell(kind, s.dim, s.hidden, seed=s.seed, nonlinearity=s.nonlinearity)
-    if kind in GATE_BIAS_FIELDS:
-        gate, name = GATE_BIAS_FIELDS[kind]
-        if getattr(s, name):
-            out = with_gate_bias(out, gate, getattr(s, name))
-    if s.rho > 0:
-        out = with_spectral_radius(out, s.rho)
-    return out
-
-
-def cells(s: Settings) -> dict[str, Cell]:
-    """The selected cells, by kind, in the registry's order."""
-    return {kind: cell(s, kind) for kind in s.cells}
+        out = make_cell(kind, m.dim, m.hidden, seed=m.seed, nonlinearity=m.nonlinearity)
+    gate = out.memory_gate
+    if gate and getattr(m, GATE_BIAS[gate]):
+        out = with_gate_bias(out, gate, getattr(m, GATE_BIAS[gate]))
+    if m.orthogonal:
+        return orthogonal(out, m.rho, m.seed)
+    return with_spectral_radius(out, m.rho) if m.rho > 0 else out

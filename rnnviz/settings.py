@@ -1,9 +1,12 @@
-"""One settings object for every page, and its round trip through URL query parameters.
+"""One settings object for every page, its round trip through URL query parameters, and the table
+that drives both the URL and the widgets.
 
-Each field's metadata (``spec``) is the table that drives parsing, clamping and the URL:
-the field name is the query-parameter name, and only values that differ from the
-default are written, so a default view has a clean link. Anything malformed or out of
-range is repaired to the nearest valid value and reported as a ``Note``, never raised.
+``Model`` holds the fields that decide a computation (the inputs and the weights); ``Settings`` adds
+how it is viewed (step, page controls, classroom). Each field's metadata (``spec``) is the table:
+the field name is the query-parameter name and the widget key, and the spec gives the range, step and
+choices the widget offers; only values that differ from the default are written into a link.
+Anything malformed or out of range is repaired to the nearest valid value and reported as a
+``Note``, never raised. Choices come from the registries (cells, nonlinearities, tasks, languages).
 """
 from __future__ import annotations
 
@@ -13,83 +16,113 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cells import CELLS, NONLINEARITIES, symbols
+from .i18n import LANGS
+from .tasks import TASKS
+
 MAX_TEXT_CHARS = 20_000  # longer text is cut; the token limit (MAX_STEPS) applies after that
 MAX_STEPS = 1000  # longest sequence any page runs
+RANDOM = "random"  # ``weights`` for PyTorch's seeded init; anything else names a checkpoint set
 
 
-def spec(default: Any, *, lo: float | None = None, hi: float | None = None,
-         choices: Sequence[str] | None = None, doc: str = "") -> Any:
-    """A dataclass field with its valid range (lo..hi) or choices, and a one-line reason."""
-    meta = {"lo": lo, "hi": hi, "choices": tuple(choices) if choices else None, "doc": doc}
+def spec(default: Any, widget: str, *, lo: float | None = None, hi: float | None = None, step: float | None = None,
+         choices: Sequence[str] | None = None, per_view: bool = False) -> Any:
+    """A dataclass field with the widget that sets it, its valid range (lo..hi, in steps of ``step``) or its
+    choices. ``per_view``: the widget's upper end is the current sequence's or model's size, not ``hi``."""
+    meta = {"widget": widget, "lo": lo, "hi": hi, "step": step, "choices": tuple(choices) if choices else None,
+            "per_view": per_view}
     if isinstance(default, tuple):
         return field(default_factory=lambda: default, metadata=meta)
     return field(default=default, metadata=meta)
 
 
-CELL_KINDS = ("rnn", "lstm", "gru")
+@dataclass(frozen=True)
+class Model:
+    """What a computation depends on: the sequence, the cells' sizes and weights. A cache key."""
+
+    # the sequence
+    text: str = spec("what time is it?", "text")
+    generated: bool = spec(False, "toggle")  # read a generated sequence of `length` words instead of the text
+    length: int = spec(50, "slider", lo=2, hi=MAX_STEPS, step=1)
+    chars: bool = spec(False, "toggle")  # one token per character instead of words and punctuation
+    # the cells
+    hidden: int = spec(16, "slider", lo=1, hi=128, step=1)  # small enough to read a heatmap
+    dim: int = spec(8, "slider", lo=1, hi=64, step=1)  # embedding size D of each token
+    seed: int = spec(0, "number", lo=0, hi=2**31 - 1, step=1)  # draws the weights and the embedding
+    forget_bias: float = spec(0.0, "slider", lo=-5.0, hi=5.0, step=0.1)  # added to the LSTM forget-gate bias
+    update_bias: float = spec(0.0, "slider", lo=-5.0, hi=5.0, step=0.1)  # added to the GRU update-gate bias
+    weights: str = spec(RANDOM, "select")  # RANDOM, or the name of a trained checkpoint set
+    nonlinearity: str = spec("tanh", "segmented", choices=tuple(NONLINEARITIES))  # the vanilla RNN's
+    rho: float = spec(0.0, "slider", lo=0.0, hi=3.0, step=0.05)  # spectral radius of W_hh; 0 keeps the init
+    input_scale: float = spec(1.0, "slider", lo=0.0, hi=10.0, step=0.1)  # multiplies every input vector
+    orthogonal: bool = spec(False, "toggle")  # W_hh = rho * (seeded random orthogonal matrix)
+
+    def canonical(self) -> Model:
+        """The same computation with every field it does not depend on at its default, so that one
+        computation has one key: a typed text ignores the length, trained weights bring their own inputs."""
+        unused = set()
+        if self.weights != RANDOM:
+            unused |= {"text", "generated", "length", "chars", "hidden", "dim", "nonlinearity"}
+        elif self.generated:
+            unused |= {"text", "chars"}
+        else:
+            unused.add("length")
+        return dataclasses.replace(self, **{name: getattr(MODEL_DEFAULTS, name) for name in unused})
+
+    def cells_only(self) -> Model:
+        """The fields that decide the cells' weights, with the sequence's at their defaults: the key of
+        what does not depend on the sequence (W_hh's spectrum, a training run on a task of its own)."""
+        return dataclasses.replace(self.canonical(), **{name: getattr(MODEL_DEFAULTS, name) for name in SEQUENCE})
 
 
 @dataclass(frozen=True)
-class Settings:
-    """Everything a page needs to draw a view; a link carries it as query parameters."""
+class Settings(Model):
+    """Everything a page needs to draw a view: the model, and how it is looked at."""
 
-    # the sequence
-    text: str = spec("what time is it?", doc="the sentence read token by token")
-    generated: bool = spec(False, doc="read a generated sequence of `length` words instead of the text")
-    length: int = spec(50, lo=2, hi=MAX_STEPS, doc="tokens in a generated sequence")
-    chars: bool = spec(False, doc="one token per character instead of words and punctuation")
-    # the models
-    cells: tuple[str, ...] = spec(CELL_KINDS, choices=CELL_KINDS, doc="cell types compared side by side")
-    hidden: int = spec(16, lo=1, hi=128, doc="hidden units H; small enough to read a heatmap")
-    dim: int = spec(8, lo=1, hi=64, doc="embedding size D of each input token")
-    seed: int = spec(0, lo=0, hi=2**31 - 1, doc="draws the weights and the embedding")
-    forget_bias: float = spec(0.0, lo=-5.0, hi=5.0, doc="added to the LSTM forget-gate bias")
-    update_bias: float = spec(0.0, lo=-5.0, hi=5.0, doc="added to the GRU update-gate bias")
-    weights: str = spec("random", doc="'random' (PyTorch init) or the name of a trained checkpoint")
-    nonlinearity: str = spec("tanh", choices=("tanh", "relu", "linear"), doc="vanilla RNN activation")
-    # step-through page (and the gates page, which steps in sync)
-    step: int = spec(0, lo=0, hi=MAX_STEPS, doc="current step, 1-based; 0 means the last one")
-    focus: int = spec(1, lo=1, hi=MAX_STEPS, doc="the token whose influence is followed over time")
+    cells: tuple[str, ...] = spec(tuple(CELLS), "multiselect", choices=tuple(CELLS))  # compared side by side
+    # stepping (the step-through and gates pages step in sync)
+    step: int = spec(0, "slider", lo=0, hi=MAX_STEPS, step=1, per_view=True)  # 1-based; 0 means the last
+    focus: int = spec(1, "slider", lo=1, hi=MAX_STEPS, step=1, per_view=True)  # the token followed over time
     # gates page
-    unit: int = spec(1, lo=1, hi=128, doc="hidden unit shown in detail on the gates page")
-    shade: str = spec("h", choices=("h", "c", "i", "f", "g", "o", "r", "z", "n"),
-                      doc="equation symbol whose value colours the text on the gates page")
-    # gradients page
-    rho: float = spec(0.0, lo=0.0, hi=3.0, doc="spectral radius of W_hh; 0 keeps PyTorch's init")
-    input_scale: float = spec(1.0, lo=0.0, hi=10.0, doc="multiplies every input vector")
-    clip: float = spec(1.0, lo=0.01, hi=100.0, doc="gradient-clipping threshold (global norm)")
-    orthogonal: bool = spec(False, doc="W_hh = rho * (seeded random orthogonal matrix): theory holds exactly")
+    unit: int = spec(1, "number", lo=1, hi=128, step=1, per_view=True)  # the hidden unit shown in detail
+    shade: str = spec("h", "radio", choices=symbols())  # whose value colours the text
+    # gradients page and training lab
+    clip: float = spec(1.0, "number", lo=0.01, hi=100.0, step=0.5)  # gradient-clipping threshold (global norm)
     # training lab
-    task: str = spec("recall", choices=("recall", "adding", "order"), doc="synthetic task (rnnviz.tasks.TASKS)")
-    train_length: int = spec(50, lo=2, hi=MAX_STEPS, doc="sequence length of the training task")
-    gate_init: float = spec(3.0, lo=0.0, hi=5.0, doc="added to the LSTM forget / GRU update gate bias before training")
-    train_steps: int = spec(0, lo=0, hi=20000, doc="update budget per model; 0 means the task's default")
+    task: str = spec("recall", "select", choices=tuple(TASKS))
+    train_length: int = spec(50, "slider", lo=2, hi=MAX_STEPS, step=1)
+    gate_init: float = spec(3.0, "slider", lo=0.0, hi=5.0, step=0.5)  # memory-gate bias before training
+    train_steps: int = spec(0, "number", lo=0, hi=20000, step=100)  # update budget per model; 0: the task's
     # the classroom
-    lang: str = spec("en", choices=("en", "zh"), doc="interface language")
-    teacher: bool = spec(False, doc="hide the controls for projection")
-    present: bool = spec(False, doc="large type and thick lines for the back of the room")
+    lang: str = spec("en", "select", choices=tuple(LANGS))
+    teacher: bool = spec(False, "toggle")  # hide the controls for projection
+    present: bool = spec(False, "toggle")  # large type and thick lines for the back of the room
+
+    @property
+    def model(self) -> Model:
+        """The model these settings show, canonical (a cache key)."""
+        return Model(**{name: getattr(self, name) for name in MODEL_FIELDS}).canonical()
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (not validated; use from_query for untrusted values)."""
         return dataclasses.replace(self, **changes)
 
-    @property
-    def last_step(self) -> bool:
-        return self.step == 0
-
 
 @dataclass(frozen=True)
 class Note:
-    """A repaired URL value: which field, what came in, what is used, and why."""
+    """A repaired URL value: which field, what came in, what is used, and why
+    ("malformed", "out_of_range", "unknown_choice" or "too_long")."""
 
     field: str
     raw: str
     value: Any
-    reason: str  # one of REASONS
+    reason: str
 
 
-REASONS = ("malformed", "out_of_range", "unknown_choice", "too_long")
+MODEL_FIELDS = tuple(f.name for f in dataclasses.fields(Model))
+SEQUENCE = ("text", "generated", "length", "chars", "input_scale")  # the Model fields that decide the inputs
 FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+MODEL_DEFAULTS = Model()
 DEFAULTS = Settings()
 
 
@@ -111,8 +144,7 @@ def _parse_number(raw: str) -> float:
 
 def _clamp(name: str, value: float, raw: str, kind: type, notes: list[Note]) -> Any:
     meta = FIELDS[name].metadata
-    lo, hi = meta["lo"], meta["hi"]
-    clamped = min(max(value, lo), hi)
+    clamped = min(max(value, meta["lo"]), meta["hi"])
     clamped = int(round(clamped)) if kind is int else float(clamped)
     if clamped != value:
         notes.append(Note(name, raw, clamped, "out_of_range"))
@@ -125,8 +157,7 @@ def _parse_one(name: str, raw: Any, notes: list[Note]) -> Any:
     meta = FIELDS[name].metadata
     if isinstance(default, tuple):
         items = [raw] if isinstance(raw, str) else list(raw)
-        items = [i for part in items for i in str(part).split(",") if i != ""]
-        items = [i.lower() for i in items]
+        items = [i.lower() for part in items for i in str(part).split(",") if i != ""]
         kept = tuple(dict.fromkeys(i for i in items if i in meta["choices"]))  # de-duplicated, in order
         if len(kept) != len(set(items)):
             notes.append(Note(name, ",".join(items), kept or default, "unknown_choice"))

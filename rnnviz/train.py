@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 
@@ -20,7 +21,7 @@ import torch
 from torch import nn
 
 from . import tasks
-from .cells import CELLS, TORCH_MODULES
+from .cells import CELLS
 
 # Per task: learning rate, step budget, and the held-out score that counts as solved.
 SCHEDULES = {
@@ -28,7 +29,6 @@ SCHEDULES = {
     "adding": {"lr": 1e-2, "steps": 4000, "solved": 0.004},
     "order": {"lr": 3e-3, "steps": 2000, "solved": 0.99},
 }
-GATE_BIAS_BLOCK = {"lstm": "forget", "gru": "update"}  # the gate whose bias keeps memory open
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Model(nn.Module):
     def __init__(self, cell: str, input_size: int, hidden: int, n_outputs: int):
         super().__init__()
         self.kind = cell
-        self.rnn = TORCH_MODULES[cell](input_size, hidden)
+        self.rnn = CELLS[cell].torch_module(input_size, hidden)
         self.head = nn.Linear(hidden, n_outputs)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -79,7 +79,7 @@ def make_model(cfg: Config) -> Model:
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(cfg.seed)
         model = Model(cfg.cell, task.input_size, cfg.hidden, task.n_outputs)
-    gate = GATE_BIAS_BLOCK.get(cfg.cell)
+    gate = CELLS[cfg.cell].memory_gate  # the gate whose bias keeps memory open
     if gate and cfg.gate_bias:
         i = CELLS[cfg.cell].gate_names.index(gate)
         with torch.no_grad():
@@ -178,8 +178,53 @@ class Trainer:
                 "steps": self.step, "seconds": round(self.seconds, 2), "solved": self.solved,
                 self.task.metric: round(self.test(), 5), "baseline": round(self.task.baseline, 5),
                 "lr": c.lr, "batch": c.batch, "clip": c.clip,
-                "gate_bias": c.gate_bias if c.cell in GATE_BIAS_BLOCK else 0.0,
+                "gate_bias": c.gate_bias if CELLS[c.cell].memory_gate else 0.0,
                 "threads": torch.get_num_threads()}
+
+
+@dataclass
+class Lab:
+    """Several cells training side by side, round by round, so that a page can draw between rounds.
+
+    A page's next script run may start while the previous one is still inside a round: rounds and the
+    final test take turns through ``lock``."""
+
+    configs: tuple[Config, ...]
+    trainers: dict[str, Trainer] = field(init=False)
+    running: bool = True
+    results: dict[str, dict] = field(default_factory=dict)  # cell kind -> summary, once finished
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self):
+        self.trainers = {c.cell: Trainer(c) for c in self.configs}
+
+    @property
+    def step(self) -> int:
+        return sum(tr.step for tr in self.trainers.values())
+
+    @property
+    def total(self) -> int:
+        return sum(tr.step if tr.solved else tr.cfg.steps for tr in self.trainers.values())
+
+    @property
+    def done(self) -> bool:
+        return all(tr.done for tr in self.trainers.values())
+
+    def round(self, n: int) -> bool:
+        """Train every cell up to n more steps; False once stopped or done (nothing was trained)."""
+        with self.lock:
+            if not self.running or self.done:
+                return False
+            for trainer in self.trainers.values():
+                trainer.run(n)
+            return True
+
+    def finish(self) -> None:
+        """Stop, and test every cell on fresh sequences (once)."""
+        self.running = False
+        with self.lock:
+            if not self.results:
+                self.results = {kind: tr.summary() for kind, tr in self.trainers.items()}
 
 
 def train(cfg: Config, report=None) -> Trainer:

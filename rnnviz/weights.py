@@ -1,4 +1,5 @@
-"""Weight edits a page offers: shifting a gate's bias, rescaling W_hh to a spectral radius."""
+"""Weight edits a page offers: shifting a gate's bias, setting the spectral radius of W_hh, or making it
+orthogonal. Each returns an edited copy; the cell given is left as it is."""
 from __future__ import annotations
 
 import copy
@@ -33,14 +34,34 @@ def spectral_radius(matrix: torch.Tensor) -> float:
     return float(torch.linalg.eigvals(matrix.detach().double()).abs().max())
 
 
-def with_spectral_radius(cell: Cell, rho: float) -> Cell:
-    """A copy with every H x H block of W_hh rescaled so that its spectral radius is rho."""
+def _each_block(cell: Cell, edit) -> Cell:
+    """A copy with every H x H block W of W_hh replaced by edit(W, b), b the block's index."""
     out = copy.deepcopy(cell)
     H = cell.hidden_size
     with torch.no_grad():
         for b in range(cell.n_blocks):
             block = out.weight_hh_l0[b * H:(b + 1) * H]
-            radius = spectral_radius(block)
-            if radius > 0:
-                block.mul_(rho / radius)
+            block.copy_(edit(block, b))
     return out
+
+
+def with_spectral_radius(cell: Cell, rho: float) -> Cell:
+    """A copy with every H x H block of W_hh rescaled so that its spectral radius is rho."""
+    def rescale(block: torch.Tensor, _: int) -> torch.Tensor:
+        radius = spectral_radius(block)
+        return block * (rho / radius) if radius > 0 else block
+
+    return _each_block(cell, rescale)
+
+
+def orthogonal(cell: Cell, rho: float, seed: int) -> Cell:
+    """A copy with every H x H block of W_hh set to r * Q, Q a seeded random orthogonal matrix, so that
+    every singular value is r: rho, or the block's own spectral radius when rho is 0."""
+    gen = torch.Generator().manual_seed(seed)
+
+    def rotate(block: torch.Tensor, _: int) -> torch.Tensor:
+        r = rho if rho > 0 else spectral_radius(block)
+        q, upper = torch.linalg.qr(torch.randn(*block.shape, generator=gen, dtype=torch.float64))
+        return r * q * torch.sign(torch.diagonal(upper))  # the sign fix makes Q uniform (Haar) over orthogonal
+
+    return _each_block(cell, rotate)

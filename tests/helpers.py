@@ -27,3 +27,54 @@ def chart(at, title: str) -> dict:
     found = [c for c in charts(at) if title in c["layout"].get("title", {}).get("text", "")]
     assert len(found) == 1, f"{len(found)} charts titled {title!r}"
     return found[0]
+
+
+def torch_modules():
+    """The independent reference of each cell kind: torch.nn's own module."""
+    import torch
+
+    return {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
+
+
+def _split(value: str) -> list[str]:
+    """A CSS list split at its top-level commas (commas inside parentheses stay)."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(value):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            parts.append(value[start:i].strip())
+            start = i + 1
+    return parts + [value[start:].strip()]
+
+
+def css_marks(css: str, key: str, pseudo: str = "after") -> dict[str, list[tuple]]:
+    """Read back the marks one chart element's overlay draws (pages/marks.py writes them as background
+    layers): {"hatched": [...], "boxes": [...], "dashed": [...]}, each a rectangle (x0, x1, y0, y1) in
+    fractions of the plot area, decoded from the layers' sizes and positions (CSS puts a layer of size s at
+    p% at p/100 * (1 - s) of the area)."""
+    import re
+
+    rule = re.search(rf"\.st-key-{re.escape(key)}::{pseudo} \{{(.*?)\}}", css, re.S)
+    if not rule:
+        return {"hatched": [], "boxes": [], "dashed": []}
+    prop = {k.strip(): v.strip() for k, v in (p.split(":", 1) for p in rule[1].split(";") if ":" in p)}
+    layers = zip(_split(prop["background-image"]), _split(prop["background-size"]),
+                 _split(prop["background-position"]))
+
+    def fraction(size: str, position: str) -> tuple[float, float]:
+        s = float(size[:-1]) / 100 if size.endswith("%") else 0.0
+        p = float(re.match(r"calc\(([-\d.]+)%", position)[1]) / 100
+        return p * (1 - s), p * (1 - s) + s
+
+    out, edges = {"hatched": [], "boxes": [], "dashed": []}, {"boxes": [], "dashed": []}
+    for image, size, position in layers:
+        (w, h), (px, py) = size.split(), re.findall(r"calc\([^)]*\)", position)
+        (x0, x1), (y0, y1) = fraction(w, px), fraction(h, py)
+        if "135deg" in image:
+            out["hatched"].append((x0, x1, y0, y1))
+        else:
+            edges["dashed" if "repeating" in image else "boxes"].append((x0, x1, y0, y1))
+    for kind, found in edges.items():  # each box: its left, right, top and bottom edges, in that order
+        for left, right, top, bottom in zip(*[iter(found)] * 4):
+            out[kind].append((left[0], right[0], top[2], bottom[2]))
+    return out

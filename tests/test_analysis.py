@@ -4,7 +4,9 @@ import pytest
 import torch
 
 from rnnviz import contributions, gradient_norms, make_cell, trace
-from rnnviz.cells import TORCH_MODULES
+from helpers import torch_modules
+
+TORCH_MODULES = torch_modules()
 
 STEP_MODULES = {"rnn": torch.nn.RNNCell, "lstm": torch.nn.LSTMCell, "gru": torch.nn.GRUCell}
 

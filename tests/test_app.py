@@ -6,7 +6,7 @@ import pytest
 from helpers import array, chart, charts as _charts
 from streamlit.testing.v1 import AppTest
 
-from pages.shared import PAGES
+from pages import PAGES
 
 TIMEOUT = 120
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -4,7 +4,7 @@ import urllib.parse
 import pytest
 from conftest import screenshot, wait_until_idle
 
-from pages.shared import PAGES
+from pages import PAGES
 
 
 @pytest.mark.parametrize("url_path", [p[1] for p in PAGES])

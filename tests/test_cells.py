@@ -4,7 +4,11 @@ import torch
 import torch.nn.functional as F
 
 from rnnviz import make_cell
-from rnnviz.cells import CELLS, TORCH_MODULES
+from helpers import torch_modules
+
+from rnnviz.cells import CELLS
+
+TORCH_MODULES = torch_modules()
 
 SIZES = [(1, 1, 1), (3, 5, 7), (8, 16, 20), (4, 33, 50)]  # (D, H, T)
 SEEDS = [0, 1, 123]

@@ -6,7 +6,7 @@ import urllib.parse
 import pytest
 from conftest import screenshot, wait_until_idle
 
-from pages.shared import PAGES
+from pages import PAGES
 
 CHART_PAGES = [p[1] for p in PAGES if p[1] != "lesson"]
 

@@ -7,15 +7,18 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
-from helpers import array, chart, charts
+from helpers import array, chart, css_marks, charts
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import equations, gates, scene
 from rnnviz.figures import gates as gate_figs
-from rnnviz.figures.marks import marks_css
 from rnnviz.analysis import Trace
 from rnnviz import settings as cfg
-from rnnviz.cells import CELLS, TORCH_MODULES
+from helpers import torch_modules
+
+from rnnviz.cells import CELLS
+
+TORCH_MODULES = torch_modules()
 from rnnviz.figures.gates import shaded_html
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -312,14 +315,12 @@ def _marker(at, kind):
     fig = chart(at, f"{kind.upper()}: units × time")
     T, H, n_rows = len(fig["data"][0]["x"]), len(array(fig["data"][0]["y"])), len(fig["data"])
     css = "".join(h.value for h in at.get("html") if "<style>" in h.value)
-    left = re.findall(rf"\.st-key-gates_heat_{kind}::after {{[^}}]*left: calc\(55px \+ \(100% - 125px\) \* ([\d.]+)\)", css)
-    width = re.findall(rf"\.st-key-gates_heat_{kind}::after {{[^}}]*width: max\(4px, calc\(\(100% - 125px\) \* ([\d.]+)\)", css)
-    assert len(left) == len(width) == 1 and float(width[0]) == pytest.approx(1 / T, abs=1e-6)
-    key, area = f"gates_heat_{kind}", gate_figs.heatmap_area(n_rows)
-    units = [unit for unit in range(1, H + 1) if marks_css(key, area, dashed=gate_figs.unit_rows(n_rows, H, unit),
-                                                           dashed_color=gate_figs.UNIT_MARK, pseudo="before") in css]
+    (box,) = css_marks(css, f"gates_heat_{kind}")["boxes"]
+    assert box[1] - box[0] == pytest.approx(1 / T) and box[2:] == pytest.approx((0, 1))  # one column, every row
+    dashed = css_marks(css, f"gates_heat_{kind}", "before")["dashed"]
+    units = [u for u in range(1, H + 1) if np.allclose(dashed, gate_figs.unit_rows(n_rows, H, u))]
     assert len(units) == 1
-    return round(float(left[0]) * T) + 1, units[0]
+    return round(box[0] * T) + 1, units[0]
 
 
 def test_unit_marks_sit_on_the_units_row_of_every_heatmap():

@@ -10,7 +10,7 @@ from helpers import array, chart, charts
 from streamlit.testing.v1 import AppTest
 from torch import nn
 
-from rnnviz import clipping, scene
+from rnnviz import clipping, presets, scene
 from rnnviz import gradients as G
 from rnnviz import settings as cfg
 from rnnviz.analysis import gradient_norms, trace
@@ -65,7 +65,7 @@ def reference_gradient(cell, x):
 
 def linear_orthogonal(H=16, D=8, rho=0.9, seed=0):
     s = cfg.DEFAULTS.replace(hidden=H, dim=D, rho=rho, seed=seed, nonlinearity="linear", orthogonal=True)
-    return G.cell(s, "rnn")
+    return scene.cell(s, "rnn")
 
 
 def overflow_distance(rho: float, H: int) -> int:
@@ -95,7 +95,7 @@ def test_factors_and_gradient_match_torch_autograd(kind, seed):
 @pytest.mark.parametrize("nonlinearity", ["tanh", "relu", "linear"])
 def test_spectrum_matches_numpy(nonlinearity):
     s = cfg.DEFAULTS.replace(rho=1.3, nonlinearity=nonlinearity, seed=4)
-    W = G.cell(s, "rnn").weight_hh_l0.detach().double().numpy()
+    W = scene.cell(s, "rnn").weight_hh_l0.detach().double().numpy()
     spec = G.spectrum(torch.from_numpy(W))
     expected = np.linalg.eigvals(W)
     np.testing.assert_allclose(np.sort_complex(spec.eigenvalues), np.sort_complex(expected), atol=1e-10)
@@ -108,7 +108,7 @@ def test_spectrum_matches_numpy(nonlinearity):
 @pytest.mark.parametrize("rho", [0.0, 0.7, 2.0])
 def test_orthogonal_blocks_are_rho_times_an_orthogonal_matrix(kind, rho):
     s = cfg.DEFAULTS.replace(rho=rho, orthogonal=True, seed=2)
-    before, after = scene.cell(s, kind), G.cell(s, kind)
+    before, after = scene.cell(s.replace(orthogonal=False), kind), scene.cell(s, kind)
     H = s.hidden
     for b in range(after.n_blocks):
         W = after.weight_hh_l0[b * H:(b + 1) * H].detach().double().numpy()
@@ -134,7 +134,7 @@ def test_linear_orthogonal_rnn_lies_on_the_theory_curve(rho):
 @pytest.mark.parametrize("rho", [0.0, 1.0, 1.5])
 def test_actual_rate_is_the_closed_form_and_at_most_the_ceiling(kind, rho):
     s = cfg.DEFAULTS.replace(rho=rho, generated=True, length=120)
-    p = G.profile(G.cell(s, kind), scene.sequence(s).x)
+    p = G.profile(scene.cell(s, kind), scene.sequence(s).x)
     actual, ceiling = G.rates(p)
     assert actual == pytest.approx((p.gradient[0] / p.gradient[-1]) ** (1 / 119), rel=1e-9)
     assert ceiling == pytest.approx(np.prod(p.factors[1:]) ** (1 / 119), rel=1e-9)
@@ -152,7 +152,7 @@ def test_linear_orthogonal_rates_are_rho():
 def test_rnn_gradient_and_factors_stay_under_the_singular_value_bound(nonlinearity, rho):
     """|phi'| <= 1, so ||J_t|| <= sigma_max(W_hh) and ||dL/dh_t|| <= sigma_max^(T-t) sqrt(H)."""
     s = cfg.DEFAULTS.replace(rho=rho, nonlinearity=nonlinearity, generated=True, length=200, input_scale=3.0)
-    cell = G.cell(s, "rnn")
+    cell = scene.cell(s, "rnn")
     sigma = np.linalg.norm(cell.weight_hh_l0.detach().double().numpy(), 2)
     p = G.profile(cell, scene.sequence(s).x)
     assert np.all(p.factors <= sigma * (1 + 1e-12))
@@ -173,8 +173,8 @@ def test_overflow_step_matches_the_closed_form():
 
 def test_relu_at_radius_3_over_1000_steps_gives_numbers_not_an_exception():
     s = cfg.DEFAULTS.replace(rho=3.0, nonlinearity="relu", generated=True, length=1000)
-    p = G.profile(G.cell(s, "rnn"), scene.sequence(s).x)
-    hidden = trace(G.cell(s, "rnn"), scene.sequence(s).x).hidden
+    p = G.profile(scene.cell(s, "rnn"), scene.sequence(s).x)
+    hidden = trace(scene.cell(s, "rnn"), scene.sequence(s).x).hidden
     assert p.hidden_overflow == 1 + np.flatnonzero(~np.isfinite(hidden).all(axis=1))[0]
     assert G.first_nonfinite(p.gradient) is not None and np.isfinite(p.gradient[-1])
 
@@ -183,7 +183,7 @@ def test_relu_at_radius_3_over_1000_steps_gives_numbers_not_an_exception():
 def test_gated_hidden_states_stay_within_one_so_only_the_rnn_is_checked_for_forward_overflow(kind):
     s = cfg.DEFAULTS.replace(rho=3.0, input_scale=10.0, forget_bias=5.0, update_bias=-5.0, generated=True,
                              length=1000)
-    cell, x = G.cell(s, kind), scene.sequence(s).x
+    cell, x = scene.cell(s, kind), scene.sequence(s).x
     assert np.abs(trace(cell, x).hidden).max() <= 1.0
     assert G.profile(cell, x).hidden_overflow is None
 
@@ -205,8 +205,8 @@ def test_running_sum_target_has_variance_one():
 
 
 def test_first_update_matches_torch_nn_and_clipping_rescues_the_exploding_preset():
-    s = cfg.DEFAULTS.replace(**G.PRESETS["exploding"])
-    cell = G.cell(s, "rnn")
+    s = cfg.DEFAULTS.replace(**presets.PRESETS["exploding-gradients"].changes)
+    cell = scene.cell(s, "rnn")
     runs = clipping.compare(cell, 1.0, s.seed)
     # update 1 (same weights, same batch) recomputed with autograd through a hand-unrolled linear RNN
     x, y = clipping.running_sum_batch(torch.Generator().manual_seed(s.seed + 1), s.dim)
@@ -229,8 +229,8 @@ def test_first_update_matches_torch_nn_and_clipping_rescues_the_exploding_preset
 
 
 def test_a_threshold_above_every_norm_changes_nothing():
-    s = cfg.DEFAULTS.replace(**G.PRESETS["vanishing"])
-    runs = clipping.compare(G.cell(s, "rnn"), 100.0, s.seed)
+    s = cfg.DEFAULTS.replace(**presets.PRESETS["vanishing-gradients"].changes)
+    runs = clipping.compare(scene.cell(s, "rnn"), 100.0, s.seed)
     assert runs["plain"].norms.max() < 100.0
     np.testing.assert_array_equal(runs["plain"].losses, runs["clipped"].losses)
 
@@ -262,13 +262,13 @@ def test_page_charts_match_autograd_and_numpy():
     x = scene.sequence(s).x
     grads, factors = _traces(chart(at, GRAD)), _traces(chart(at, FACTORS))
     for kind in s.cells:
-        cell, name = G.cell(s, kind), kind.upper()
+        cell, name = scene.cell(s, kind), kind.upper()
         assert array(grads[name]["x"]).tolist() == list(range(1, 41))
         np.testing.assert_allclose(array(grads[name]["y"]), reference_gradient(cell, x), rtol=1e-9)
         J = reference_jacobians(cell, x)
         np.testing.assert_allclose(array(factors[f"{name}: ||J_t||₂"]["y"]),
                                    [np.linalg.norm(j.numpy(), 2) for j in J], rtol=1e-9)
-    W = G.cell(s, "rnn").weight_hh_l0.detach().double().numpy()
+    W = scene.cell(s, "rnn").weight_hh_l0.detach().double().numpy()
     points = _traces(chart(at, EIGEN))["eigenvalues λ"]
     shown = array(points["x"]) + 1j * array(points["y"])
     np.testing.assert_allclose(np.sort_complex(shown), np.sort_complex(np.linalg.eigvals(W)), atol=1e-10)
@@ -312,18 +312,19 @@ def test_page_relu_radius_3_at_1000_steps_draws_every_chart():
     assert any("overflowed" in w.value for w in at.warning)
 
 
-@pytest.mark.parametrize("name", list(G.PRESETS))
+@pytest.mark.parametrize("name", presets.offered("gradients"))
 def test_presets_set_the_controls_and_the_sequence(name):
     at = _page({})
     at.button(key=f"preset_{name}").click().run()
     assert not at.exception
-    for field, value in G.PRESETS[name].items():
+    changes = presets.PRESETS[name].changes
+    for field, value in changes.items():
         assert at.session_state[field] == (list(value) if isinstance(value, tuple) else value), field
     assert "T = 200" in chart(at, GRAD)["layout"]["title"]["text"]
-    assert set(_traces(chart(at, GRAD))) >= {kind.upper() for kind in G.PRESETS[name]["cells"]}
-    if name == "exploding":
+    assert set(_traces(chart(at, GRAD))) >= {kind.upper() for kind in changes["cells"]}
+    if name == "exploding-gradients":
         assert at.error and "Explodes" in at.error[0].value
-    if name == "lstm":  # with the forget gate near 1, the LSTM keeps far more gradient 200 steps back
+    if name == "lstm-keeps-the-gradient":  # with the forget gate near 1, the LSTM keeps far more gradient 200 steps back
         traces = _traces(chart(at, GRAD))
         assert array(traces["LSTM"]["y"])[0] > 1e10 * array(traces["RNN"]["y"])[0]
 
@@ -339,7 +340,7 @@ def test_controls_drive_the_charts():
     assert at.error and "Explodes" in at.error[0].value
     at.number_input(key="clip").set_value(2.5).run()
     shapes = chart(at, NORMS)["layout"]["shapes"]
-    assert [s["y0"] for s in shapes if s.get("xref") == "x domain"] == [2.5]
+    assert [s["y0"] for s in shapes if s.get("y0") == s.get("y1")] == [2.5]  # the one horizontal line
     assert {"without clipping", "with clipping"} <= set(_traces(chart(at, NORMS)))
 
 

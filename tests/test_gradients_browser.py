@@ -5,7 +5,7 @@ import pytest
 from conftest import screenshot, wait_until_idle
 
 from rnnviz import gradients as G
-from rnnviz import scene
+from rnnviz import presets, scene
 from rnnviz import settings as cfg
 
 CHARTS = 5  # gradient norms, eigenvalues, factors, clipping norms, clipping losses
@@ -30,7 +30,7 @@ def _svg_text(page) -> str:
     return " ".join(page.evaluate("[...document.querySelectorAll('.main-svg text')].map(t => t.textContent)"))
 
 
-@pytest.mark.parametrize("name", list(G.PRESETS))
+@pytest.mark.parametrize("name", presets.offered("gradients"))
 def test_preset_button_sets_the_link_and_redraws(server, page, name):
     errors = _open(page, f"{server}/gradients")
     page.locator(f".st-key-preset_{name} button:visible").click()
@@ -40,7 +40,7 @@ def test_preset_button_sets_the_link_and_redraws(server, page, name):
     query = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
     settings, notes = cfg.from_query(query)
     assert notes == []
-    for field, value in G.PRESETS[name].items():
+    for field, value in presets.PRESETS[name].changes.items():
         assert getattr(settings, field) == value, field
     assert "T = 200" in _svg_text(page)
     page.set_viewport_size(TALL)
@@ -53,7 +53,7 @@ def test_relu_radius_3_over_1000_steps_marks_the_overflow(server, page):
     errors = _open(page, f"{server}/gradients?{query}")
     _healthy(page, errors)
     s, _ = cfg.from_query(urllib.parse.parse_qs(query))
-    first = G.first_nonfinite(G.profile(G.cell(s, "rnn"), scene.sequence(s).x).gradient)
+    first = G.first_nonfinite(G.profile(scene.cell(s, "rnn"), scene.sequence(s).x).gradient)
     assert f"RNN: inf / NaN from t = {first} back" in _svg_text(page)
     assert page.get_by_text(f"at t = {first}, {1000 - first} steps back").count() == 1
     page.set_viewport_size(TALL)

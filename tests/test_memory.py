@@ -8,10 +8,10 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 import torch
-from helpers import array, chart, charts
+from helpers import array, chart, charts, css_marks
 from streamlit.testing.v1 import AppTest
 
-from rnnviz import contributions, make_cell, memory, scene, trace
+from rnnviz import contributions, make_cell, memory, presets, scene, trace
 from rnnviz import settings as cfg
 from rnnviz.figures import memory as figs
 from rnnviz.figures import memory_html as html
@@ -174,7 +174,8 @@ def test_fixed_figures_have_the_plot_areas_the_step_marks_assume():
         assert fig.layout.height - m.t - m.b == area.height
         for axis in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3):
             assert list(axis.range) == [0.5, 11.5]  # steps k sit at k, edges at k +- 0.5
-        assert [list(a.domain) for a in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3)] == figs.panels(3)
+        assert [list(a.domain) for a in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3)] == figs.panels(
+            3, figs.PANEL_GAP)
     assert list(maps.layout.yaxis.range) == [11.5, 0.5]  # row t from the top
 
 
@@ -237,15 +238,15 @@ def test_markup_in_tokens_is_escaped_in_every_html_piece():
 
 def test_step_marks_cover_exactly_the_steps_not_read_yet():
     T, step = 11, 4
-    marks = html.step_marks(3, T, step, focus=2)
-    for (x0, x1), hatched, column, row, focus in zip(figs.panels(3), marks["hatched"], marks["column"], marks["row"],
-                                                     marks["focus"]):
+    marks = figs.step_marks(3, T, step, focus=2)
+    for (x0, x1), hatched, column, row, focus in zip(figs.panels(3, figs.PANEL_GAP), marks["hatched"], marks["column"],
+                                                     marks["row"], marks["focus"]):
         width = (x1 - x0) / T  # one step on a panel whose axis runs 0.5 .. T + 0.5
         assert hatched == pytest.approx((x0 + step * width, x1, 0, 1))  # steps 5..11: from the edge at 4.5
         assert column == pytest.approx((x0 + (step - 1) * width, x0 + step * width, 0, 1))
         assert row == pytest.approx((x0, x0 + step * width, (step - 1) / T, step / T))  # C[4, 1..4]
         assert focus == pytest.approx((x0 + 1.5 * width, x0 + 1.5 * width, 1 / T, 1))  # k = 2, rows t = 2..11
-    assert html.step_marks(3, T, T)["hatched"] == []  # at the end, everything has been read
+    assert figs.step_marks(3, T, T)["hatched"] == []  # at the end, everything has been read
 
 
 def test_long_maps_show_exact_values_at_evenly_spaced_indices():
@@ -310,14 +311,34 @@ def _html(at, marker: str) -> str:
     return found[0]
 
 
+def _marks_shown(at, T: int) -> dict[str, list[tuple]]:
+    """The step's marks the page's CSS draws, read back: the steps hatched (not read yet) and the column boxed
+    on the hidden states, the row boxed and the followed token's column dashed on the maps; each as the steps
+    it covers on each panel, read against the panel's own axis (domain, and the range 0.5 .. T + 0.5)."""
+    css = _html(at, ".st-key-memory_hidden::after")
+    domains = [d["domain"] for k, d in chart(at, "Hidden state h_t")["layout"].items() if k.startswith("xaxis")]
+
+    def steps(x0, x1):  # the edges k + 0.5 a rectangle spans, on the panel it lies in
+        (a, b), = [d for d in domains if d[0] - 1e-6 <= x0 <= d[1] + 1e-6]
+        return round((x0 - a) / (b - a) * T, 3), round((x1 - a) / (b - a) * T, 3)
+
+    hidden, maps = css_marks(css, "memory_hidden"), css_marks(css, "memory_maps")
+    return {"hatched": [steps(*r[:2]) for r in hidden["hatched"]], "column": [steps(*r[:2]) for r in hidden["boxes"]],
+            "row": [(*steps(*r[:2]), round(r[2] * T, 3), round(r[3] * T, 3)) for r in maps["boxes"]],
+            "focus": [(*steps(*r[:2]), round(r[2] * T, 3)) for r in maps["dashed"]]}
+
+
 def _shows_step(at, step: int, T: int = 11, kinds: int = 3, focus: int = 1) -> None:
     """Every step-dependent piece of the page shows ``step`` (and the maps the followed token ``focus``)."""
     assert f"(step {step})" in _html(at, 'class="unrolled"')
     assert f"What h_{step} is made of" in _html(at, 'class="composition"')
     assert all(len(slices) == step for slices in _slices(_html(at, 'class="composition"')).values())
     assert re.findall(r'<span class=now title="t = (\d+)">', _html(at, 'class="tokwin"')) == [str(step)]
-    assert _html(at, ".st-key-memory_hidden::after") == html.step_css(kinds, T, step, "memory_hidden", "memory_maps",
-                                                                      focus)
+    marks = _marks_shown(at, T)
+    assert marks["hatched"] == ([(step, T)] * kinds if step < T else [])  # steps step+1 .. T not read yet
+    assert marks["column"] == [(step - 1, step)] * kinds
+    assert marks["row"] == [(0, step, step - 1, step)] * kinds  # C[step, 1..step]
+    assert marks["focus"] == [(focus - 0.5, focus - 0.5, focus - 1)] * kinds  # from the row where it is read
 
 
 def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
@@ -370,14 +391,12 @@ def test_step_slider_and_play():
     _shows_step(at, 11)
 
 
-@pytest.mark.parametrize("name", ["short", "long", "zh", "gen100", "gen500"])
+@pytest.mark.parametrize("name", presets.offered("examples"))
 def test_preset_picker_loads_the_sequence(name):
-    from pages.memory_ui import PRESETS
-
     at = _page()
-    at.selectbox(key="memory_preset").set_value(name).run()
-    assert not at.exception and at.selectbox(key="memory_preset").value is None  # ready for the next pick
-    preset = PRESETS[name]
+    at.selectbox(key="examples_preset").set_value(name).run()
+    assert not at.exception and at.selectbox(key="examples_preset").value is None  # ready for the next pick
+    preset = presets.PRESETS[name].changes
     s = cfg.DEFAULTS.replace(**preset)
     tokens = scene.sequence(s).tokens
     assert at.toggle(key="generated").value == preset["generated"]
@@ -393,13 +412,13 @@ def test_focus_slider_follows_another_token_and_is_clamped_when_the_text_shrinks
     at.slider(key="focus").set_value(3).run()
     fig = chart(at, "Influence of token 3")
     assert "“that”" in fig["layout"]["title"]["text"] and array(fig["data"][0]["x"])[0] == 3
-    assert _html(at, ".st-key-memory_maps::after") == html.step_css(3, len(TOKENS), 6, "memory_hidden", "memory_maps", 3)
+    _shows_step(at, 6, focus=3)
     assert chart(at, "Contribution of token k") == maps  # the followed column is CSS: the maps are not redrawn
     at.button(key="step_prev").click().run()  # a step keeps the followed column
-    assert _html(at, ".st-key-memory_maps::after") == html.step_css(3, len(TOKENS), 5, "memory_hidden", "memory_maps", 3)
+    _shows_step(at, 5, focus=3)
     at.text_area(key="text").set_value("a b").run()
     assert not at.exception and at.slider(key="focus").value == 2
-    assert _html(at, ".st-key-memory_maps::after") == html.step_css(3, 2, 2, "memory_hidden", "memory_maps", 2)
+    _shows_step(at, 2, T=2, focus=2)
 
 
 def test_try_this_button_raises_the_forget_bias_and_the_lstm_remembers():

@@ -5,7 +5,7 @@ from helpers import charts
 from hypothesis import HealthCheck, example, given, settings as hsettings, strategies as st
 from streamlit.testing.v1 import AppTest
 
-from pages.shared import PAGES
+from pages import PAGES
 from rnnviz import scene
 from rnnviz.presets import LESSON
 from rnnviz.settings import DEFAULTS, FIELDS, MAX_STEPS

@@ -12,7 +12,11 @@ from streamlit.testing.v1 import AppTest
 from rnnviz import checkpoints, scene, tasks, train
 from rnnviz import settings as cfg
 from rnnviz.analysis import trace
-from rnnviz.cells import CELLS, TORCH_MODULES
+from helpers import torch_modules
+
+from rnnviz.cells import CELLS
+
+TORCH_MODULES = torch_modules()
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TINY = dict(length=8, hidden=4, batch=8, steps=6, eval_every=3, eval_size=16)

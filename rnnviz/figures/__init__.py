@@ -1,6 +1,6 @@
 """Pure figure functions: numpy arrays in, plotly figures out (usable in Jupyter too)."""
 from .states import hidden_states
+from .style import CELL_COLORS, label, tick_labels
 from .tokens import token_strip
-from .style import CELL_COLORS, for_projection, label, tick_labels
 
-__all__ = ["hidden_states", "token_strip", "CELL_COLORS", "for_projection", "label", "tick_labels"]
+__all__ = ["CELL_COLORS", "hidden_states", "label", "tick_labels", "token_strip"]

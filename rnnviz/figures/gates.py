@@ -1,13 +1,9 @@
 """Gate figures: a cell's gates and states as heatmaps, its vectors at one step as bars (HTML),
-gate saturation, text shaded by one unit (HTML), and the current step marked on both (CSS).
+gate saturation, and text shaded by one unit (HTML).
 
-Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure
-changes. So the heatmaps and the shaded text depend on neither the step nor the unit followed: CSS
-marks them, a box over the step's column and a dashed one around the unit's row of each heatmap
-(figures/marks.py; placed from the figure's fixed margins and row heights, which also line the rows
-of the three cells' figures up), and an outline on the step's token.
-Figures are built as one dict and validated once by go.Figure, ~100x faster than plotly's
-incremental make_subplots / update_* / template calls.
+The heatmaps and the shaded text depend on neither the step nor the unit followed: the page marks
+both over them (``step_column`` and ``unit_rows`` say where: the figures have fixed margins and row
+heights, which also line the rows of the three cells' figures up), so a step redraws no chart.
 """
 from __future__ import annotations
 
@@ -17,19 +13,17 @@ from plotly.colors import sample_colorscale
 
 from ..gates import FREE, SATURATED, SIGMOID, Quantity, Shaded
 from ..i18n import t
-from .marks import PlotArea, marks_css
-from .style import CELL_COLORS, DIVERGING, FONT, SEQUENTIAL, label, tick_labels
+from .style import CELL_COLORS, MAGNITUDE, SIGNED, PlotArea, figure, label, tick_labels
 
 HEAT_ROW, GAP = 100, 30  # pixels: a heatmap row, the gap above each row holding its title
 TOP, BOTTOM, LEFT, RIGHT = 60, 100, 55, 70  # fixed margins in pixels (colour bars sit in RIGHT)
 MAX_TICKS = 12  # token labels under a heatmap
-MARK, UNIT_MARK = "#111111", "#333333"
 GRID = "#E5E5E5"
 
 
-def colorscale(scale: str) -> str:
+def colorscale(scale: str) -> list:
     """Sigmoid gates (0..1) on a sequential scale; tanh and unbounded values diverging around 0."""
-    return SEQUENTIAL if scale == SIGMOID else DIVERGING
+    return MAGNITUDE if scale == SIGMOID else SIGNED
 
 
 def heatmap_plot_height(n_rows: int) -> int:
@@ -39,7 +33,7 @@ def heatmap_plot_height(n_rows: int) -> int:
 
 def heatmap_area(n_rows: int) -> PlotArea:
     """Where gate_heatmaps draws n_rows heatmaps: its fixed margins and the rows' total height."""
-    return PlotArea(left=LEFT, right=RIGHT, top=TOP, height=heatmap_plot_height(n_rows))
+    return PlotArea(left=LEFT, right=RIGHT, top=TOP, height=heatmap_plot_height(n_rows), bottom=BOTTOM)
 
 
 def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: list[str],
@@ -48,12 +42,7 @@ def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: li
     ``ranges`` gives the colour range of each scale kind, shared by every figure of the page."""
     n, T = len(rows), len(tokens)
     plot = heatmap_plot_height(n)
-    layout = {
-        "title": {"text": t("gates.heatmaps.title", lang, cell=t(f"cell.{kind}", lang)), "x": 0, "xanchor": "left"},
-        "font": FONT, "height": TOP + plot + BOTTOM, "showlegend": False, "plot_bgcolor": "white",
-        "margin": {"l": LEFT, "r": RIGHT, "t": TOP, "b": BOTTOM, "autoexpand": False},
-        "annotations": [],
-    }
+    layout = {**heatmap_area(n).layout(), "showlegend": False, "plot_bgcolor": "white", "annotations": []}
     ticks, data = tick_labels(tokens), []
     for r, (q, v) in enumerate(rows):  # v: (T, H)
         top = 1 - r * (HEAT_ROW + GAP) / plot
@@ -79,7 +68,7 @@ def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: li
     shown = ticks[::max(1, -(-T // MAX_TICKS))]  # every k-th token, so the labels never pile up
     layout[f"xaxis{'' if n == 1 else n}"].update(title={"text": t("axis.time", lang)}, tickangle=-45,
                                                  tickmode="array", tickvals=shown, ticktext=shown)
-    return go.Figure(data=data, layout=layout)
+    return figure(data, layout, t("gates.heatmaps.title", lang, cell=t(f"cell.{kind}", lang)), layout["height"])
 
 
 def unit_rows(n_rows: int, units: int, unit: int) -> list[tuple]:
@@ -90,31 +79,10 @@ def unit_rows(n_rows: int, units: int, unit: int) -> list[tuple]:
              (r * (HEAT_ROW + GAP) + HEAT_ROW * unit / units) / plot) for r in range(n_rows)]
 
 
-def step_style(charts: dict[str, tuple[int, int]], step: int, n_steps: int) -> str:
-    """CSS marking ``step`` (1-based) of n_steps: a box over column ``step`` of the heatmap figures, given as
-    {Streamlit element key: (number of rows, number of units)}, and an outline on token ``step`` of every
-    shaded_html text. The box is a bordered element of the column's size, above the unit's dashed rows
-    (unit_style, drawn by figures/marks.py)."""
-    inner = LEFT + RIGHT
-    rules = [
-        f".st-key-{key} {{ position: relative; }}\n"
-        f".st-key-{key}::after {{ content: ''; position: absolute; pointer-events: none; box-sizing: border-box; "
-        f"z-index: 2; "  # over the unit's rows (unit_style)
-        f"top: {TOP - 4}px; height: {heatmap_plot_height(n_rows) + 8}px; "
-        f"left: calc({LEFT}px + (100% - {inner}px) * {(step - 1) / n_steps:.6f}); "
-        f"width: max(4px, calc((100% - {inner}px) * {1 / n_steps:.6f})); border: 2px solid {MARK}; }}"
-        for key, (n_rows, _) in charts.items()
-    ]
-    rules.append(f".shaded .tok:nth-of-type({step}) {{ border-color: {MARK}; font-weight: 700; }}")
-    return "<style>\n" + "\n".join(rules) + "\n</style>"
-
-
-def unit_style(charts: dict[str, tuple[int, int]], unit: int) -> str:
-    """CSS edging the row of ``unit`` (1-based) in every heatmap of the figures (see step_style) with a dashed
-    line; a style of its own, so that a step leaves it, and what it draws, untouched."""
-    rules = [marks_css(key, heatmap_area(n_rows), dashed=unit_rows(n_rows, units, unit), dashed_color=UNIT_MARK,
-                       pseudo="before") for key, (n_rows, units) in charts.items()]
-    return "<style>\n" + "\n".join(rules) + "\n</style>"
+def step_column(n_rows: int, step: int, n_steps: int) -> tuple:
+    """Column ``step`` (1-based) of n_steps across all n_rows heatmaps of a figure from gate_heatmaps, as
+    (x0, x1, y0, y1) fractions of its plot area from the top left."""
+    return ((step - 1) / n_steps, step / n_steps, 0.0, 1.0)
 
 
 BARS_STYLE = """<style>
@@ -191,15 +159,13 @@ def saturation_chart(shares: dict[str, dict[str, tuple[float, float]]], lang: st
               "text": t("gates.sat.note", lang, low=lo, high=hi), "font": {"size": 12, "color": "#444444"}}
              for name, lo, hi in zip(names, low, high)]
     layout = {
-        "title": {"text": t("gates.sat.title", lang), "x": 0, "xanchor": "left"}, "font": FONT,
-        "height": 130 + 30 * len(names), "margin": {"l": 120, "r": 20, "t": 60, "b": 70},
-        "barmode": "stack", "plot_bgcolor": "white", "annotations": notes,
+        "margin": {"l": 120, "r": 20, "t": 60, "b": 70}, "barmode": "stack", "plot_bgcolor": "white", "annotations": notes,
         "legend": {"orientation": "h", "y": -0.3, "x": 0, "traceorder": "normal"},
         "xaxis": {"range": [0, 100], "title": {"text": t("gates.sat.axis", lang)}, "ticksuffix": "%",
                   "gridcolor": GRID},
         "yaxis": {"autorange": "reversed", "title": {"text": t("gates.sat.gate", lang)}},
     }
-    return go.Figure(data=data, layout=layout)
+    return figure(data, layout, t("gates.sat.title", lang), 130 + 30 * len(names))
 
 
 def _text_color(rgb: str) -> str:
@@ -213,7 +179,7 @@ SHADED_STYLE = ("<style>.shaded { line-height: 1.6; font-size: 0.85em; } .shaded
 
 
 def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
-    """The tokens as inline boxes coloured by their value (see step_style for the current one).
+    """The tokens as inline boxes coloured by their value (the page outlines the current one).
     Tokens are escaped: markup in them is shown, never interpreted."""
     colors = sample_colorscale(colorscale(scale), [s.position for s in items]) if items else []
     spans = "".join(f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{_text_color(bg)}">'

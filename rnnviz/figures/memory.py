@@ -5,21 +5,18 @@ Every token keeps one colour (``token_color``) in every figure, so a teacher can
 colour of "what" in the unrolled network (figures/memory_html.py) and find it again in each
 cell's composition.
 
-A plotly chart whose figure changes is drawn again from scratch in the browser, so only the
-composition depends on the step. The hidden states and the contribution maps are the same at
-every step, drawn on fixed margins (HIDDEN_AREA, MAP_AREA) so that CSS can mark the step on them
-(memory_html.step_css). Figures are built without plotly's per-property validation
-(``_validate=False``: ~1 ms instead of 10-100 ms a figure); tests/test_memory.py validates them instead.
+The hidden states and the contribution maps are the same at every step: drawn on fixed margins
+(HIDDEN_AREA, MAP_AREA), the page marks the step over them (``step_marks`` says where), so a step
+redraws no chart.
 """
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import get_colorscale
 
 from ..i18n import t
-from .marks import PlotArea
-from .style import CELL_COLORS, DIVERGING, SEQUENTIAL, base_layout, label, log_axis, tick_labels
+from .states import axes, panel_title, panels
+from .style import CELL_COLORS, MAGNITUDE, SIGNED, PlotArea, compact, figure, label, log_axis, tick_labels
 
 # Paul Tol's muted palette (plotly's "Safe"): colour-blind safe; repeats every 11 tokens
 TOKEN_COLORS = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
@@ -32,34 +29,7 @@ MAX_MAP_CELLS = 120  # a longer contribution map shows every s-th row and column
 # fixed plot areas (pixels) of the figures that CSS marks the step on
 HIDDEN_AREA = PlotArea(left=60, right=75, top=60, height=200)
 MAP_AREA = PlotArea(left=60, right=75, top=60, height=260)
-BOTTOM = 80  # pixels under the plot area: tick labels and the axis title
-
-
-# the shared look (style.base_layout) as a plain layout dict, built once; the template is left to the
-# figure's own default, applied when it is made
-_LOOK = {k: v for k, v in base_layout(go.Figure(), "", 360).to_dict()["layout"].items() if k != "template"}
-# colour scales as lists: plotly.js knows no "_r" names, and validation would not resolve them here
-SIGNED, MAGNITUDE = get_colorscale(DIVERGING), get_colorscale(SEQUENTIAL)
-
-
-def _figure(data: list[dict], layout: dict, title: str, height: int = 360) -> go.Figure:
-    """A figure from plain dicts in the shared look, unvalidated."""
-    look = {**_LOOK, "height": height, "title": {**_LOOK["title"], "text": title}}
-    return go.Figure(data, {**look, **layout}, _validate=False)
-
-
-def _fixed(area: PlotArea) -> dict:
-    """Layout entries that put the plot area exactly at ``area`` (plotly may not widen the margins)."""
-    return dict(margin=dict(l=area.left, r=area.right, t=area.top, b=BOTTOM, autoexpand=False),
-                height=area.top + area.height + BOTTOM)
-
-
-def compact(z: np.ndarray) -> np.ndarray:
-    """A heatmap's values as float32 when they fit (half the bytes for every student's browser; 7 digits are
-    ample for a colour and a 3-digit tooltip), else as they are (a diverging relu cell may pass 3e38)."""
-    with np.errstate(over="ignore"):
-        small = z.astype(np.float32)
-    return small if np.array_equal(np.isfinite(small), np.isfinite(z)) else z
+PANEL_GAP = 0.07  # between two cells' panels, as a fraction of the width
 
 
 def token_color(k: int) -> str:
@@ -75,34 +45,17 @@ def _time_axis(tokens: list[str], n: int, lang: str, labels: int = MAX_TICK_LABE
     return axis
 
 
-def _text(x: float, y: float, text: str, **style) -> dict:
-    return dict(x=x, y=y, text=text, showarrow=False, **style)
-
-
-def panels(n: int, gap: float = 0.07) -> list[list[float]]:
-    """Horizontal domains of n side-by-side panels, one per cell, left to right."""
-    width = (1 - gap * (n - 1)) / n
-    return [[i * (width + gap), i * (width + gap) + width] for i in range(n)]
-
-
 def _panel_titles(kinds: list[str], domains: list[list[float]], lang: str) -> list[dict]:
-    return [_text(sum(d) / 2, 1.0, f"<b>{t(f'cell.{k}', lang)}</b>", xref="paper", yref="paper", yanchor="bottom",
-                  font=dict(color=CELL_COLORS[k], size=14)) for k, d in zip(kinds, domains)]
-
-
-def _axes(i: int, domain: list[float], x: dict, y: dict) -> dict:
-    """Layout entries of panel i's axes ("xaxis", "xaxis2", ...), anchored to each other."""
-    n = "" if i == 0 else str(i + 1)
-    return {f"xaxis{n}": {**x, "domain": domain, "anchor": f"y{n}"}, f"yaxis{n}": {**y, "anchor": f"x{n}"}}
+    return [panel_title(f"<b>{t(f'cell.{k}', lang)}</b>", d, color=CELL_COLORS[k]) for k, d in zip(kinds, domains)]
 
 
 def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], lang: str = "en") -> go.Figure:
     """Heatmaps of h_1 .. h_T (units x time), one panel per cell, on one scale centred at 0. The same at every
-    step: the page hatches the steps not read yet over it (memory_html.step_css)."""
+    step: the page hatches the steps not read yet over it (step_marks)."""
     kinds = list(states)
     # tanh and gated cells stay within [-1, 1]; relu or linear cells may go beyond
     zmax = max([1.0] + [float(np.nanmax(np.abs(h), initial=0.0)) for h in states.values()])
-    domains, data, layout = panels(len(kinds)), [], _fixed(HIDDEN_AREA)
+    domains, data, layout = panels(len(kinds), PANEL_GAP), [], HIDDEN_AREA.layout()
     for i, kind in enumerate(kinds):
         h = states[kind]  # (T, H)
         ref = "" if i == 0 else str(i + 1)
@@ -114,9 +67,9 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], lang: str = 
                                        f"<extra>{kind.upper()}</extra>"))
         y = dict(title=dict(text=t("axis.unit", lang) if i == 0 else ""), autorange="reversed", nticks=4,
                  showticklabels=i == 0)
-        layout.update(_axes(i, domains[i], _time_axis(tokens, len(h), lang, PANEL_TICK_LABELS), y))
+        layout.update(axes(i, domains[i], _time_axis(tokens, len(h), lang, PANEL_TICK_LABELS), y))
     layout["annotations"] = _panel_titles(kinds, domains, lang)
-    return _figure(data, layout, t("memory.hidden.title", lang), layout["height"])
+    return figure(data, layout, t("memory.hidden.title", lang), layout["height"])
 
 
 def log_range(maps: list[np.ndarray], decades: int = DECADES) -> tuple[float, float]:
@@ -139,11 +92,11 @@ def shown_indices(T: int, max_cells: int = MAX_MAP_CELLS) -> np.ndarray:
 def contribution_maps(maps: dict[str, np.ndarray], lang: str = "en", max_cells: int = MAX_MAP_CELLS) -> go.Figure:
     """log10 C[t, k] (reading time t down, token k across), one panel per cell on one colour scale. The same
     at every step and whichever token is followed: the page marks the current row and the followed token's
-    column over it (memory_html.step_css)."""
+    column over it (step_marks)."""
     kinds = list(maps)
     zmin, zmax = log_range(list(maps.values()))
     powers = list(range(int(zmin), int(zmax) + 1, 2))
-    domains, data, layout = panels(len(kinds)), [], _fixed(MAP_AREA)
+    domains, data, layout = panels(len(kinds), PANEL_GAP), [], MAP_AREA.layout()
     for i, kind in enumerate(kinds):
         C = maps[kind]
         T, idx, ref = len(C), shown_indices(len(C), max_cells), "" if i == 0 else str(i + 1)
@@ -159,13 +112,13 @@ def contribution_maps(maps: dict[str, np.ndarray], lang: str = "en", max_cells: 
         x = dict(title=dict(text=t("memory.map.k", lang)), range=[0.5, T + 0.5], nticks=8)
         y = dict(title=dict(text=t("memory.map.t", lang) if i == 0 else ""), range=[T + 0.5, 0.5], nticks=8,
                  showticklabels=i == 0)
-        layout.update(_axes(i, domains[i], x, y))
+        layout.update(axes(i, domains[i], x, y))
     layout.update(annotations=_panel_titles(kinds, domains, lang))
     T = len(next(iter(maps.values())))
     title = t("memory.map.title", lang)
     if len(shown_indices(T, max_cells)) < T:
         title += " " + t("memory.map.every", lang, n=int(shown_indices(T, max_cells)[1]))
-    return _figure(data, layout, title, layout["height"])
+    return figure(data, layout, title, layout["height"])
 
 
 def influence(curves: dict[str, np.ndarray], raw: dict[str, np.ndarray], tokens: list[str], focus: int,
@@ -179,9 +132,27 @@ def influence(curves: dict[str, np.ndarray], raw: dict[str, np.ndarray], tokens:
                    hovertemplate="t = %{x}<br>%{y:.3%}<br>C = %{customdata:.3g}<extra>" + kind.upper() + "</extra>")
               for kind, y in curves.items()]
     shapes = [dict(type="line", xref="paper", x0=0, x1=1, y0=level, y1=level, line=dict(color="#555", dash="dash"))]
-    notes = [_text(1, np.log10(level), t("memory.influence.level", lang), xref="paper",  # log axis: y in log10
-                   xanchor="right", yanchor="bottom", font=dict(color="#555"))]
+    notes = [dict(x=1, y=np.log10(level), text=t("memory.influence.level", lang), showarrow=False, xref="paper",
+                  xanchor="right", yanchor="bottom", font=dict(color="#555"))]  # a log axis: y in log10 units
     layout = dict(shapes=shapes, annotations=notes, xaxis={**_time_axis(tokens, len(tokens), lang),
                                                            "range": [focus - 0.5, len(tokens) + 0.5]},
                   yaxis=dict(**log_axis(*curves.values(), [level]), title=dict(text=t("memory.influence.y", lang))))
-    return _figure(traces, layout, t("memory.influence.title", lang, k=focus, token=label(tokens[focus - 1])), 380)
+    return figure(traces, layout, t("memory.influence.title", lang, k=focus, token=label(tokens[focus - 1])), 380)
+
+
+def step_marks(kinds: int, T: int, step: int, focus: int = 1) -> dict[str, list[tuple]]:
+    """Where ``step`` (1-based) of T is marked, as rectangles (x0, x1, y0, y1) in fractions of the plot areas
+    of the hidden states and the maps, one of each kind per cell panel: "hatched", the columns after
+    it on the hidden states (not read yet); "column", its column there; "row", tokens 1..step of its row on
+    the maps; and "focus", a line (a box of no width) down the middle of the followed token's column on the
+    maps, from the row where it is read to the last. Both figures' axes run from 0.5 to T + 0.5 (the maps'
+    rows top down)."""
+    marks = {"hatched": [], "column": [], "row": [], "focus": []}
+    for x0, x1 in panels(kinds, PANEL_GAP):
+        at = lambda k: x0 + (x1 - x0) * k / T  # noqa: E731  (the edge between steps k and k + 1)
+        if step < T:
+            marks["hatched"].append((at(step), x1, 0.0, 1.0))
+        marks["column"].append((at(step - 1), at(step), 0.0, 1.0))
+        marks["row"].append((x0, at(step), (step - 1) / T, step / T))
+        marks["focus"].append((at(focus - 0.5), at(focus - 0.5), (focus - 1) / T, 1.0))
+    return marks

@@ -1,10 +1,9 @@
 """The step-through page's per-step pieces as HTML: the token window, the unrolled network and the memory
-composition, plus the CSS that marks the current step on the page's fixed charts (figures/memory.py).
-Pure functions: data in, strings out.
+composition. Pure functions: data in, strings out.
 
-These change at every step. As HTML the browser updates them in a few milliseconds, where a plotly
-chart is drawn again from scratch (tens of milliseconds each). Every token is escaped by
-``style.label``: markup in a token is shown, never interpreted.
+These change at every step; the browser updates HTML in a few milliseconds, where a changed plotly chart
+is drawn again (tens of milliseconds each). Every token is escaped by ``style.label``: markup in a token
+is shown, never interpreted.
 """
 from __future__ import annotations
 
@@ -13,16 +12,13 @@ import math
 import numpy as np
 
 from ..i18n import t
-from .marks import marks_css
-from .memory import DARK, HIDDEN_AREA, MAP_AREA, TOKEN_COLORS, panels, token_color
+from .memory import DARK, TOKEN_COLORS, token_color
 from .style import CELL_COLORS, label
 from .tokens import CURRENT, OTHER, PER_ROW
 
 MIN_LABELLED = 0.03  # composition slices smaller than this share carry no text (the tooltip still tells)
 MAX_SLICES = 40  # a composition donut shows at most this many slices: earlier tokens are pooled
 EARLIER = "#DDDDDD"  # the pooled slice of earlier tokens
-MARK, ROW_MARK = "#111111", "#D55E00"  # the current column of the hidden states; the current row of the maps
-FOCUS_MARK = "#1A1A1A"  # the followed token's column on the maps (dashed)
 STRIP_STYLE = (
     "<style>.tokwin { display: grid; grid-template-columns: repeat(%d, minmax(0, 1fr)); gap: 4px; margin: 4px 0; }"
     " .tokwin span { background: %s; color: #1A1A1A; text-align: center; padding: 10px 1px; font-size: 13px;"
@@ -142,30 +138,3 @@ def composition(shares: dict[str, np.ndarray], tokens: list[str], step: int, lan
         donuts.append(_donut(kind, values, first, tokens, step, lang))
     return (f'{DONUT_STYLE}<div class="composition"><div class="head">{t("memory.composition.title", lang, t=step)}'
             f'</div><div class="cells">{"".join(donuts)}</div></div>')
-
-
-def step_marks(kinds: int, T: int, step: int, focus: int = 1) -> dict[str, list[tuple]]:
-    """Where ``step`` (1-based) of T is marked, as rectangles (x0, x1, y0, y1) in fractions of the plot areas
-    of figures.memory's hidden states and maps, one of each kind per cell panel: "hatched", the columns after
-    it on the hidden states (not read yet); "column", its column there; "row", tokens 1..step of its row on
-    the maps; and "focus", a line (a box of no width) down the middle of the followed token's column on the
-    maps, from the row where it is read to the last. Both figures' axes run from 0.5 to T + 0.5 (the maps'
-    rows top down)."""
-    marks = {"hatched": [], "column": [], "row": [], "focus": []}
-    for x0, x1 in panels(kinds):
-        at = lambda k: x0 + (x1 - x0) * k / T  # noqa: E731  (the edge between steps k and k + 1)
-        if step < T:
-            marks["hatched"].append((at(step), x1, 0.0, 1.0))
-        marks["column"].append((at(step - 1), at(step), 0.0, 1.0))
-        marks["row"].append((x0, at(step), (step - 1) / T, step / T))
-        marks["focus"].append((at(focus - 0.5), at(focus - 0.5), (focus - 1) / T, 1.0))
-    return marks
-
-
-def step_css(kinds: int, T: int, step: int, hidden_key: str, maps_key: str, focus: int = 1) -> str:
-    """CSS marking ``step`` on the hidden states and the maps drawn with Streamlit keys hidden_key and maps_key,
-    and the followed token ``focus`` on the maps (in the same style sheet: one overlay a chart, repainted once)."""
-    marks = step_marks(kinds, T, step, focus)
-    return ("<style>\n" + marks_css(hidden_key, HIDDEN_AREA, marks["hatched"], marks["column"], MARK) + "\n"
-            + marks_css(maps_key, MAP_AREA, boxes=marks["row"], color=ROW_MARK, dashed=marks["focus"],
-                        dashed_color=FOCUS_MARK) + "\n</style>")

@@ -1,17 +1,54 @@
-"""Shared look of every figure: colours, safe labels, and a projection style for the back of a room."""
+"""The one way rnnviz builds a figure (``figure``), its shared look, colours and safe labels.
+
+Every figure is plain dicts (traces and layout) in the shared look, made into a plotly Figure without
+plotly's per-property validation: validating costs 10-100 ms a figure, rebuilding on every view. The
+tests validate every figure instead (tests/test_figures.py), so a wrong property still fails loudly.
+"""
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
+from plotly.colors import get_colorscale
 
-# Okabe-Ito colours: distinguishable with the common forms of colour blindness.
-CELL_COLORS = {"rnn": "#D55E00", "lstm": "#0072B2", "gru": "#009E73"}
-DIVERGING = "RdBu_r"  # signed values, centred at 0 (red positive, blue negative)
-SEQUENTIAL = "Cividis"  # magnitudes
+from ..cells import CELLS
+
+# Okabe-Ito colours: distinguishable with the common forms of colour blindness; a cell kind takes the
+# next one in the registry's order
+OKABE_ITO = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442")
+CELL_COLORS = {kind: OKABE_ITO[i % len(OKABE_ITO)] for i, kind in enumerate(CELLS)}
+# colour scales as lists: plotly.js knows no "_r" names
+SIGNED = get_colorscale("RdBu_r")  # signed values, centred at 0 (red positive, blue negative)
+MAGNITUDE = get_colorscale("Cividis")  # magnitudes
 FONT = dict(family="Source Sans Pro, Noto Sans CJK SC, sans-serif", size=13)
+MARGIN = dict(l=60, r=20, t=60, b=60)
+TEMPLATE = "rnnviz"
+
+
+@dataclass(frozen=True)
+class PlotArea:
+    """Where a figure with fixed margins draws: pixels from the chart's left, right and top edges, and the
+    plot area's height. Pages mark steps over it (pages/marks.py)."""
+
+    left: int
+    right: int
+    top: int
+    height: int
+    bottom: int = 80  # tick labels and the axis title
+
+    def layout(self) -> dict:
+        """Layout entries that put the plot area exactly here (plotly may not widen the margins)."""
+        return dict(margin=dict(l=self.left, r=self.right, t=self.top, b=self.bottom, autoexpand=False),
+                    height=self.top + self.height + self.bottom)
+
+
+def figure(data: list[dict], layout: dict, title: str, height: int = 360) -> go.Figure:
+    """A figure from trace dicts and layout entries, in the shared look (title, font, margins)."""
+    look = dict(font=FONT, height=height, margin=MARGIN, **({"title": dict(text=title, x=0, xanchor="left")} if title else {}))
+    return go.Figure(data, {**look, **layout}, _validate=False)
 
 
 def label(token: str) -> str:
@@ -24,14 +61,11 @@ def tick_labels(tokens: list[str]) -> list[str]:
     return [f"{t + 1}: {label(tok)}" for t, tok in enumerate(tokens)]
 
 
-TEMPLATE = "rnnviz"
-
-
 def use_template() -> None:
     """Make rnnviz's look plotly's default template: plotly_white whose axes and colour bars draw every tick
     label as is. plotly's default hides labels that stick out of the chart, which measures each label in the
-    browser on every draw (plotly alone: the hidden-state figure 44 -> 27 ms); fixed margins keep them inside.
-    Setting a default validates the template, so this runs once per process."""
+    browser on every draw; fixed margins keep them inside. Setting a default validates the template, so
+    this runs once per process."""
     if pio.templates.default == TEMPLATE:
         return
     look = go.layout.Template(pio.templates["plotly_white"])
@@ -57,21 +91,18 @@ def log_axis(*values) -> dict:
     return dict(type="log", exponentformat="B" if plain else "power", minorloglabels="complete", **ticks)
 
 
-def base_layout(fig: go.Figure, title: str, height: int = 360) -> go.Figure:
-    """Title, font and margins every rnnviz figure shares. The colours come from plotly's default template
-    (the app sets rnnviz's, ``use_template``): assigning a template to a figure validates a deep copy of it,
-    12 ms per figure, which was most of a rerun's server time."""
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left"),
-        font=FONT,
-        height=height,
-        margin=dict(l=60, r=20, t=60, b=60),
-    )
-    return fig
+def hline(y: float, text: str, line: dict, log_y: bool = False, at_top: bool = True) -> tuple[dict, dict]:
+    """A horizontal line across the plot and its label at the right end, as (shape, annotation). On a log y
+    axis plotly places annotations in log10 units, hence ``log_y``."""
+    shape = dict(type="line", xref="paper", x0=0, x1=1, y0=y, y1=y, line=line)
+    note = dict(x=1, xref="paper", y=float(np.log10(y)) if log_y else y, yref="y", text=text, showarrow=False,
+                xanchor="right", yanchor="bottom" if at_top else "top", font=dict(color=line.get("color", "#444")))
+    return shape, note
 
 
-def for_projection(fig: go.Figure) -> go.Figure:
-    """Larger type and thicker lines, readable from the back of a classroom."""
-    fig.update_layout(font=dict(size=22), title_font=dict(size=28))
-    fig.update_traces(selector=dict(type="scatter"), line=dict(width=5), marker=dict(size=12))
-    return fig
+def compact(z: np.ndarray) -> np.ndarray:
+    """A heatmap's values as float32 when they fit (half the bytes for every student's browser; 7 digits are
+    ample for a colour and a 3-digit tooltip), else as they are (a diverging relu cell may pass 3e38)."""
+    with np.errstate(over="ignore"):
+        small = z.astype(np.float32)
+    return small if np.array_equal(np.isfinite(small), np.isfinite(z)) else z

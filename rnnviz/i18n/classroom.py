@@ -7,14 +7,14 @@ TEXTS = {
         "zh": "打开此链接的人会看到完全相同的画面：相同的文本、单元、种子、滑块和步骤。",
     },
     "classroom.header": {"en": "Classroom", "zh": "课堂"},
-    "classroom.teacher": {"en": "Teacher mode (hide the controls)", "zh": "教师模式（隐藏控件）"},
-    "classroom.teacher.help": {
+    "setting.teacher": {"en": "Teacher mode (hide the controls)", "zh": "教师模式（隐藏控件）"},
+    "setting.teacher.help": {
         "en": "For projecting: only the charts and the step buttons stay. The link keeps this setting.",
         "zh": "用于投影：只保留图表和步进按钮。链接会记住这一设置。",
     },
     "classroom.teacher.exit": {"en": "Show the controls", "zh": "显示控件"},
-    "classroom.present": {"en": "Presentation mode (large type)", "zh": "演示模式（大字体）"},
-    "classroom.present.help": {
+    "setting.present": {"en": "Presentation mode (large type)", "zh": "演示模式（大字体）"},
+    "setting.present.help": {
         "en": "Larger text and thicker lines, readable from the back of the room.",
         "zh": "更大的文字和更粗的线条，教室后排也能看清。",
     },

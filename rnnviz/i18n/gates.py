@@ -14,8 +14,8 @@ TEXTS = {
               "PyTorch 的 nn.LSTM 和 nn.GRU 不会返回门的值，所以下面每个数字都来自 rnnviz 自己写的单元，"
               "并由测试与 torch.nn 逐一核对。",
     },
-    "gates.unit": {"en": "Unit to follow", "zh": "跟踪的隐藏单元"},
-    "gates.unit.help": {
+    "setting.unit": {"en": "Unit to follow", "zh": "跟踪的隐藏单元"},
+    "setting.unit.help": {
         "en": "Which hidden unit (1 to H) the equations and the coloured text follow. Unit 3 of the LSTM "
               "and unit 3 of the GRU are unrelated: each cell has its own weights.",
         "zh": "公式和着色文本跟踪哪一个隐藏单元（1 到 H）。LSTM 的第 3 个单元和 GRU 的第 3 个单元毫无关系："
@@ -90,8 +90,8 @@ TEXTS = {
         "zh": "用这些数字算出的结果与模型自己在第 {step} 步的状态一致：最大差值 {diff:.1e}。",
     },
     "gates.text.header": {"en": "The text, coloured by one unit", "zh": "按一个单元着色的文本"},
-    "gates.text.shade": {"en": "Colour by", "zh": "着色依据"},
-    "gates.text.shade.help": {
+    "setting.shade": {"en": "Colour by", "zh": "着色依据"},
+    "setting.shade.help": {
         "en": "h: hidden state (every cell); c: LSTM cell state; i, f, g, o: LSTM gates; r, z, n: GRU gates.",
         "zh": "h：隐藏状态（所有单元）；c：LSTM 细胞状态；i、f、g、o：LSTM 的门；r、z、n：GRU 的门。",
     },

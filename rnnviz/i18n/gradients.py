@@ -15,38 +15,38 @@ TEXTS = {
               "许多略大于 1 的因子相乘，梯度就爆炸。这里的损失取 L = h_T（最后一个隐藏状态）各分量之和，"
               "下面每条曲线都由模型经自动微分以 float64 精度算出。",
     },
-    "gradients.presets": {"en": "Presets (each sets the controls below and a generated sequence of 200 tokens):",
+    "presets.gradients": {"en": "Presets (each sets the controls below and a generated sequence of 200 tokens):",
                           "zh": "预设（每个预设会设置下面的控件，并改用 200 个词元的生成序列）："},
-    "gradients.preset.vanishing": {"en": "Vanishing", "zh": "梯度消失"},
-    "gradients.preset.vanishing.help": {"en": "Vanilla RNN, tanh, spectral radius 0.9.",
+    "preset.vanishing-gradients": {"en": "Vanishing", "zh": "梯度消失"},
+    "preset.vanishing-gradients.help": {"en": "Vanilla RNN, tanh, spectral radius 0.9.",
                                         "zh": "普通 RNN，tanh，谱半径 0.9。"},
-    "gradients.preset.exploding": {"en": "Exploding", "zh": "梯度爆炸"},
-    "gradients.preset.exploding.help": {"en": "Vanilla RNN, linear, spectral radius 1.1.",
+    "preset.exploding-gradients": {"en": "Exploding", "zh": "梯度爆炸"},
+    "preset.exploding-gradients.help": {"en": "Vanilla RNN, linear, spectral radius 1.1.",
                                         "zh": "普通 RNN，线性激活，谱半径 1.1。"},
-    "gradients.preset.edge": {"en": "Edge of chaos", "zh": "混沌边缘"},
-    "gradients.preset.edge.help": {
+    "preset.edge-of-chaos": {"en": "Edge of chaos", "zh": "混沌边缘"},
+    "preset.edge-of-chaos.help": {
         "en": "Vanilla RNN, tanh, spectral radius 1.0: the linear theory's boundary between vanishing and exploding. "
               "Watch which side the tanh network falls on, then try 1.1 and 1.5.",
         "zh": "普通 RNN，tanh，谱半径 1.0：按线性理论，这是梯度消失与爆炸的分界。看看 tanh 网络落在哪一边，再试试 1.1 和 1.5。"},
-    "gradients.preset.lstm": {"en": "LSTM keeps the gradient", "zh": "LSTM 留住梯度"},
-    "gradients.preset.lstm.help": {
+    "preset.lstm-keeps-the-gradient": {"en": "LSTM keeps the gradient", "zh": "LSTM 留住梯度"},
+    "preset.lstm-keeps-the-gradient.help": {
         "en": "RNN and LSTM, tanh, spectral radius 0.9, LSTM forget-gate bias +5 (the forget gate stays near 1).",
         "zh": "RNN 与 LSTM，tanh，谱半径 0.9，LSTM 遗忘门偏置 +5（遗忘门接近 1）。"},
-    "gradients.rho": {"en": "Spectral radius ρ of W_hh", "zh": "W_hh 的谱半径 ρ"},
-    "gradients.rho.help": {
+    "setting.rho": {"en": "Spectral radius ρ of W_hh", "zh": "W_hh 的谱半径 ρ"},
+    "setting.rho.help": {
         "en": "Every H×H block of the recurrent matrix W_hh is rescaled so that its largest |eigenvalue| is ρ. "
               "0 keeps PyTorch's random initialisation as it is.",
         "zh": "把循环矩阵 W_hh 的每个 H×H 块缩放，使其最大特征值的模为 ρ。0 表示保留 PyTorch 的随机初始化。"},
-    "gradients.nonlinearity": {"en": "RNN activation", "zh": "RNN 激活函数"},
-    "gradients.nonlinearity.help": {"en": "The vanilla RNN's nonlinearity φ in h_t = φ(W_ih x_t + W_hh h_(t−1) + b).",
+    "setting.nonlinearity": {"en": "RNN activation", "zh": "RNN 激活函数"},
+    "setting.nonlinearity.help": {"en": "The vanilla RNN's nonlinearity φ in h_t = φ(W_ih x_t + W_hh h_(t−1) + b).",
                                     "zh": "普通 RNN 的非线性函数 φ：h_t = φ(W_ih x_t + W_hh h_(t−1) + b)。"},
-    "gradients.input_scale": {"en": "Input scale", "zh": "输入缩放"},
-    "gradients.input_scale.help": {
+    "setting.input_scale": {"en": "Input scale", "zh": "输入缩放"},
+    "setting.input_scale.help": {
         "en": "Multiplies every input vector. Large inputs push tanh and the gates into saturation, where their "
               "slope is almost 0.",
         "zh": "把每个输入向量乘上这个数。输入越大，tanh 和各个门越容易饱和，饱和处斜率几乎为 0。"},
-    "gradients.orthogonal": {"en": "Orthogonal W_hh", "zh": "正交 W_hh"},
-    "gradients.orthogonal.help": {
+    "setting.orthogonal": {"en": "Orthogonal W_hh", "zh": "正交 W_hh"},
+    "setting.orthogonal.help": {
         "en": "Replace each block of W_hh by ρ·Q with Q a random orthogonal matrix (drawn from the seed). Then every "
               "singular value equals ρ and the linear RNN follows the theory exactly.",
         "zh": "把 W_hh 的每个块换成 ρ·Q，Q 为随机正交矩阵（由随机种子决定）。这样所有奇异值都等于 ρ，"
@@ -153,8 +153,8 @@ TEXTS = {
               "每个输入都有贡献，所以梯度必须穿过全部 {L} 步传回去。上面的普通 RNN（相同的种子、ρ 和激活函数）"
               "加一个线性输出层，从相同的权重、用相同的小批量训练两次：{n} 次普通 SGD 更新（批大小 {B}，学习率 {lr}），"
               "一次不裁剪，一次按全局范数裁剪（torch.nn.utils.clip_grad_norm_）。"},
-    "gradients.clip": {"en": "Clipping threshold c (global norm)", "zh": "裁剪阈值 c（全局范数）"},
-    "gradients.clip.help": {
+    "setting.clip": {"en": "Clipping threshold c (global norm)", "zh": "裁剪阈值 c（全局范数）"},
+    "setting.clip.help": {
         "en": "If the gradient of all parameters together is longer than c, it is scaled down to length c: same "
               "direction, capped step.",
         "zh": "如果所有参数的梯度合起来的长度超过 c，就把它缩放到长度 c：方向不变，步长封顶。"},

@@ -13,7 +13,7 @@ TEXTS = {
               "相同的更新次数和相同的优化器（Adam），唯一的区别是单元本身。",
     },
     # tasks
-    "training.task": {"en": "Task", "zh": "任务"},
+    "setting.task": {"en": "Task", "zh": "任务"},
     "training.task.recall": {
         "en": "recall: the first token is one of A, B, C, D; then come filler words. Answer: the first token. "
               "Guessing gives 25 %.",
@@ -32,18 +32,17 @@ TEXTS = {
         "zh": "order（顺序）：X 或 Y 在干扰词中出现两次，一次很早，一次在中间。答案是按顺序出现的两个符号"
               "（XX、XY、YX、YY）。瞎猜 25%；只记得后一个符号可以得到 50%。",
     },
-    "training.length": {"en": "Sequence length T (steps between the answer and the question)",
+    "setting.train_length": {"en": "Sequence length T (steps between the answer and the question)",
                         "zh": "序列长度 T（答案与提问之间隔着的步数）"},
-    "training.gate_init": {"en": "Memory-gate bias at the start (LSTM forget, GRU update)",
+    "setting.gate_init": {"en": "Memory-gate bias at the start (LSTM forget, GRU update)",
                            "zh": "训练开始时记忆门的偏置（LSTM 遗忘门、GRU 更新门）"},
-    "training.gate_init.help": {
+    "setting.gate_init.help": {
         "en": "Added to PyTorch's initial bias of the gate that decides how much of the old state is kept. "
               "At 3 the gate starts at about 95 % open; at 0 it starts at about 50 %.",
         "zh": "加到 PyTorch 初始化的门偏置上，这个门决定保留多少旧状态。取 3 时门一开始约 95% 打开；取 0 时约 50%。",
     },
-    "training.clip": {"en": "Gradient clipping threshold (global norm)", "zh": "梯度裁剪阈值（全局范数）"},
-    "training.steps": {"en": "Updates per cell (0 = the task's default)", "zh": "每个单元的更新次数（0 = 任务默认值）"},
-    "training.steps.help": {
+    "setting.train_steps": {"en": "Updates per cell (0 = the task's default)", "zh": "每个单元的更新次数（0 = 任务默认值）"},
+    "setting.train_steps.help": {
         "en": "Default budget: recall 1500, adding 4000, order 2000 updates of 64 sequences each. A cell "
               "stops early once a held-out batch shows the task solved.",
         "zh": "默认预算：recall 1500 次、adding 4000 次、order 2000 次更新，每次 64 条序列。"
@@ -141,18 +140,18 @@ TEXTS = {
               "看训练后的 LSTM 遗忘门在第一个词元之后一直保持打开。",
     },
     # the shared sidebar's weights choice
-    "training.weights": {"en": "Weights", "zh": "权重"},
-    "training.weights.random": {"en": "random (PyTorch init)", "zh": "随机（PyTorch 初始化）"},
-    "training.weights.help": {
+    "setting.weights": {"en": "Weights", "zh": "权重"},
+    "setting.weights.random": {"en": "random (PyTorch init)", "zh": "随机（PyTorch 初始化）"},
+    "setting.weights.help": {
         "en": "Random weights, or cells trained in the Training lab: recall-T50 = trained on recall with "
               "T = 50. Trained cells read an example of their own task instead of the text, with their "
               "own hidden size.",
         "zh": "随机权重，或在训练实验室里训练好的单元：recall-T50 表示在 T = 50 的 recall 任务上训练。"
               "训练好的单元读入它自己任务的一条示例序列（而不是上面的文本），隐藏单元数也用它自己的。",
     },
-    "training.weights.note": {"en": "Trained cells read an example of their own task: the text above is not used.",
+    "setting.weights.note": {"en": "Trained cells read an example of their own task: the text above is not used.",
                               "zh": "训练好的单元读入它自己任务的示例序列，上面的文本不会被使用。"},
-    "training.weights.broken": {
+    "setting.weights.broken": {
         "en": "The trained weights cannot be loaded: {error}. Choose random weights in the sidebar.",
         "zh": "无法加载训练好的权重：{error}。请在侧边栏改选随机权重。",
     },

@@ -1,28 +1,18 @@
-"""Marks laid over a plotly chart by CSS, so that a chart can stay the same while the marks move.
+"""Marks laid over a chart by CSS, so that a chart can stay the same while the marks move: a new figure
+costs the browser a redraw, a changed style sheet next to nothing.
 
-Streamlit remounts a plotly chart, and plotly.js draws it from scratch, whenever its figure changes;
-a style sheet that changes costs the browser next to nothing. A figure drawn with fixed margins
-(``margin.autoexpand`` off) has its plot area at a known place: ``left`` and ``top`` pixels from
-the chart's corner, ``height`` pixels tall and the chart's width less ``left + right`` wide. The
-marks are rectangles in fractions of that plot area, (x0, x1, y0, y1) from its top-left corner,
-drawn as background layers of one pseudo-element over it: hatched areas and outlined boxes.
+A figure drawn with fixed margins (figures.style.PlotArea) has its plot area at a known place in its chart
+element: ``left`` and ``top`` pixels from the element's corner, ``height`` pixels tall, the element's width
+less ``left + right`` wide. The marks are rectangles in fractions of that plot area, (x0, x1, y0, y1) from
+its top-left corner, drawn as background layers of one pseudo-element of the element: hatched areas,
+outlined boxes and dashed boxes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from rnnviz.figures.style import PlotArea
 
 LINE = 2  # px: the width of a box's outline, drawn inside the box
 HATCH = "repeating-linear-gradient(135deg, #B4B4B4 0 1.5px, #EEEEEE 1.5px 7px)"  # opaque: hides what is under it
-
-
-@dataclass(frozen=True)
-class PlotArea:
-    """Where a figure with fixed margins draws: pixels from the chart's left, right and top edges, and the height."""
-
-    left: int
-    right: int
-    top: int
-    height: int
 
 
 def _position(size: float, offset: float, size_px: float = 0, offset_px: float = 0) -> str:
@@ -54,7 +44,7 @@ def _outline(rect: tuple, across: str, down: str, line: int) -> list[tuple[str, 
 def marks_css(key: str, area: PlotArea, hatched: list[tuple] = (), boxes: list[tuple] = (),
               color: str = "#111111", dashed: list[tuple] = (), dashed_color: str = "#1A1A1A",
               pseudo: str = "after") -> str:
-    """CSS for the chart with Streamlit key ``key``: ``hatched`` rectangles greyed with diagonal lines,
+    """CSS for the chart element with key ``key``: ``hatched`` rectangles greyed with diagonal lines,
     ``boxes`` outlined in ``color`` and ``dashed`` ones outlined thin and dashed in ``dashed_color`` (a box
     of no width is a vertical line), each (x0, x1, y0, y1) in fractions of the plot area. ``pseudo`` is the
     pseudo-element drawn on ("after", or "before" for a second set that moves on its own)."""
@@ -72,7 +62,7 @@ def marks_css(key: str, area: PlotArea, hatched: list[tuple] = (), boxes: list[t
     images, sizes, positions = (", ".join(layer[i] for layer in layers) for i in range(3))
     return (f".st-key-{key} {{ position: relative; }}\n"
             f".st-key-{key}::{pseudo} {{ content: ''; position: absolute; pointer-events: none; "
-            f"{'z-index: 1; ' if pseudo == 'before' else ''}"  # over the chart, which comes after ::before
+            f"z-index: {1 if pseudo == 'before' else 2}; "  # over the chart (after ::before), ::after over ::before
             f"left: {area.left}px; top: {area.top}px; width: calc(100% - {area.left + area.right}px); "
             f"height: {area.height}px; background-repeat: no-repeat; background-image: {images}; "
             f"background-size: {sizes}; background-position: {positions}; }}")
