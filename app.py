@@ -1,4 +1,5 @@
 """rnnviz: the app frame. Page config, link repair, the shared sidebar, then the chosen page."""
+
 import logging
 
 import streamlit as st
@@ -19,8 +20,10 @@ charts.serve_plotly()
 logging.getLogger("streamlit.elements.lib.policies").setLevel(logging.ERROR)
 st.set_page_config(page_title="rnnviz", page_icon="🔁", layout="wide")
 lang = links.language()
-pages = {url: st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
-         for i, (path, url, title, icon) in enumerate(PAGES)}
+pages = {
+    url: st.Page(path, title=t(title, lang), icon=icon, url_path=url, default=i == 0)
+    for i, (path, url, title, icon) in enumerate(PAGES)
+}
 page = st.navigation(list(pages.values()))
 classroom.expand_preset(page, pages)
 links.repair_link(page)

@@ -7,6 +7,7 @@ torch.nn module over the same sequence, measured in the same run.
     python -m benchmarks.bench_core            # the README table (a few minutes)
     python -m benchmarks.bench_core --quick    # T in (50, 100), H = 32
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,12 @@ def run(Ts, Hs, repeats: int) -> list[dict]:
                 cell = make_cell(kind, D, H, seed=0)
                 base = floor(kind, H, x)
                 row = {"kind": kind, "T": T, "H": H, "floor_ms": round(base * 1e3, 3)}
-                for name, fn in (("trace", trace), ("contributions", contributions), ("gradient_norms", gradient_norms)):
-                    seconds = best_time(lambda: fn(cell, x), repeats)
+                for name, fn in (
+                    ("trace", trace),
+                    ("contributions", contributions),
+                    ("gradient_norms", gradient_norms),
+                ):
+                    seconds = best_time(lambda fn=fn, cell=cell, x=x: fn(cell, x), repeats)
                     row[f"{name}_ms"] = round(seconds * 1e3, 2)
                     row[f"{name}_x"] = round(seconds / base, 2)
                 rows.append(row)
@@ -62,13 +67,18 @@ def run(Ts, Hs, repeats: int) -> list[dict]:
 
 
 def markdown(rows: list[dict]) -> str:
-    lines = ["| cell | T | H | floor (ms) | trace | contributions | gradient_norms |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| cell | T | H | floor (ms) | trace | contributions | gradient_norms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in rows:
         lines.append(
             f"| {r['kind']} | {r['T']} | {r['H']} | {r['floor_ms']:.2f} | "
-            + " | ".join(f"{r[f'{n}_ms']:.1f} ms ({r[f'{n}_x']:.1f}x)" for n in ("trace", "contributions", "gradient_norms"))
-            + " |")
+            + " | ".join(
+                f"{r[f'{n}_ms']:.1f} ms ({r[f'{n}_x']:.1f}x)" for n in ("trace", "contributions", "gradient_norms")
+            )
+            + " |"
+        )
     return "\n".join(lines)
 
 

@@ -17,6 +17,7 @@ cost), so run it alone:
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_gates --lengths 100 --reps 9
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,9 @@ SHOWS_STEP_JS = """(step) => {
 def measure(page, act, step: int, pids: dict) -> dict:
     """Do ``act``; return ms until the run started, ended and the DOM last changed (showing ``step``), and CPU."""
     out = latency.measure(page, act, pids, charts=CHARTS)
-    assert page.evaluate(SHOWS_STEP_JS, step), (f"the page does not show step {step}: "
-        + str(page.evaluate("[...document.querySelectorAll('h3, .gbars .t')].map(h => h.textContent)")))
+    assert page.evaluate(SHOWS_STEP_JS, step), f"the page does not show step {step}: " + str(
+        page.evaluate("[...document.querySelectorAll('h3, .gbars .t')].map(h => h.textContent)")
+    )
     return out
 
 
@@ -51,27 +53,29 @@ def controls(page, start: int) -> dict:
     step_slider = page.locator('[data-testid="stSlider"]').filter(has_text="Step t").get_by_role("slider")
     unit = page.locator(".st-key-unit input")
     return {
-        "step slider": (lambda i: step_slider.press("ArrowRight" if i % 2 else "ArrowLeft"),
-                        lambda i: start - 1 + i % 2),
-        "prev/next buttons": (lambda i: page.locator(".st-key-step_next button" if i % 2 else
-                                                     ".st-key-step_prev button").first.click(),
-                              lambda i: start - 1 + i % 2),
+        "step slider": (
+            lambda i: step_slider.press("ArrowRight" if i % 2 else "ArrowLeft"),
+            lambda i: start - 1 + i % 2,
+        ),
+        "prev/next buttons": (
+            lambda i: page.locator(".st-key-step_next button" if i % 2 else ".st-key-step_prev button").first.click(),
+            lambda i: start - 1 + i % 2,
+        ),
         "unit up/down": (lambda i: unit.press("ArrowUp" if i % 2 == 0 else "ArrowDown"), lambda i: start),
     }
 
 
-def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None,
-        floor_port: int | None = None) -> None:
+def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, floor_port: int | None = None) -> None:
     with latency.chromium(reps, server_pid, floor_port) as (browser, pids, record):
         for T in lengths:
             page = latency.new_page(browser)
             start = T // 2
             page.goto(f"{url}/gates?generated=true&length={T}&step={start}&unit=8")  # unit: room both ways
-            page.wait_for_function(f"() => document.querySelectorAll('.main-svg').length >= {CHARTS}",
-                                   timeout=120_000)
+            page.wait_for_function(f"() => document.querySelectorAll('.main-svg').length >= {CHARTS}", timeout=120_000)
             page.evaluate(latency.PROBE_JS)
             for name, (act, shown) in controls(page, start).items():
-                samples = [measure(page, lambda i=i: act(i), shown(i), pids) for i in range(reps + 1)][1:]  # warm-up
+                samples = [measure(page, lambda i=i, act=act: act(i), shown(i), pids) for i in range(reps + 1)]
+                samples = samples[1:]  # the first is the warm-up
                 record(samples, page="gates", T=T, control=name)
             page.close()
 

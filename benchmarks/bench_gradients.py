@@ -16,6 +16,7 @@ Not a test: the numbers depend on the machine's load, so run it alone:
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_gradients --reps 7
 """
+
 from __future__ import annotations
 
 import argparse
@@ -67,9 +68,24 @@ PROBE_JS = """(T) => {
 def server(port: int):
     """`streamlit run app.py` on 127.0.0.1:port, stopped afterwards."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -112,8 +128,13 @@ def measure(url: str, length: int, cells: list[str], reps: int) -> dict:
                 print("not redrawn:", page.evaluate("window.__marks"), page.url, file=sys.stderr)
                 raise
             marks = page.evaluate("window.__marks")
-            rows.append({"T": T, "cached": k >= reps, **{key: round((marks[key] - marks["t0"]) / 1000, 3)
-                                                         for key in ("running", "finished", "drawn")}})
+            rows.append(
+                {
+                    "T": T,
+                    "cached": k >= reps,
+                    **{key: round((marks[key] - marks["t0"]) / 1000, 3) for key in ("running", "finished", "drawn")},
+                }
+            )
             wait_until_idle(page)
         browser.close()
     summary = {}
@@ -128,7 +149,7 @@ def main() -> None:
     parser.add_argument("--length", type=int, default=1000)
     parser.add_argument("--cells", nargs="+", default=["RNN", "LSTM", "GRU"])
     parser.add_argument("--reps", type=int, default=7)
-    parser.add_argument("--url", help="an already running app (default: start one on port %d)" % PORT)
+    parser.add_argument("--url", help=f"an already running app (default: start one on port {PORT})")
     args = parser.parse_args()
     if args.url:
         result = measure(args.url, args.length, args.cells, args.reps)

@@ -28,6 +28,7 @@ depend on the machine's load, so run it alone, under `flock /tmp/rnnviz-bench.lo
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_memory --lengths 100 500 --reps 7 --view charts
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,29 +43,45 @@ def controls(page) -> dict:
     focus = slider(page, "Follow token number")
     return {
         "step slider": lambda i: step.press("ArrowLeft" if i % 2 == 0 else "ArrowRight"),
-        "prev/next buttons": lambda i: page.locator(".st-key-step_next button").first.click()
-        if i % 2 else page.locator(".st-key-step_prev button").first.click(),
+        "prev/next buttons": lambda i: (
+            page.locator(".st-key-step_next button").first.click()
+            if i % 2
+            else page.locator(".st-key-step_prev button").first.click()
+        ),
         "length slider": lambda i: length.press("ArrowRight"),  # one longer each time, within a block
         "seed +1 (recompute)": lambda i: page.locator('[data-testid="stNumberInputStepUp"]').first.click(),
         "focus slider": lambda i: focus.press("ArrowRight" if i % 2 == 0 else "ArrowLeft"),  # the followed token
     }
 
 
-def run(url: str, lengths: list[int], reps: int, server_pid: int | None = None, charts: int = 3,
-        floor_port: int | None = None, view: str = "top") -> None:
+def run(
+    url: str,
+    lengths: list[int],
+    reps: int,
+    server_pid: int | None = None,
+    charts: int = 3,
+    floor_port: int | None = None,
+    view: str = "top",
+) -> None:
     with latency.chromium(reps, server_pid, floor_port) as (browser, pids, record):
         for T in lengths:
             page = latency.new_page(browser)
             page.goto(f"{url}/memory?generated=true&length={T}&step={T // 2}")
-            page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot')"
-                                   f".length >= {charts}", timeout=120_000)
+            page.wait_for_function(
+                f"() => document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=120_000
+            )
             page.evaluate(latency.PROBE_JS)
             for name, act in controls(page).items():
                 if view == "charts":  # the sidebar's sliders stay in view; a main-area control scrolls to itself
                     page.locator(".st-key-memory_hidden").evaluate("(e) => e.scrollIntoView({block: 'start'})")
-                measure(page, lambda: act(0), pids, charts)  # warm-up: first-use costs are not the steady state
-                record([measure(page, lambda i=i: act(i + 1), pids, charts) for i in range(reps)],
-                       page="memory", T=T, control=name, view=view)
+                measure(page, lambda act=act: act(0), pids, charts)  # warm-up: first-use costs are not the steady state
+                record(
+                    [measure(page, lambda i=i, act=act: act(i + 1), pids, charts) for i in range(reps)],
+                    page="memory",
+                    T=T,
+                    control=name,
+                    view=view,
+                )
             page.close()
 
 
@@ -77,8 +94,12 @@ def main() -> None:
     parser.add_argument("--url", help="use a running server instead of starting one")
     parser.add_argument("--charts", type=int, default=3, help="charts the page draws (wait for them to load)")
     parser.add_argument("--server-pid", type=int, help="that server's pid, to report its CPU time")
-    parser.add_argument("--view", choices=["top", "charts"], default="top",
-                        help="scroll position: the page's top (no chart in view at 1400 x 1000) or the charts")
+    parser.add_argument(
+        "--view",
+        choices=["top", "charts"],
+        default="top",
+        help="scroll position: the page's top (no chart in view at 1400 x 1000) or the charts",
+    )
     args = parser.parse_args()
     if args.url:
         run(args.url, args.lengths, args.reps, args.server_pid, args.charts, args.floor_port, args.view)

@@ -10,6 +10,7 @@ their own scripts (bench_memory, bench_gates). Not a test: run it alone,
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_pages --lengths 100 500 --reps 7
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,12 +30,15 @@ def run(url: str, lengths: list[int], reps: int, server_pid: int, floor_port: in
                 page.goto(f"{url}/{path}?generated=true&length={T}")
                 thumb = slider(page, "Length of the generated sequence")
                 thumb.wait_for(timeout=120_000)
-                page.wait_for_function("() => document.querySelector('.rnnviz-plot .main-svg')",
-                                       timeout=120_000)
+                page.wait_for_function("() => document.querySelector('.rnnviz-plot .main-svg')", timeout=120_000)
                 page.evaluate(latency.PROBE_JS)
-                act = lambda i: thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # noqa: E731
-                record([measure(page, lambda i=i: act(i), pids, charts=1) for i in range(reps)],
-                       page=name, T=T, control="length slider")
+                act = lambda i, thumb=thumb: thumb.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")  # noqa: E731
+                record(
+                    [measure(page, lambda i=i, act=act: act(i), pids, charts=1) for i in range(reps)],
+                    page=name,
+                    T=T,
+                    control="length slider",
+                )
                 page.close()
 
 

@@ -16,6 +16,7 @@ length slider). Not a test: run it alone,
 
     flock /tmp/rnnviz-bench.lock python -m benchmarks.bench_plotly --lengths 100 500 --reps 3
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,10 +62,13 @@ def figures(T: int) -> dict[str, str]:
     seq = scene.sequence(s)
     C = {kind: analysis.contributions(scene.cell(s, kind), seq.x) for kind in s.cells}
     hidden = {kind: analysis.trace(scene.cell(s, kind), seq.x).hidden for kind in s.cells}
-    made = {"hidden states": figs.hidden_so_far(hidden, seq.tokens),
-            "contribution maps": figs.contribution_maps(C),
-            "influence": figs.influence({k: memory.relative(c, 0) for k, c in C.items()},
-                                        {k: c[:, 0] for k, c in C.items()}, seq.tokens, 1)}
+    made = {
+        "hidden states": figs.hidden_so_far(hidden, seq.tokens),
+        "contribution maps": figs.contribution_maps(C),
+        "influence": figs.influence(
+            {k: memory.relative(c, 0) for k, c in C.items()}, {k: c[:, 0] for k, c in C.items()}, seq.tokens, 1
+        ),
+    }
     return {name: pio.to_json(fig, validate=False) for name, fig in made.items()}
 
 
@@ -80,18 +84,28 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         page_file = Path(tmp) / "plotly.html"
         page_file.write_text(f"<html><body><script src='{PLOTLY_JS.as_uri()}'></script></body></html>")
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=CHROMIUM_ARGS + ["--allow-file-access-from-files"])
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium"), args=[*CHROMIUM_ARGS, "--allow-file-access-from-files"]
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(page_file.as_uri())
         page.wait_for_function("() => window.Plotly")
         for T, runs in specs.items():
             for name in runs[0]:
                 fresh, in_place = page.evaluate(DRAW_JS, [[run[name] for run in runs], args.reps])
-                print(json.dumps({"figure": name, "T": T, "plotly_js": page.evaluate("() => Plotly.version"),
-                                  "spec_kb": round(len(runs[0][name]) / 1000),
-                                  "new_plot_median_ms": round(statistics.median(fresh), 1),
-                                  "in_place_median_ms": round(statistics.median(in_place), 1)}), flush=True)
+                print(
+                    json.dumps(
+                        {
+                            "figure": name,
+                            "T": T,
+                            "plotly_js": page.evaluate("() => Plotly.version"),
+                            "spec_kb": round(len(runs[0][name]) / 1000),
+                            "new_plot_median_ms": round(statistics.median(fresh), 1),
+                            "in_place_median_ms": round(statistics.median(in_place), 1),
+                        }
+                    ),
+                    flush=True,
+                )
         browser.close()
 
 

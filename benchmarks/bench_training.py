@@ -8,6 +8,7 @@ Every run uses the defaults of the page and of ``python -m rnnviz.train`` (one t
 Wall times are measured on a shared 2-core machine and are noisy; the load average at the
 start of each run is recorded next to it. ``sweep`` resumes: runs already in the file are kept.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,8 +43,13 @@ def run(task: str, cell: str, length: int, seed: int) -> dict:
 
 def _write(path: Path, runs: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    meta = {"torch": torch.__version__, "threads": torch.get_num_threads(), "cpus": os.cpu_count(),
-            "written": time.strftime("%Y-%m-%d %H:%M:%S"), "schedules": train.SCHEDULES}
+    meta = {
+        "torch": torch.__version__,
+        "threads": torch.get_num_threads(),
+        "cpus": os.cpu_count(),
+        "written": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "schedules": train.SCHEDULES,
+    }
     path.write_text(json.dumps({"meta": meta, "runs": runs}, indent=1) + "\n")
 
 
@@ -53,8 +59,10 @@ def bars(seeds: range) -> None:
     _write(RESULTS / "training_bars.json", runs)
     for r in runs:
         metric = "accuracy" if "accuracy" in r else "mse"
-        print(f"{r['task']:7s} T={r['length']:<4d} {r['cell']:5s} seed {r['seed']}  {metric} {r[metric]:.4f}  "
-              f"steps {r['steps']:5d}  {r['seconds']:6.1f} s  (load {r['load_avg_1min']})")
+        print(
+            f"{r['task']:7s} T={r['length']:<4d} {r['cell']:5s} seed {r['seed']}  {metric} {r[metric]:.4f}  "
+            f"steps {r['steps']:5d}  {r['seconds']:6.1f} s  (load {r['load_avg_1min']})"
+        )
 
 
 def sweep(seeds: range, tasks: list[str]) -> None:

@@ -5,6 +5,7 @@ its own `streamlit run` process, started the same way as the app's, and timed th
 press on its slider until the page has settled). Page latencies are reported as ratios to it
 (issue 8: at most 2x at T = 100, 4x at T = 500).
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TRIVIAL = Path(__file__).resolve().parent / "trivial_page.py"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TAG = f"--rnnviz-bench={os.getpid()}"  # an inert switch that finds our Chromium in /proc
 
 # Installed before the page loads: every message the server sends is noted in window.__marks (the first
@@ -120,9 +128,25 @@ def server(port: int, script: str = "app.py"):
         if sock.connect_ex(("127.0.0.1", port)) == 0:
             raise SystemExit(f"port {port} is busy; pass --port")
     proc = subprocess.Popen(  # python -m streamlit: the process itself is the server, its pid is ours
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 60
@@ -192,8 +216,11 @@ def floor(browser, port: int, reps: int) -> dict:
 
 def with_ratio(row: dict, base: dict) -> dict:
     """The row with its settled median and min as ratios to the floor's."""
-    return {**row, "ratio_median": round(row["settled_median_ms"] / base["settled_median_ms"], 2),
-            "ratio_min": round(row["settled_min_ms"] / base["settled_min_ms"], 2)}
+    return {
+        **row,
+        "ratio_median": round(row["settled_median_ms"] / base["settled_median_ms"], 2),
+        "ratio_min": round(row["settled_min_ms"] / base["settled_min_ms"], 2),
+    }
 
 
 @contextmanager
@@ -206,7 +233,7 @@ def chromium(reps: int, server_pid: int | None = None, floor_port: int | None = 
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS + [TAG])
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=[*CHROMIUM_ARGS, TAG])
         pids = {"browser": browser_pid(), **({"server": server_pid} if server_pid else {})}
         base = floor(browser, floor_port, reps) if floor_port else None
         if base:
@@ -220,4 +247,3 @@ def chromium(reps: int, server_pid: int | None = None, floor_port: int | None = 
 
         yield browser, pids, record
         browser.close()
-

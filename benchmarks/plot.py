@@ -7,6 +7,7 @@ Chromium (no kaleido here):
 
     python -m benchmarks.plot          # writes docs/benchmarks.png
 """
+
 from __future__ import annotations
 
 import json
@@ -29,37 +30,80 @@ DASH = {"trace": "dot", "contributions": "solid", "gradient_norms": "dash"}
 def rows(name: str) -> list[dict]:
     """The JSON lines (or JSON list) a benchmark wrote."""
     text = (RESULTS / name).read_text()
-    return json.loads(text) if text.lstrip().startswith("[") else [json.loads(line) for line in text.splitlines() if line]
+    return (
+        json.loads(text) if text.lstrip().startswith("[") else [json.loads(line) for line in text.splitlines() if line]
+    )
 
 
 def figure() -> go.Figure:
-    fig = make_subplots(1, 2, column_widths=[0.42, 0.58], horizontal_spacing=0.12, subplot_titles=(
-        "Core cost / torch.nn forward+backward (H = 32)", "Browser round trip / trivial page (median of 7)"))
+    fig = make_subplots(
+        1,
+        2,
+        column_widths=[0.42, 0.58],
+        horizontal_spacing=0.12,
+        subplot_titles=(
+            "Core cost / torch.nn forward+backward (H = 32)",
+            "Browser round trip / trivial page (median of 7)",
+        ),
+    )
     core = [r for r in rows("core.json") if r["H"] == 32]
     for kind in ("rnn", "lstm", "gru"):
         mine = sorted((r for r in core if r["kind"] == kind), key=lambda r: r["T"])
         for name, dash in DASH.items():
-            fig.add_trace(go.Scatter(x=[r["T"] for r in mine], y=[r[f"{name}_x"] for r in mine], mode="lines+markers",
-                                     name=f"{kind.upper()} {name}", line=dict(color=CELL_COLORS[kind], dash=dash),
-                                     legendgroup="core"), 1, 1)
+            fig.add_trace(
+                go.Scatter(
+                    x=[r["T"] for r in mine],
+                    y=[r[f"{name}_x"] for r in mine],
+                    mode="lines+markers",
+                    name=f"{kind.upper()} {name}",
+                    line=dict(color=CELL_COLORS[kind], dash=dash),
+                    legendgroup="core",
+                ),
+                1,
+                1,
+            )
     # every page's length slider (bench_pages), then the step slider of the pages that step
     latency = [r for r in rows("pages.jsonl") if r["page"] != "trivial"]
-    latency += [r for f in ("memory.jsonl", "gates.jsonl") for r in rows(f)
-                if r.get("control") == "step slider" and r.get("view", "top") == "top"]  # one bar per page and T
+    latency += [
+        r
+        for f in ("memory.jsonl", "gates.jsonl")
+        for r in rows(f)
+        if r.get("control") == "step slider" and r.get("view", "top") == "top"
+    ]  # one bar per page and T
     for T, color in ((100, "#56B4E9"), (500, "#CC79A7")):
         mine = [r for r in latency if r["T"] == T]
-        fig.add_trace(go.Bar(x=[f"{r['page']}: {r['control']}" for r in mine], y=[r["ratio_median"] for r in mine],
-                             name=f"T = {T}", marker_color=color, legendgroup="browser"), 1, 2)
+        fig.add_trace(
+            go.Bar(
+                x=[f"{r['page']}: {r['control']}" for r in mine],
+                y=[r["ratio_median"] for r in mine],
+                name=f"T = {T}",
+                marker_color=color,
+                legendgroup="browser",
+            ),
+            1,
+            2,
+        )
     for target, dash in ((2, "dash"), (4, "dot")):
-        fig.add_hline(y=target, line=dict(color="black", dash=dash, width=1), row=1, col=2,
-                      annotation_text=f"target at T = {100 if target == 2 else 500}: {target}x",
-                      annotation_position="top left")
+        fig.add_hline(
+            y=target,
+            line=dict(color="black", dash=dash, width=1),
+            row=1,
+            col=2,
+            annotation_text=f"target at T = {100 if target == 2 else 500}: {target}x",
+            annotation_position="top left",
+        )
     fig.update_xaxes(type="log", title="sequence length T", tickvals=[50, 100, 200, 500, 1000], row=1, col=1)
     fig.update_yaxes(type="log", title="x floor", tickvals=[0.5, 1, 2, 5, 10, 20, 50], row=1, col=1)
     fig.update_yaxes(title="x trivial page", row=1, col=2)
     fig.update_xaxes(tickangle=-35, row=1, col=2)
-    fig.update_layout(template="plotly_white", width=1400, height=620, barmode="group",
-                      margin=dict(l=60, r=20, t=60, b=140), font=dict(size=13))
+    fig.update_layout(
+        template="plotly_white",
+        width=1400,
+        height=620,
+        barmode="group",
+        margin=dict(l=60, r=20, t=60, b=140),
+        font=dict(size=13),
+    )
     return fig
 
 

@@ -1,4 +1,5 @@
 """Start and stop `streamlit run app.py` on a free 127.0.0.1 port, for benchmarks."""
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,13 @@ def class_flags() -> list[str]:
     which costs nothing and would refuse the benchmark's own 127.0.0.1."""
     config = tomllib.loads(CLASS_CONFIG.read_text())
     skip = {"server.address", "server.port", "server.headless"}
-    return [arg for section, options in config.items() for key, value in options.items()
-            if f"{section}.{key}" not in skip and not isinstance(value, list)
-            for arg in (f"--{section}.{key}", str(value).lower() if isinstance(value, bool) else str(value))]
+    return [
+        arg
+        for section, options in config.items()
+        for key, value in options.items()
+        if f"{section}.{key}" not in skip and not isinstance(value, list)
+        for arg in (f"--{section}.{key}", str(value).lower() if isinstance(value, bool) else str(value))
+    ]
 
 
 class Server:
@@ -37,10 +42,26 @@ class Server:
             port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", *self.flags],
-            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **self.env},
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                *self.flags,
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, **self.env},
         )
         deadline = time.time() + 60
         while time.time() < deadline:

@@ -6,6 +6,7 @@ warm-up (the first 10% of reruns) and at the end; growth past warm-up is the lea
 
     python -m benchmarks.soak --reruns 1000
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,13 @@ from benchmarks.server import Server, class_flags
 from benchmarks.stclient import Session
 
 PAGES = ("home", "memory", "gradients", "gates")
-TEXTS = ("what time is it?", "the cat sat on the mat", "现在几点了？", "a b c d e f g h i j k l m n o p",
-         "I grew up in France and I speak fluent French")
+TEXTS = (
+    "what time is it?",
+    "the cat sat on the mat",
+    "现在几点了？",
+    "a b c d e f g h i j k l m n o p",
+    "I grew up in France and I speak fluent French",
+)
 
 
 async def soak(url: str, server: Server, reruns: int, clients: int) -> dict:
@@ -46,9 +52,14 @@ async def soak(url: str, server: Server, reruns: int, clients: int) -> dict:
 
     await asyncio.gather(*(one(c) for c in range(clients)))
     after_warmup = next(mb for n, mb in samples if n >= warmup)
-    return {"reruns": done, "errors": errors, "rss_after_warmup_mb": after_warmup,
-            "rss_end_mb": samples[-1][1], "growth_mb": round(samples[-1][1] - after_warmup, 1),
-            "samples": samples}
+    return {
+        "reruns": done,
+        "errors": errors,
+        "rss_after_warmup_mb": after_warmup,
+        "rss_end_mb": samples[-1][1],
+        "growth_mb": round(samples[-1][1] - after_warmup, 1),
+        "samples": samples,
+    }
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ It speaks the protobuf messages that the installed streamlit ships (BackMsg out,
 so a load test needs no browser: it asks for a script run, optionally with changed widget
 values, and times it until the server reports ``script_finished``.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -46,8 +47,9 @@ class Session:
         self.ws = None
 
     async def __aenter__(self) -> Session:
-        self.ws = await websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                           open_timeout=30, ping_interval=None)
+        self.ws = await websockets.connect(
+            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30, ping_interval=None
+        )
         return self
 
     async def __aexit__(self, *exc) -> None:

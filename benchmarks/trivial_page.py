@@ -1,4 +1,5 @@
 """The framework's floor for the latency benchmarks: one slider, and its value echoed back by the server."""
+
 import streamlit as st
 
 value = st.slider("Step t", 1, 500, 250, key="step")

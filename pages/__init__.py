@@ -3,6 +3,7 @@
 PAGES is the registry app.py builds the navigation from (and tests open each page from):
 (file, url path, title text key, icon). The url path must be the file's stem: see ``run_through_app``.
 """
+
 import streamlit as st
 
 PAGES = [

@@ -5,6 +5,7 @@ from them, shared read-only between sessions.
 Results for a generated sequence are computed at its bucket length (scene.bucket) and cropped: a class
 sliding the length shares a few computations. Each cache is bounded (max_entries).
 """
+
 from __future__ import annotations
 
 import functools
@@ -58,8 +59,9 @@ def trace(m: Model, kind: str) -> analysis.Trace:
     tr, T = _trace(scene.bucket(m), kind), _length(m)
     if T is None:
         return tr
-    return analysis.Trace(tr.hidden[:T], None if tr.cell is None else tr.cell[:T],
-                          {name: v[:T] for name, v in tr.gates.items()})
+    return analysis.Trace(
+        tr.hidden[:T], None if tr.cell is None else tr.cell[:T], {name: v[:T] for name, v in tr.gates.items()}
+    )
 
 
 @numbers(max_entries=64)
@@ -175,6 +177,7 @@ def shared(build: Callable) -> Callable:
 
 def figure(build: Callable[..., go.Figure]) -> Callable[..., Chart]:
     """Cache a page's figure builder like ``shared``; the figure is also serialised once."""
+
     @functools.wraps(build)
     def chart(*args) -> Chart:
         fig = build(*args)

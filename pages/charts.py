@@ -5,6 +5,7 @@ st.plotly_chart's element id hashes the figure, so every changed figure would be
 the browser draws from scratch beside the old one. plotly.js is the copy the plotly package ships, served
 from the app's static folder.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,8 +27,9 @@ from rnnviz.i18n import t
 STATIC = Path(__file__).resolve().parent.parent / "static"  # served at app/static/ (server.enableStaticServing)
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
-_mount = st.components.v2.component("rnnviz_chart", js=Path(__file__).with_name("chart.js").read_text(),
-                                    isolate_styles=False)  # plotly adds its styles to the page's head
+_mount = st.components.v2.component(
+    "rnnviz_chart", js=Path(__file__).with_name("chart.js").read_text(), isolate_styles=False
+)  # plotly adds its styles to the page's head
 
 
 def serve_plotly() -> None:
@@ -53,6 +55,13 @@ def chart(fig: Chart | go.Figure, *, key: str, where=None) -> None:
     data = f'{{"figure": {text}, {extra[1:]}'.encode()
     with where if where is not None else contextlib.nullcontext():
         _mount(key=key, data=data)
-        st.download_button(t("export.csv", lang), data=lambda: export.to_csv(figure), file_name=f"{key}.csv",
-                           mime="text/csv", key=f"{key}_csv", on_click="ignore", type="tertiary",
-                           icon=":material/download:")
+        st.download_button(
+            t("export.csv", lang),
+            data=lambda: export.to_csv(figure),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+            on_click="ignore",
+            type="tertiary",
+            icon=":material/download:",
+        )

@@ -4,6 +4,7 @@ Teacher and presentation modes are CSS over the page (so every page gets them wi
 its own): teacher mode hides the sidebar and every control except the step buttons; presentation
 mode enlarges type and thickens chart lines.
 """
+
 from __future__ import annotations
 
 import urllib.parse
@@ -57,9 +58,16 @@ def _picked(key: str) -> None:
 def preset_picker(where: str, lang: str) -> None:
     """A select box of the presets offered ``where``; choosing one applies it."""
     key = f"{where}_preset"
-    st.selectbox(t(f"presets.{where}", lang), presets.offered(where), index=None, key=key,
-                 format_func=lambda name: t(f"preset.{name}", lang), placeholder=t("presets.placeholder", lang),
-                 on_change=_picked, args=(key,))
+    st.selectbox(
+        t(f"presets.{where}", lang),
+        presets.offered(where),
+        index=None,
+        key=key,
+        format_func=lambda name: t(f"preset.{name}", lang),
+        placeholder=t("presets.placeholder", lang),
+        on_change=_picked,
+        args=(key,),
+    )
 
 
 def preset_buttons(where: str, lang: str) -> None:
@@ -67,15 +75,24 @@ def preset_buttons(where: str, lang: str) -> None:
     names = presets.offered(where)
     st.caption(t(f"presets.{where}", lang))
     for col, name in zip(st.columns(len(names)), names):
-        col.button(t(f"preset.{name}", lang), help=t(f"preset.{name}.help", lang), key=f"preset_{name}",
-                   on_click=offer, args=(name,), width="stretch", icon=":material/tune:")
+        col.button(
+            t(f"preset.{name}", lang),
+            help=t(f"preset.{name}.help", lang),
+            key=f"preset_{name}",
+            on_click=offer,
+            args=(name,),
+            width="stretch",
+            icon=":material/tune:",
+        )
 
 
 def follow_goto(pages: dict) -> None:
     """After a callback asked for another page (lesson, presets): switch to it."""
     target = st.session_state.pop("_goto", None)
     if target in pages:
-        st.switch_page(pages[target], query_params={})  # {} not None: None would refuse to clear widget-bound params; widgets write theirs back
+        st.switch_page(
+            pages[target], query_params={}
+        )  # {} not None: None would refuse to clear widget-bound params; widgets write theirs back
 
 
 def share_link(url_path: str, lang: str) -> None:
@@ -102,7 +119,8 @@ def _leave_teacher_mode() -> None:
 
 
 TEACHER_CSS = """<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header [data-testid="stToolbar"] {display: none;}
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  header [data-testid="stToolbar"] {display: none;}
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> .stSelectbox, > .stNumberInput, > .stTextArea,
   > .stTextInput, > .stRadio, > .stMultiSelect, > .stButton, > .stCheckbox, > .stPills, > .stSegmentedControl,
   > .stPopover, > .stDownloadButton, > * > .stSlider, > .stAlert, > .stMarkdown) {display: none;}
@@ -125,8 +143,13 @@ def modes(s: cfg.Settings, lang: str) -> None:
     """Teacher mode (controls hidden, an exit button) and presentation mode, as page CSS."""
     if s.teacher:
         st.html(TEACHER_CSS)
-        st.button(t("classroom.teacher.exit", lang), key="teacher_exit", on_click=_leave_teacher_mode,
-                  icon=":material/tune:", type="tertiary")
+        st.button(
+            t("classroom.teacher.exit", lang),
+            key="teacher_exit",
+            on_click=_leave_teacher_mode,
+            icon=":material/tune:",
+            type="tertiary",
+        )
     if s.present:
         st.html(PRESENT_CSS)
 
@@ -149,11 +172,22 @@ def lesson_banner(lang: str) -> None:
         st.markdown(t(f"lesson.{stop.key}.answer" if revealed else f"lesson.{stop.key}.question", lang))
         cols = st.columns(3)
         if not revealed:
-            cols[0].button(t("lesson.reveal", lang), key="lesson_reveal", on_click=open_stop, args=(index, True),
-                           icon=":material/visibility:", type="primary")
+            cols[0].button(
+                t("lesson.reveal", lang),
+                key="lesson_reveal",
+                on_click=open_stop,
+                args=(index, True),
+                icon=":material/visibility:",
+                type="primary",
+            )
         if index + 1 < n:
-            cols[1].button(t("lesson.next", lang), key="lesson_next", on_click=open_stop, args=(index + 1, False),
-                           icon=":material/arrow_forward:")
+            cols[1].button(
+                t("lesson.next", lang),
+                key="lesson_next",
+                on_click=open_stop,
+                args=(index + 1, False),
+                icon=":material/arrow_forward:",
+            )
         cols[2].button(t("lesson.back", lang), key="lesson_back", on_click=_back_to_lesson, icon=":material/list:")
 
 

@@ -1,7 +1,7 @@
 """Gates: the LSTM's and GRU's gates next to the vanilla RNN, step by step, with the equations worked out."""
+
 import html
 
-import numpy as np
 import streamlit as st
 
 from pages import cache, charts, marks, run_through_app, stepper, widgets
@@ -49,17 +49,31 @@ def units(m: Model, kind: str) -> int:
 
 def step_css(m: Model, cells: tuple[str, ...], step: int, T: int) -> str:
     """The step's column boxed on every heatmap, and its token outlined in the shaded text."""
-    rules = [marks.marks_css(heatmap_key(k), figs.heatmap_area(len(rows(m, k))),
-                             boxes=[figs.step_column(len(rows(m, k)), step, T)], color=STEP_MARK) for k in cells]
+    rules = [
+        marks.marks_css(
+            heatmap_key(k),
+            figs.heatmap_area(len(rows(m, k))),
+            boxes=[figs.step_column(len(rows(m, k)), step, T)],
+            color=STEP_MARK,
+        )
+        for k in cells
+    ]
     rules.append(f".shaded .tok:nth-of-type({step}) {{ border-color: {STEP_MARK}; font-weight: 700; }}")
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
 def unit_css(m: Model, cells: tuple[str, ...], unit: int) -> str:
     """The unit's row dashed on every heatmap; a style of its own, so that a step leaves it untouched."""
-    rules = [marks.marks_css(heatmap_key(k), figs.heatmap_area(len(rows(m, k))), pseudo="before",
-                             dashed=figs.unit_rows(len(rows(m, k)), units(m, k), unit), dashed_color=UNIT_MARK)
-             for k in cells]
+    rules = [
+        marks.marks_css(
+            heatmap_key(k),
+            figs.heatmap_area(len(rows(m, k))),
+            pseudo="before",
+            dashed=figs.unit_rows(len(rows(m, k)), units(m, k), unit),
+            dashed_color=UNIT_MARK,
+        )
+        for k in cells
+    ]
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
@@ -93,8 +107,9 @@ def at_step(m: Model, cells: tuple[str, ...], tokens: list[str], step: int, unit
     st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")
     st.caption(t("gates.eq.explain", lang, unit=unit))
     labels = [t(f"cell.{k}", lang) for k in cells]  # "RNN", "LSTM", "GRU" in every language
-    tabs = st.tabs(labels, key="gates_eq_tab", on_change="rerun",
-                   default=t("cell.lstm", lang) if "lstm" in cells else labels[0])
+    tabs = st.tabs(
+        labels, key="gates_eq_tab", on_change="rerun", default=t("cell.lstm", lang) if "lstm" in cells else labels[0]
+    )
     for kind, tab in zip(cells, tabs):
         if tab.open:  # KaTeX is much of a step's cost: typeset the open tab only
             with tab:
@@ -122,8 +137,15 @@ def shaded_lines(m: Model, cells: tuple[str, ...], unit: int, symbol: str, lang:
     for kind in cells:
         for q in (q for q in rows(m, kind) if q.symbol == symbol):
             v = gates.values(cache.trace(m, kind), q)[:, unit - 1]  # (T,)
-            caption = html.escape(t("gates.text.caption", lang, cell=t(f"cell.{kind}", lang),
-                                    quantity=t(f"gates.q.{symbol}", lang), unit=unit))
+            caption = html.escape(
+                t(
+                    "gates.text.caption",
+                    lang,
+                    cell=t(f"cell.{kind}", lang),
+                    quantity=t(f"gates.q.{symbol}", lang),
+                    unit=unit,
+                )
+            )
             out.append(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale]), q.scale, caption))
     return out
 

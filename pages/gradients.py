@@ -1,4 +1,5 @@
 """Gradients through time: how ||dL/dh_t|| shrinks or grows going back from T, and why."""
+
 import numpy as np
 import streamlit as st
 
@@ -6,6 +7,7 @@ from pages import cache, charts, classroom, run_through_app, widgets
 from pages.links import language
 from rnnviz import clipping
 from rnnviz import gradients as core
+from rnnviz.figures import clipping as clip_figs
 from rnnviz.figures import gradients as figs
 from rnnviz.i18n import t
 from rnnviz.settings import Model
@@ -46,7 +48,7 @@ def eigen_figure(m: Model, lang: str):
 def clip_figure(m: Model, clip: float, which: str, lang: str):
     """The clipping experiment's gradient norms or losses (its runs are computed by then)."""
     runs = cache.clipping_runs(m, clip).result
-    return figs.clip_norm_chart(runs, clip, lang) if which == "norms" else figs.clip_loss_chart(runs, lang)
+    return clip_figs.clip_norm_chart(runs, clip, lang) if which == "norms" else clip_figs.clip_loss_chart(runs, lang)
 
 
 def findings(m: Model, profiles: dict, T: int, lang: str) -> None:
@@ -57,8 +59,7 @@ def findings(m: Model, profiles: dict, T: int, lang: str) -> None:
         if bad is not None:
             st.warning(t("gradients.overflow", lang, cell=cell, t=bad, T=T, k=T - bad), icon=":material/warning:")
         if p.hidden_overflow is not None:
-            st.warning(t("gradients.forward_overflow", lang, cell=cell, t=p.hidden_overflow),
-                       icon=":material/warning:")
+            st.warning(t("gradients.forward_overflow", lang, cell=cell, t=p.hidden_overflow), icon=":material/warning:")
     if "rnn" not in profiles:
         return
     g, (curves, _) = profiles["rnn"].gradient, theory(m, tuple(profiles), T)
@@ -79,8 +80,9 @@ def why(m: Model, cells: tuple[str, ...], lang: str) -> None:
     left, right = st.columns([3, 2])
     charts.chart(eigen_figure(m.cells_only(), lang), key="gradients_eigen", where=left)
     with right:
-        st.markdown(t("gradients.spectrum", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}",
-                      phi=m.nonlinearity))
+        st.markdown(
+            t("gradients.spectrum", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}", phi=m.nonlinearity)
+        )
         regime = core.regime(m.nonlinearity, spec.radius, spec.sigma)
         REGIME_BOX[regime](t(f"gradients.regime.{regime}", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}"))
         st.caption(t("gradients.matrix.orthogonal" if m.orthogonal else "gradients.matrix.random", lang))
@@ -91,8 +93,16 @@ def why(m: Model, cells: tuple[str, ...], lang: str) -> None:
 
 def clipping_section(m: Model, lang: str) -> None:
     """The threshold, the two training runs (computed once for everyone who asks, with progress), their charts."""
-    st.write(t("gradients.clip.task", lang, L=clipping.LENGTH, B=clipping.BATCH, n=clipping.UPDATES,
-               lr=clipping.LEARNING_RATE))
+    st.write(
+        t(
+            "gradients.clip.task",
+            lang,
+            L=clipping.LENGTH,
+            B=clipping.BATCH,
+            n=clipping.UPDATES,
+            lr=clipping.LEARNING_RATE,
+        )
+    )
     clip = float(widgets.widget("clip", lang, st.columns([1, 2])[0]))
     job = cache.clipping_runs(m.cells_only(), clip)
     if not job.done:
@@ -142,8 +152,10 @@ why(m, cells, lang)
 
 st.subheader(t("gradients.h.factors", lang))
 charts.chart(factor_figure(m, cells, lang), key="gradients_factors")
-lines = [t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
-         for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())]
+lines = [
+    t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
+    for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())
+]
 st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))
 if "lstm" in profiles:
     st.caption(t("gradients.factor.lstm", lang))

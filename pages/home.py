@@ -1,4 +1,5 @@
 """Overview: the sequence as tokens and the hidden states of the cells reading it."""
+
 import streamlit as st
 
 from pages import cache, charts, run_through_app, widgets

@@ -1,4 +1,5 @@
 """Guided lesson: the ordered stops, each with a question to predict before the view reveals the answer."""
+
 import streamlit as st
 
 from pages import classroom, run_through_app
@@ -15,5 +16,10 @@ for index, stop in enumerate(presets.LESSON):
     with st.container(border=True, key=f"lesson_stop_{index}"):
         st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")
         st.write(t(f"lesson.{stop.key}.question", lang))
-        st.button(t("lesson.open", lang), key=f"lesson_open_{index}", on_click=classroom.open_stop,
-                  args=(index, False), icon=":material/play_arrow:")
+        st.button(
+            t("lesson.open", lang),
+            key=f"lesson_open_{index}",
+            on_click=classroom.open_stop,
+            args=(index, False),
+            icon=":material/play_arrow:",
+        )

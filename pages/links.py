@@ -4,15 +4,17 @@ Widgets are keyed by Settings field names and bound to the URL (``bind="query-pa
 keeps the link in sync; this module only repairs a tampered link once, at the start of a session,
 before any widget reads it.
 """
+
 from __future__ import annotations
 
 import streamlit as st
 
 from rnnviz import settings as cfg
+from rnnviz.cells import CELLS
 from rnnviz.i18n import LANGS, t
 
 # How a widget shows a choice, which is also how Streamlit writes it into the URL.
-URL_LABELS = {"cells": str.upper, "lang": LANGS.get}
+URL_LABELS = {"cells": lambda kind: CELLS[kind].label, "lang": LANGS.get}
 DEFAULTS = cfg.DEFAULTS
 
 
@@ -60,10 +62,8 @@ def show_notes(lang: str) -> None:
     """The repairs made to this session's link, once, as a visible note."""
     notes = st.session_state.pop("_notes", None)
     if notes:
-        lines = [t(f"note.{n.reason}", lang, field=n.field, raw=n.raw, value=_shown(n.field, n.value))
-                 for n in notes]
-        st.warning(t("note.header", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
-                   icon=":material/build:")
+        lines = [t(f"note.{n.reason}", lang, field=n.field, raw=n.raw, value=_shown(n.field, n.value)) for n in notes]
+        st.warning(t("note.header", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines), icon=":material/build:")
 
 
 def _shown(name: str, value) -> str:

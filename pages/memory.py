@@ -1,4 +1,5 @@
 """Step through: watch each cell's memory fill and fade, one token at a time, RNN | LSTM | GRU side by side."""
+
 import streamlit as st
 
 from pages import cache, charts, classroom, marks, run_through_app, stepper, widgets
@@ -29,9 +30,15 @@ def step_css(cells: int, T: int, step: int, focus: int) -> str:
     """The step on the hidden states (later steps hatched, its column boxed) and on the maps (its row boxed),
     and the followed token's column on the maps (dashed): one style sheet, one overlay a chart."""
     at = figs.step_marks(cells, T, step, focus)
-    return ("<style>\n" + marks.marks_css(HIDDEN, figs.HIDDEN_AREA, at["hatched"], at["column"], MARK) + "\n"
-            + marks.marks_css(MAPS, figs.MAP_AREA, boxes=at["row"], color=ROW_MARK, dashed=at["focus"],
-                              dashed_color=FOCUS_MARK) + "\n</style>")
+    return (
+        "<style>\n"
+        + marks.marks_css(HIDDEN, figs.HIDDEN_AREA, at["hatched"], at["column"], MARK)
+        + "\n"
+        + marks.marks_css(
+            MAPS, figs.MAP_AREA, boxes=at["row"], color=ROW_MARK, dashed=at["focus"], dashed_color=FOCUS_MARK
+        )
+        + "\n</style>"
+    )
 
 
 @st.fragment
@@ -79,18 +86,26 @@ st.subheader(t("memory.influence.header", lang))
 widgets.per_view("focus", T)
 focus = widgets.widget("focus", lang, hi=T) if T > 1 else 1
 curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
-raw = {kind: m.C[focus - 1:, focus - 1] for kind, m in mems.items()}
+raw = {kind: m.C[focus - 1 :, focus - 1] for kind, m in mems.items()}
 charts.chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
 widgets.look_for(t("memory.look.influence", lang), lang)
 
 st.subheader(t("memory.span.header", lang))
 for col, kind in zip(st.columns(len(kinds)), kinds):
     span = mems[kind].span
-    col.metric(t("memory.span.label", lang, cell=t(f"cell.{kind}", lang)), span_text(span, lang),
-               help=t("memory.span.help", lang, faded=span.faded, tokens=span.tokens, horizon=span.horizon))
+    col.metric(
+        t("memory.span.label", lang, cell=t(f"cell.{kind}", lang)),
+        span_text(span, lang),
+        help=t("memory.span.help", lang, faded=span.faded, tokens=span.tokens, horizon=span.horizon),
+    )
 st.caption(t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2))
 widgets.look_for(t("memory.look.span", lang), lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('memory.try', lang)}", icon=":material/science:")
-st.button(t("memory.try.button", lang), key="memory_try", on_click=classroom.offer, args=("lstm-holds-on",),
-          icon=":material/science:")
+st.button(
+    t("memory.try.button", lang),
+    key="memory_try",
+    on_click=classroom.offer,
+    args=("lstm-holds-on",),
+    icon=":material/science:",
+)

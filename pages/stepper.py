@@ -4,6 +4,7 @@ The step lives in ``st.session_state["step"]``, bound to the URL, so a link open
 step and pages that step share it. Buttons change it in callbacks (before the widgets are
 drawn), which is the one way Streamlit lets code move a URL-bound widget.
 """
+
 from __future__ import annotations
 
 import time
@@ -39,17 +40,46 @@ def step_controls(n: int, lang: str) -> int:
     buttons = st.columns([1, 1, 1, 1, 1, 7], vertical_alignment="bottom")
     # the slider first: on a link's first run it is what reads ?step=, and the buttons' targets need it
     step = widgets.widget("step", lang, buttons[5], hi=n, default=n) if n > 1 else 1
-    buttons[0].button(":material/first_page:", help=t("step.first", lang), key="step_first",
-                      on_click=_move, args=(1, n), disabled=step <= 1)
-    buttons[1].button(":material/chevron_left:", help=t("step.prev", lang), key="step_prev",
-                      on_click=_move, args=(step - 1, n), disabled=step <= 1)
-    buttons[2].button(":material/pause:" if playing else ":material/play_arrow:",
-                      help=t("step.pause" if playing else "step.play", lang), key="step_play",
-                      on_click=_toggle_play, args=(n,), type="primary")
-    buttons[3].button(":material/chevron_right:", help=t("step.next", lang), key="step_next",
-                      on_click=_move, args=(step + 1, n), disabled=step >= n)
-    buttons[4].button(":material/last_page:", help=t("step.last", lang), key="step_last",
-                      on_click=_move, args=(n, n), disabled=step >= n)
+    buttons[0].button(
+        ":material/first_page:",
+        help=t("step.first", lang),
+        key="step_first",
+        on_click=_move,
+        args=(1, n),
+        disabled=step <= 1,
+    )
+    buttons[1].button(
+        ":material/chevron_left:",
+        help=t("step.prev", lang),
+        key="step_prev",
+        on_click=_move,
+        args=(step - 1, n),
+        disabled=step <= 1,
+    )
+    buttons[2].button(
+        ":material/pause:" if playing else ":material/play_arrow:",
+        help=t("step.pause" if playing else "step.play", lang),
+        key="step_play",
+        on_click=_toggle_play,
+        args=(n,),
+        type="primary",
+    )
+    buttons[3].button(
+        ":material/chevron_right:",
+        help=t("step.next", lang),
+        key="step_next",
+        on_click=_move,
+        args=(step + 1, n),
+        disabled=step >= n,
+    )
+    buttons[4].button(
+        ":material/last_page:",
+        help=t("step.last", lang),
+        key="step_last",
+        on_click=_move,
+        args=(n, n),
+        disabled=step >= n,
+    )
     return step
 
 

@@ -4,6 +4,7 @@ A run lives in ``st.session_state["_lab"]`` and trains in rounds of ``ROUND`` up
 the curves after each round. Any click interrupts a script run at its next element, so Stop (and every
 other widget) stays responsive; a rerun picks the run up where it was.
 """
+
 import time
 
 import numpy as np
@@ -21,8 +22,19 @@ THREADS = 1  # torch threads while training: the second core stays free for othe
 
 
 def configs(s: settings.Settings) -> tuple[train.Config, ...]:
-    return tuple(train.Config(task=s.task, cell=kind, length=s.train_length, seed=s.seed, hidden=s.hidden,
-                              steps=s.train_steps or None, clip=s.clip, gate_bias=s.gate_init) for kind in s.cells)
+    return tuple(
+        train.Config(
+            task=s.task,
+            cell=kind,
+            length=s.train_length,
+            seed=s.seed,
+            hidden=s.hidden,
+            steps=s.train_steps or None,
+            clip=s.clip,
+            gate_bias=s.gate_init,
+        )
+        for kind in s.cells
+    )
 
 
 def start(length: int | None = None) -> None:
@@ -62,10 +74,15 @@ def summary_table(lab: train.Lab, lang: str) -> list[dict]:
     rows = []
     for kind, r in lab.results.items():
         metric = "accuracy" if "accuracy" in r else "mse"
-        rows.append({t("training.col.cell", lang): t(f"cell.{kind}", lang),
-                     t(f"training.metric.{metric}", lang): r[metric],
-                     t("training.col.steps", lang): r["steps"], t("training.col.seconds", lang): r["seconds"],
-                     t("training.col.solved", lang): "✓" if r["solved"] else "–"})
+        rows.append(
+            {
+                t("training.col.cell", lang): t(f"cell.{kind}", lang),
+                t(f"training.metric.{metric}", lang): r[metric],
+                t("training.col.steps", lang): r["steps"],
+                t("training.col.seconds", lang): r["seconds"],
+                t("training.col.solved", lang): "✓" if r["solved"] else "–",
+            }
+        )
     return rows
 
 
@@ -97,15 +114,26 @@ st.caption(t("training.answer", lang, answer=task.classes[int(y)] if task.classe
 lab = current_lab(s)
 running = bool(lab and lab.running)
 buttons = st.columns([1, 1, 5])
-buttons[0].button(t("training.start", lang), type="primary", icon=":material/play_arrow:", key="train_start",
-                  on_click=start, disabled=running)
-buttons[1].button(t("training.stop", lang), icon=":material/stop:", key="train_stop", on_click=stop,
-                  disabled=not running)
+buttons[0].button(
+    t("training.start", lang),
+    type="primary",
+    icon=":material/play_arrow:",
+    key="train_start",
+    on_click=start,
+    disabled=running,
+)
+buttons[1].button(
+    t("training.stop", lang), icon=":material/stop:", key="train_stop", on_click=stop, disabled=not running
+)
 progress = st.empty()
 top_left, top_right = st.columns(2)
 bottom_left, bottom_right = st.columns(2)
-slots = {"score": top_left.empty(), "loss": top_right.empty(), "grad": bottom_left.empty(),
-         "first": bottom_right.empty()}
+slots = {
+    "score": top_left.empty(),
+    "loss": top_right.empty(),
+    "grad": bottom_left.empty(),
+    "first": bottom_right.empty(),
+}
 look, try_this = st.columns(2)
 widgets.look_for(t("training.look.curves", lang), lang, look)
 try_this.success(f"**{t('try_this', lang)}** — {t('training.try.curves', lang)}", icon=":material/science:")
@@ -115,8 +143,9 @@ table_slot = st.empty()
 def draw(lab: train.Lab) -> None:
     """Progress and the curves of the run so far (keys change each round: one element per draw)."""
     if lab.running:
-        progress.progress(min(1.0, lab.step / max(1, lab.total)),
-                          text=t("training.progress", lang, step=lab.step, total=lab.total))
+        progress.progress(
+            min(1.0, lab.step / max(1, lab.total)), text=t("training.progress", lang, step=lab.step, total=lab.total)
+        )
     elif lab.done:
         progress.success(t("training.finished", lang), icon=":material/check_circle:")
     else:
@@ -126,8 +155,10 @@ def draw(lab: train.Lab) -> None:
 
 
 if lab is None:
-    progress.info(t("training.changed" if "_lab" in st.session_state else "training.press", lang),
-                  icon=":material/model_training:")
+    progress.info(
+        t("training.changed" if "_lab" in st.session_state else "training.press", lang),
+        icon=":material/model_training:",
+    )
 else:
     if not lab.running and not lab.results:
         with st.spinner(t("training.testing", lang)):
@@ -147,18 +178,30 @@ if not runs:
 else:
     live = list(lab.results.values()) if lab and lab.results else None
     left, right = st.columns([3, 2])
-    charts.chart(figs.by_length(runs, s.task, task.metric, task.baseline, live, lang), key="training_classic",
-                 where=left)
-    left.caption(t("training.classic.source", lang, file="results/training_vs_length.json",
-                   date=data["meta"]["written"]))
+    charts.chart(
+        figs.by_length(runs, s.task, task.metric, task.baseline, live, lang), key="training_classic", where=left
+    )
+    left.caption(
+        t("training.classic.source", lang, file="results/training_vs_length.json", date=data["meta"]["written"])
+    )
     with right:
         widgets.look_for(t("training.look.classic", lang), lang)
         st.success(f"**{t('try_this', lang)}** — {t('training.try.classic', lang)}", icon=":material/science:")
         lengths = sorted({r["length"] for r in runs})
-        pick = st.selectbox(t("training.rerun.length", lang), lengths, key="_rerun_length",
-                            index=lengths.index(s.train_length) if s.train_length in lengths else 0)
-        st.button(t("training.rerun", lang), icon=":material/replay:", key="train_rerun", on_click=start,
-                  args=(pick,), disabled=running)
+        pick = st.selectbox(
+            t("training.rerun.length", lang),
+            lengths,
+            key="_rerun_length",
+            index=lengths.index(s.train_length) if s.train_length in lengths else 0,
+        )
+        st.button(
+            t("training.rerun", lang),
+            icon=":material/replay:",
+            key="train_rerun",
+            on_click=start,
+            args=(pick,),
+            disabled=running,
+        )
 st.info(t("training.see", lang), icon=":material/school:")
 
 if running:  # last, so the whole page is drawn while the cells train

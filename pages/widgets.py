@@ -2,6 +2,7 @@
 its range, step, default and choices from the field's spec; its label and help from the texts
 ("setting.<name>" and "setting.<name>.help"). Also the shared sidebar, the current settings, and presets.
 """
+
 from __future__ import annotations
 
 import streamlit as st

@@ -8,6 +8,7 @@ Per-step Jacobians come from torch.func (exact autograd), and are chained throug
 
 where s_t is the whole recurrent state ([h_t] or [h_t; c_t] for the LSTM).
 """
+
 from __future__ import annotations
 
 import copy

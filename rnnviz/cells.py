@@ -9,6 +9,7 @@ gives the same function. ``step`` returns the new state and every gate as values
 Each class docstring holds the cell's equations, one ``lhs = rhs`` line each in LaTeX:
 rnnviz.equations parses, renders and re-evaluates them, so keep them in that form.
 """
+
 from __future__ import annotations
 
 import math
@@ -49,6 +50,7 @@ class Cell(nn.Module):
     whose bias decides how much it keeps (``memory_gate``), and the torch.nn module it matches."""
 
     kind = ""
+    label = ""  # the cell's name on screen, the same in every language
     gate_names: tuple[str, ...] = ()
     n_blocks = 1  # weight blocks stacked in weight_ih_l0 (PyTorch's gate order)
     has_cell_state = False
@@ -116,7 +118,7 @@ class RNN(Cell):
     where \phi is tanh, relu or the identity (``nonlinearity``).
     """
 
-    kind = "rnn"
+    kind, label = "rnn", "RNN"
     quantities = (("h", "hidden", TANH),)
     torch_module = nn.RNN
 
@@ -146,12 +148,18 @@ class LSTM(Cell):
     h_t = o_t \odot \tanh(c_t)
     """
 
-    kind = "lstm"
+    kind, label = "lstm", "LSTM"
     gate_names = ("input", "forget", "cell", "output")
     n_blocks = 4  # (W_ii|W_if|W_ig|W_io)
     has_cell_state = True
-    quantities = (("i", "input", SIGMOID), ("f", "forget", SIGMOID), ("g", "cell", TANH), ("o", "output", SIGMOID),
-                  ("c", "cell_state", FREE), ("h", "hidden", TANH))
+    quantities = (
+        ("i", "input", SIGMOID),
+        ("f", "forget", SIGMOID),
+        ("g", "cell", TANH),
+        ("o", "output", SIGMOID),
+        ("c", "cell_state", FREE),
+        ("h", "hidden", TANH),
+    )
     memory_gate = "forget"
     torch_module = nn.LSTM
 
@@ -176,7 +184,7 @@ class GRU(Cell):
     h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}
     """
 
-    kind = "gru"
+    kind, label = "gru", "GRU"
     gate_names = ("reset", "update", "new")
     n_blocks = 3  # (W_ir|W_iz|W_in)
     quantities = (("r", "reset", SIGMOID), ("z", "update", SIGMOID), ("n", "new", TANH), ("h", "hidden", TANH))
@@ -204,8 +212,7 @@ def symbols() -> tuple[str, ...]:
     return tuple(dict.fromkeys(sorted(states, key="hc".find) + [q[0] for q in quantities]))
 
 
-def make_cell(kind: str, input_size: int, hidden_size: int, *, seed: int = 0,
-              nonlinearity: str = "tanh") -> Cell:
+def make_cell(kind: str, input_size: int, hidden_size: int, *, seed: int = 0, nonlinearity: str = "tanh") -> Cell:
     """A cell whose weights are exactly those torch.nn would draw after torch.manual_seed(seed)."""
     if kind not in CELLS:
         raise ValueError(f"unknown cell kind {kind!r}; choose from {sorted(CELLS)}")

@@ -6,6 +6,7 @@ and length trained for every cell kind, named like ``recall-T50``; its files are
 ``checkpoints/recall-T50-lstm.safetensors`` and so on. Everything that can go wrong on
 load (missing file, corrupt bytes, wrong tensors) raises CheckpointError with a clear message.
 """
+
 from __future__ import annotations
 
 import json
@@ -85,9 +86,18 @@ def save(model: nn.Module, cfg, result: dict, path: str | Path) -> Path:
     """Write a trained ``rnnviz.train.Model`` (torch.nn layer + readout) and what it was trained on."""
     tensors = {f"rnn.{k}": v.detach().contiguous() for k, v in model.rnn.state_dict().items()}
     tensors |= {f"head.{k}": v.detach().contiguous() for k, v in model.head.state_dict().items()}
-    meta = {"format": FORMAT, "task": cfg.task, "cell": cfg.cell, "length": cfg.length, "hidden": cfg.hidden,
-            "input_size": model.rnn.input_size, "n_outputs": model.head.out_features, "seed": cfg.seed,
-            "steps": result["steps"], "result": json.dumps(result)}
+    meta = {
+        "format": FORMAT,
+        "task": cfg.task,
+        "cell": cfg.cell,
+        "length": cfg.length,
+        "hidden": cfg.hidden,
+        "input_size": model.rnn.input_size,
+        "n_outputs": model.head.out_features,
+        "seed": cfg.seed,
+        "steps": result["steps"],
+        "result": json.dumps(result),
+    }
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_file(tensors, str(path), metadata={k: str(v) for k, v in meta.items()})
@@ -96,14 +106,17 @@ def save(model: nn.Module, cfg, result: dict, path: str | Path) -> Path:
 
 def _read(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
     if not path.is_file():
-        raise CheckpointError(f"checkpoint file {path.name} is missing; re-create it with "
-                              "python benchmarks/bench_training.py checkpoints")
+        raise CheckpointError(
+            f"checkpoint file {path.name} is missing; re-create it with python benchmarks/bench_training.py checkpoints"
+        )
     try:
         with safe_open(str(path), framework="pt") as f:
-            return {k: f.get_tensor(k) for k in f.keys()}, dict(f.metadata() or {})
+            return {k: f.get_tensor(k) for k in f.keys()}, dict(f.metadata() or {})  # noqa: SIM118 (safe_open is not iterable)
     except Exception as e:  # safetensors raises its own error types for bad headers and short files
-        raise CheckpointError(f"checkpoint file {path.name} is corrupt or truncated ({e}); "
-                              "re-create it with python benchmarks/bench_training.py checkpoints") from e
+        raise CheckpointError(
+            f"checkpoint file {path.name} is corrupt or truncated ({e}); "
+            "re-create it with python benchmarks/bench_training.py checkpoints"
+        ) from e
 
 
 def load(path: str | Path) -> Checkpoint:
@@ -128,6 +141,8 @@ def load_set(name: str, kind: str, directory: Path | None = None) -> Checkpoint:
     task, length = parse_set_name(name)
     ckpt = load(path_for(name, kind, directory))
     if (ckpt.task, ckpt.length, ckpt.meta["cell"]) != (task, length, kind):
-        raise CheckpointError(f"{path_for(name, kind, directory).name} holds {ckpt.meta['cell']} trained on "
-                              f"{ckpt.task}, T = {ckpt.length}, not what its name says")
+        raise CheckpointError(
+            f"{path_for(name, kind, directory).name} holds {ckpt.meta['cell']} trained on "
+            f"{ckpt.task}, T = {ckpt.length}, not what its name says"
+        )
     return ckpt

@@ -9,6 +9,7 @@ rescale the gradient and hide the explosion), the same batches for both runs.
 Clipping by global norm (torch.nn.utils.clip_grad_norm_): if g = the gradient of every
 parameter stacked, and ||g|| > c, use g * c / ||g||; the direction is kept, the step is capped.
 """
+
 from __future__ import annotations
 
 import copy
@@ -51,8 +52,7 @@ def _model(cell: Cell, seed: int) -> tuple[Cell, torch.nn.Linear]:
     return twin, readout
 
 
-def train(cell: Cell, clip: float | None, seed: int,
-          on_update: Callable[[int], None] | None = None) -> Run:
+def train(cell: Cell, clip: float | None, seed: int, on_update: Callable[[int], None] | None = None) -> Run:
     """SGD on the running-sum task; ``clip`` caps the global gradient norm (None: no clipping)."""
     twin, readout = _model(cell, seed)
     params = [*twin.parameters(), *readout.parameters()]
@@ -76,8 +76,7 @@ def train(cell: Cell, clip: float | None, seed: int,
     return Run(np.array(norms), np.array(losses), diverged)
 
 
-def compare(cell: Cell, clip: float, seed: int,
-            on_progress: Callable[[float], None] | None = None) -> dict[str, Run]:
+def compare(cell: Cell, clip: float, seed: int, on_progress: Callable[[float], None] | None = None) -> dict[str, Run]:
     """The same training without and with clipping at ``clip``: {"plain": Run, "clipped": Run}."""
     out = {}
     for i, (name, threshold) in enumerate((("plain", None), ("clipped", clip))):

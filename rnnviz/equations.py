@@ -5,6 +5,7 @@ The docstrings of rnnviz/cells.py hold one ``lhs = rhs`` line of LaTeX per equat
 a page renders is the maths the code documents. Evaluating the parsed equations gives the cell's
 next state again, which the tests check against torch.nn: the docstrings cannot drift from the code.
 """
+
 from __future__ import annotations
 
 import re
@@ -118,8 +119,11 @@ def _sigmoid(a):
 
 # name -> (numpy function, how the numbers line writes it); \phi is the RNN's nonlinearity
 FUNCTIONS = {r"\sigma": (_sigmoid, r"\sigma"), r"\tanh": (np.tanh, r"\tanh")}
-PHI = {"tanh": (np.tanh, r"\tanh"), "relu": (lambda a: np.maximum(a, 0.0), r"\operatorname{relu}"),
-       "linear": (lambda a: a, "")}
+PHI = {
+    "tanh": (np.tanh, r"\tanh"),
+    "relu": (lambda a: np.maximum(a, 0.0), r"\operatorname{relu}"),
+    "linear": (lambda a: a, ""),
+}
 
 
 def parameters(cell: Cell) -> dict[str, np.ndarray]:
@@ -130,11 +134,13 @@ def parameters(cell: Cell) -> dict[str, np.ndarray]:
 class _Context:
     """Values of every symbol at one step: inputs, previous state, weight blocks, earlier results."""
 
-    def __init__(self, kind: str, params: dict[str, np.ndarray], x_t: np.ndarray,
-                 prev: dict[str, np.ndarray], nonlinearity: str):
+    def __init__(
+        self, kind: str, params: dict[str, np.ndarray], x_t: np.ndarray, prev: dict[str, np.ndarray], nonlinearity: str
+    ):
         self.params, self.H = params, params["weight_hh_l0"].shape[1]
-        self.letters = [q.symbol for name in CELLS[kind].gate_names
-                        for q in QUANTITIES[kind] if q.field == name]  # PyTorch's block order
+        self.letters = [
+            q.symbol for name in CELLS[kind].gate_names for q in QUANTITIES[kind] if q.field == name
+        ]  # PyTorch's block order
         self.env = {"x_t": np.asarray(x_t, dtype=float)}
         self.env.update({f"{k}_{{t-1}}": np.asarray(v, dtype=float) for k, v in prev.items()})
         self.functions = {**FUNCTIONS, r"\phi": PHI[nonlinearity]}
@@ -148,7 +154,7 @@ class _Context:
         side = "ih" if m[2] == "i" else "hh"
         full = self.params[f"{'weight' if m[1] == 'W' else 'bias'}_{side}_l0"]
         k = self.letters.index(m[3]) if self.letters else 0  # the RNN has a single block
-        return full[k * self.H:(k + 1) * self.H]
+        return full[k * self.H : (k + 1) * self.H]
 
     def value(self, node: Node) -> np.ndarray:
         if node.op == "num":
@@ -166,8 +172,9 @@ class _Context:
         return sum((1 if s == "+" else -1) * self.value(a) for s, a in zip(node.signs, node.args))
 
 
-def evaluate_step(kind: str, params: dict[str, np.ndarray], x_t: np.ndarray, prev: dict[str, np.ndarray],
-                  nonlinearity: str = "tanh") -> dict[str, np.ndarray]:
+def evaluate_step(
+    kind: str, params: dict[str, np.ndarray], x_t: np.ndarray, prev: dict[str, np.ndarray], nonlinearity: str = "tanh"
+) -> dict[str, np.ndarray]:
     """Every left-hand side of the docstring equations at one step, by symbol ("f", "c", "h"), (H,) each.
 
     ``prev`` holds the previous state by symbol: {"h": (H,)} and, for the LSTM, "c".
@@ -251,8 +258,14 @@ class _Renderer:
         return "".join(parts)
 
 
-def plugged(kind: str, params: dict[str, np.ndarray], x_t: np.ndarray, prev: dict[str, np.ndarray],
-            unit: int, nonlinearity: str = "tanh") -> list[Plugged]:
+def plugged(
+    kind: str,
+    params: dict[str, np.ndarray],
+    x_t: np.ndarray,
+    prev: dict[str, np.ndarray],
+    unit: int,
+    nonlinearity: str = "tanh",
+) -> list[Plugged]:
     """The cell's equations at one step for ``unit`` (0-based), with that unit's numbers plugged in."""
     ctx = _Context(kind, params, x_t, prev, nonlinearity)
     render = _Renderer(ctx, unit)

@@ -2,6 +2,7 @@
 kind of value is drawn on, how saturated the gates are, and text shaded by one unit.
 (The cells' equations worked out for one unit are in rnnviz.equations.)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ class Quantity:
     scale: str  # SIGMOID, TANH or FREE
 
 
-QUANTITIES: dict[str, tuple[Quantity, ...]] = {kind: tuple(Quantity(*q) for q in cell.quantities)
-                                              for kind, cell in CELLS.items()}
+QUANTITIES: dict[str, tuple[Quantity, ...]] = {
+    kind: tuple(Quantity(*q) for q in cell.quantities) for kind, cell in CELLS.items()
+}
 
 
 def quantities(kind: str, nonlinearity: str = "tanh") -> tuple[Quantity, ...]:

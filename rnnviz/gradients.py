@@ -9,6 +9,7 @@ J_t = diag(phi'(a_t)) W_hh with |phi'| <= 1, hence ||J_t||_2 <= sigma_max(W_hh) 
 L = sum(h_T), ||dL/dh_t|| <= sigma_max^(T-t) sqrt(H) (Pascanu, Mikolov & Bengio 2013). A linear
 RNN whose W_hh = rho * Q, Q orthogonal, meets the bound exactly: rho^(T-t) sqrt(H).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -121,4 +122,3 @@ def regime(nonlinearity: str, radius: float, sigma: float) -> str:
             return "vanish"
         return "explode" if radius > 1 + EDGE_TOLERANCE else "edge"
     return "bounded" if sigma < 1 else "open"
-

@@ -9,6 +9,7 @@ floor(T/2) tokens, so for every d up to that horizon we know exactly which of th
 faded. If fewer than half fade within the horizon, the span is only known to be longer.
 All functions take numpy arrays and return numpy arrays or plain values; indices are 0-based.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ def fade_distances(C: np.ndarray, level: float = FADE_LEVEL) -> np.ndarray:
     T = C.shape[0]
     later = np.tri(T, T, -1, dtype=bool)  # rows t > k below the diagonal
     with np.errstate(invalid="ignore", over="ignore"):
-        below = later & (C < level * np.diag(C)[None, :])  # comparisons with nan/inf are False
+        below = later & (level * np.diag(C)[None, :] > C)  # comparisons with nan/inf are False
     first = below.argmax(axis=0)  # first row t where column k is below; 0 when none
     d = (first - np.arange(T)).astype(float)
     d[~below.any(axis=0)] = np.nan

@@ -4,6 +4,7 @@ A preset opens from a link (``?preset=vanishing-gradients``) or a lesson stop as
 setting at its default), or from a button or picker on its page (``offered``) as a change of only the
 settings it names. The lesson is an ordered path through presets, each stop with a question to predict first.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -11,10 +12,14 @@ from typing import Any
 
 from .settings import DEFAULTS, FIELDS, Settings, to_query
 
-LONG_SENTENCE = ("I grew up in France, and after many years abroad, working in different countries "
-                 "and speaking other languages every day, I still speak fluent French")
-STAIRS = ("The old keys that my grandmother had hidden in the blue box under the stairs before "
-          "she moved to the coast many years ago still open the door of the garden shed.")
+LONG_SENTENCE = (
+    "I grew up in France, and after many years abroad, working in different countries "
+    "and speaking other languages every day, I still speak fluent French"
+)
+STAIRS = (
+    "The old keys that my grandmother had hidden in the blue box under the stairs before "
+    "she moved to the coast many years ago still open the door of the garden shed."
+)
 ZH_SENTENCE = "我昨天在学校旁边那家很小的书店里买的那本关于海洋动物的书，今天早上被我忘在公共汽车上了。"
 
 
@@ -40,20 +45,31 @@ def _sequence(text: str) -> dict[str, Any]:
 
 
 # a gradient situation: a generated sequence of 200 words, nothing else changed from PyTorch's init
-_GRADIENTS = {"generated": True, "length": 200, "orthogonal": False, "input_scale": 1.0,
-              "forget_bias": 0.0, "update_bias": 0.0}
+_GRADIENTS = {
+    "generated": True,
+    "length": 200,
+    "orthogonal": False,
+    "input_scale": 1.0,
+    "forget_bias": 0.0,
+    "update_bias": 0.0,
+}
 _VANISHING = {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 0.9}
 
 PRESETS: dict[str, Preset] = {
     "what-time": Preset("memory", {"text": "what time is it?", "step": 1}),
     "short-term-memory": Preset("memory", {"text": LONG_SENTENCE, "focus": 4}),
     "vanishing-gradients": Preset("gradients", _VANISHING, "gradients"),
-    "exploding-gradients": Preset("gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "linear",
-                                                "rho": 1.1}, "gradients"),
-    "edge-of-chaos": Preset("gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 1.0},
-                            "gradients"),
-    "lstm-keeps-the-gradient": Preset("gradients", {**_GRADIENTS, "cells": ("rnn", "lstm"), "nonlinearity": "tanh",
-                                                    "rho": 0.9, "forget_bias": 5.0}, "gradients"),
+    "exploding-gradients": Preset(
+        "gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "linear", "rho": 1.1}, "gradients"
+    ),
+    "edge-of-chaos": Preset(
+        "gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 1.0}, "gradients"
+    ),
+    "lstm-keeps-the-gradient": Preset(
+        "gradients",
+        {**_GRADIENTS, "cells": ("rnn", "lstm"), "nonlinearity": "tanh", "rho": 0.9, "forget_bias": 5.0},
+        "gradients",
+    ),
     "forget-gate": Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",), "forget_bias": 3.0}),
     "trained-vs-untrained": Preset("memory", {"weights": "recall-T50", "cells": ("rnn", "lstm", "gru")}),
     "training-lab": Preset("training", {"task": "recall", "train_length": 50}),
@@ -82,10 +98,14 @@ class Stop:
 
 LESSON: list[Stop] = [
     Stop("read", PRESETS["what-time"], Preset("memory", {"text": "what time is it?"})),
-    Stop("fade", Preset("memory", {"text": LONG_SENTENCE, "cells": ("rnn",), "focus": 4}),
-         PRESETS["short-term-memory"]),
-    Stop("forget", Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4}),
-         Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4, "forget_bias": 3.0})),
+    Stop(
+        "fade", Preset("memory", {"text": LONG_SENTENCE, "cells": ("rnn",), "focus": 4}), PRESETS["short-term-memory"]
+    ),
+    Stop(
+        "forget",
+        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4}),
+        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4, "forget_bias": 3.0}),
+    ),
     Stop("vanish", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["vanishing-gradients"]),
     Stop("explode", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["exploding-gradients"]),
     Stop("gates", Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",)}), PRESETS["forget-gate"]),

@@ -1,4 +1,5 @@
 """From a Model to what the pages compute on: the tokens, their input vectors, and the cells."""
+
 from __future__ import annotations
 
 import dataclasses

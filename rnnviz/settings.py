@@ -8,6 +8,7 @@ choices the widget offers; only values that differ from the default are written 
 Anything malformed or out of range is repaired to the nearest valid value and reported as a
 ``Note``, never raised. Choices come from the registries (cells, nonlinearities, tasks, languages).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,12 +26,26 @@ MAX_STEPS = 1000  # longest sequence any page runs
 RANDOM = "random"  # ``weights`` for PyTorch's seeded init; anything else names a checkpoint set
 
 
-def spec(default: Any, widget: str, *, lo: float | None = None, hi: float | None = None, step: float | None = None,
-         choices: Sequence[str] | None = None, per_view: bool = False) -> Any:
+def spec(
+    default: Any,
+    widget: str,
+    *,
+    lo: float | None = None,
+    hi: float | None = None,
+    step: float | None = None,
+    choices: Sequence[str] | None = None,
+    per_view: bool = False,
+) -> Any:
     """A dataclass field with the widget that sets it, its valid range (lo..hi, in steps of ``step``) or its
     choices. ``per_view``: the widget's upper end is the current sequence's or model's size, not ``hi``."""
-    meta = {"widget": widget, "lo": lo, "hi": hi, "step": step, "choices": tuple(choices) if choices else None,
-            "per_view": per_view}
+    meta = {
+        "widget": widget,
+        "lo": lo,
+        "hi": hi,
+        "step": step,
+        "choices": tuple(choices) if choices else None,
+        "per_view": per_view,
+    }
     if isinstance(default, tuple):
         return field(default_factory=lambda: default, metadata=meta)
     return field(default=default, metadata=meta)
@@ -145,7 +160,7 @@ def _parse_number(raw: str) -> float:
 def _clamp(name: str, value: float, raw: str, kind: type, notes: list[Note]) -> Any:
     meta = FIELDS[name].metadata
     clamped = min(max(value, meta["lo"]), meta["hi"])
-    clamped = int(round(clamped)) if kind is int else float(clamped)
+    clamped = round(clamped) if kind is int else float(clamped)
     if clamped != value:
         notes.append(Note(name, raw, clamped, "out_of_range"))
     return clamped

@@ -11,10 +11,11 @@ Each task reads a whole sequence and answers once, from the last hidden state:
 Inputs are one-hot over the task's vocabulary (recall, order) or the pair itself (adding),
 so a token list fixes the inputs exactly and a trained checkpoint can be shown on any page.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import torch
@@ -117,11 +118,27 @@ def _draw_order(rng: np.random.Generator, B: int, T: int) -> tuple[np.ndarray, n
 
 
 TASKS: dict[str, Task] = {
-    "recall": Task("recall", "classify", len(RECALL_SYMBOLS), len(RECALL_VOCAB), _draw_recall,
-                   _vocab_tokens(RECALL_VOCAB), 1 / len(RECALL_SYMBOLS), RECALL_SYMBOLS),
+    "recall": Task(
+        "recall",
+        "classify",
+        len(RECALL_SYMBOLS),
+        len(RECALL_VOCAB),
+        _draw_recall,
+        _vocab_tokens(RECALL_VOCAB),
+        1 / len(RECALL_SYMBOLS),
+        RECALL_SYMBOLS,
+    ),
     "adding": Task("adding", "regress", 1, 2, _draw_adding, _adding_tokens, 1 / 6),
-    "order": Task("order", "classify", len(ORDER_CLASSES), len(ORDER_VOCAB), _draw_order,
-                  _vocab_tokens(ORDER_VOCAB), 1 / len(ORDER_CLASSES), ORDER_CLASSES),
+    "order": Task(
+        "order",
+        "classify",
+        len(ORDER_CLASSES),
+        len(ORDER_VOCAB),
+        _draw_order,
+        _vocab_tokens(ORDER_VOCAB),
+        1 / len(ORDER_CLASSES),
+        ORDER_CLASSES,
+    ),
 }
 
 

@@ -4,6 +4,7 @@ The embedding is a fixed random lookup: each distinct token gets a vector drawn 
 generator seeded by (token, seed), so the same sentence and seed always give the same
 inputs, and a repeated word is the same input each time it appears.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -7,6 +7,7 @@ draw curves between them, and stops early once a held-out batch shows the task s
 
     python -m rnnviz.train --task recall --cell lstm --length 50 --seed 0
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,7 +84,7 @@ def make_model(cfg: Config) -> Model:
     if gate and cfg.gate_bias:
         i = CELLS[cfg.cell].gate_names.index(gate)
         with torch.no_grad():
-            model.rnn.bias_ih_l0[i * cfg.hidden:(i + 1) * cfg.hidden] += cfg.gate_bias
+            model.rnn.bias_ih_l0[i * cfg.hidden : (i + 1) * cfg.hidden] += cfg.gate_bias
     return model
 
 
@@ -174,12 +175,23 @@ class Trainer:
     def summary(self) -> dict:
         """What a run reports: the config, steps, seconds and the test score."""
         c = self.cfg
-        return {"task": c.task, "cell": c.cell, "length": c.length, "seed": c.seed, "hidden": c.hidden,
-                "steps": self.step, "seconds": round(self.seconds, 2), "solved": self.solved,
-                self.task.metric: round(self.test(), 5), "baseline": round(self.task.baseline, 5),
-                "lr": c.lr, "batch": c.batch, "clip": c.clip,
-                "gate_bias": c.gate_bias if CELLS[c.cell].memory_gate else 0.0,
-                "threads": torch.get_num_threads()}
+        return {
+            "task": c.task,
+            "cell": c.cell,
+            "length": c.length,
+            "seed": c.seed,
+            "hidden": c.hidden,
+            "steps": self.step,
+            "seconds": round(self.seconds, 2),
+            "solved": self.solved,
+            self.task.metric: round(self.test(), 5),
+            "baseline": round(self.task.baseline, 5),
+            "lr": c.lr,
+            "batch": c.batch,
+            "clip": c.clip,
+            "gate_bias": c.gate_bias if CELLS[c.cell].memory_gate else 0.0,
+            "threads": torch.get_num_threads(),
+        }
 
 
 @dataclass
@@ -239,8 +251,10 @@ def train(cfg: Config, report=None) -> Trainer:
 
 def _progress_line(tr: Trainer) -> str:
     value = tr.history.eval_score[-1] if tr.history.eval_score else math.nan
-    return (f"step {tr.step:5d}/{tr.cfg.steps}  loss {tr.history.loss[-1]:.4f}  "
-            f"held-out {tr.task.metric} {value:.4f}  |grad| {tr.history.grad_norm[-1]:.3g}  {tr.seconds:.1f} s")
+    return (
+        f"step {tr.step:5d}/{tr.cfg.steps}  loss {tr.history.loss[-1]:.4f}  "
+        f"held-out {tr.task.metric} {value:.4f}  |grad| {tr.history.grad_norm[-1]:.3g}  {tr.seconds:.1f} s"
+    )
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -260,8 +274,18 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--save", default=None, help="write a safetensors checkpoint to this path")
     args = p.parse_args(argv)
     torch.set_num_threads(args.threads)
-    cfg = Config(args.task, args.cell, args.length, args.seed, args.hidden, args.batch, args.lr,
-                 args.steps, args.clip, args.gate_bias)
+    cfg = Config(
+        args.task,
+        args.cell,
+        args.length,
+        args.seed,
+        args.hidden,
+        args.batch,
+        args.lr,
+        args.steps,
+        args.clip,
+        args.gate_bias,
+    )
     try:
         trainer = train(cfg, report=lambda tr: print(_progress_line(tr), flush=True))
     except ValueError as e:

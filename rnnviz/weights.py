@@ -1,5 +1,6 @@
 """Weight edits a page offers: shifting a gate's bias, setting the spectral radius of W_hh, or making it
 orthogonal. Each returns an edited copy; the cell given is left as it is."""
+
 from __future__ import annotations
 
 import copy
@@ -40,13 +41,14 @@ def _each_block(cell: Cell, edit) -> Cell:
     H = cell.hidden_size
     with torch.no_grad():
         for b in range(cell.n_blocks):
-            block = out.weight_hh_l0[b * H:(b + 1) * H]
+            block = out.weight_hh_l0[b * H : (b + 1) * H]
             block.copy_(edit(block, b))
     return out
 
 
 def with_spectral_radius(cell: Cell, rho: float) -> Cell:
     """A copy with every H x H block of W_hh rescaled so that its spectral radius is rho."""
+
     def rescale(block: torch.Tensor, _: int) -> torch.Tensor:
         radius = spectral_radius(block)
         return block * (rho / radius) if radius > 0 else block

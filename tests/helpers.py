@@ -1,4 +1,5 @@
 """Reading plotly figure JSON in tests: plotly 7 writes numpy arrays as base64 typed arrays."""
+
 import base64
 import json
 
@@ -18,8 +19,11 @@ def array(value) -> np.ndarray:
 
 def charts(at) -> list[dict]:
     """The plotly figures an AppTest run drew (pages/charts.py), as dicts, in page order."""
-    return [json.loads(c.proto.bytes)["figure"] for c in at.get("bidi_component")
-            if c.proto.component_name == "rnnviz_chart"]
+    return [
+        json.loads(c.proto.bytes)["figure"]
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "rnnviz_chart"
+    ]
 
 
 def chart(at, title: str) -> dict:
@@ -44,7 +48,7 @@ def _split(value: str) -> list[str]:
         if ch == "," and depth == 0:
             parts.append(value[start:i].strip())
             start = i + 1
-    return parts + [value[start:].strip()]
+    return [*parts, value[start:].strip()]
 
 
 def css_marks(css: str, key: str, pseudo: str = "after") -> dict[str, list[tuple]]:
@@ -58,8 +62,7 @@ def css_marks(css: str, key: str, pseudo: str = "after") -> dict[str, list[tuple
     if not rule:
         return {"hatched": [], "boxes": [], "dashed": []}
     prop = {k.strip(): v.strip() for k, v in (p.split(":", 1) for p in rule[1].split(";") if ":" in p)}
-    layers = zip(_split(prop["background-image"]), _split(prop["background-size"]),
-                 _split(prop["background-position"]))
+    layers = zip(_split(prop["background-image"]), _split(prop["background-size"]), _split(prop["background-position"]))
 
     def fraction(size: str, position: str) -> tuple[float, float]:
         s = float(size[:-1]) / 100 if size.endswith("%") else 0.0

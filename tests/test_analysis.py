@@ -1,10 +1,11 @@
 """contributions and gradient_norms against independent references: torch.autograd on torch.nn, and theory."""
+
 import numpy as np
 import pytest
 import torch
+from helpers import torch_modules
 
 from rnnviz import contributions, gradient_norms, make_cell, trace
-from helpers import torch_modules
 
 TORCH_MODULES = torch_modules()
 

@@ -1,9 +1,11 @@
 """Every page in AppTest: loads without an exception, survives bad input, and repairs tampered links."""
+
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import array, chart, charts as _charts
+from helpers import array, chart
+from helpers import charts as _charts
 from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
@@ -76,7 +78,8 @@ def test_no_cells_selected_gives_a_message():
 
 
 def test_home_chart_shows_the_cores_hidden_states():
-    from rnnviz import settings as cfg, scene
+    from rnnviz import scene
+    from rnnviz import settings as cfg
     from rnnviz.analysis import trace
 
     at = _app()

@@ -1,4 +1,5 @@
 """The app in a real browser: every page draws its charts without an exception box; markup stays text."""
+
 import urllib.parse
 
 import pytest
@@ -14,7 +15,7 @@ def test_every_page_renders_in_chromium(server, page, url_path):
     page.goto(f"{server}/{'' if url_path == PAGES[0][1] else url_path}")  # the default page lives at /
     wait_until_idle(page)
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('.rnnviz-plot .main-svg').count() >= 1 or url_path == "lesson"
+    assert page.locator(".rnnviz-plot .main-svg").count() >= 1 or url_path == "lesson"
     assert page.get_by_text("Page not found").count() == 0
     assert errors == []
     screenshot(page, f"page-{url_path}")

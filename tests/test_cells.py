@@ -1,11 +1,11 @@
 """The cells against torch.nn: same parameters, same outputs, and gates that rebuild torch's states."""
+
 import pytest
 import torch
 import torch.nn.functional as F
-
-from rnnviz import make_cell
 from helpers import torch_modules
 
+from rnnviz import make_cell
 from rnnviz.cells import CELLS
 
 TORCH_MODULES = torch_modules()
@@ -61,7 +61,12 @@ def _reference_gates(kind, module, x):
     gi, gh = F.linear(x, W_ih, b_ih), F.linear(h_prev, W_hh, b_hh)
     if kind == "lstm":
         pre = (gi + gh).chunk(4, dim=1)
-        return {"input": pre[0].sigmoid(), "forget": pre[1].sigmoid(), "cell": pre[2].tanh(), "output": pre[3].sigmoid()}, c_all
+        return {
+            "input": pre[0].sigmoid(),
+            "forget": pre[1].sigmoid(),
+            "cell": pre[2].tanh(),
+            "output": pre[3].sigmoid(),
+        }, c_all
     (ir, iz, in_), (hr, hz, hn) = gi.chunk(3, dim=1), gh.chunk(3, dim=1)
     r = (ir + hr).sigmoid()
     return {"reset": r, "update": (iz + hz).sigmoid(), "new": (in_ + r * hn).tanh()}, None

@@ -4,6 +4,7 @@ Every first run imports and warms up in its own script thread at the same moment
 between threads shows (one found this way: a first import of pandas in one session's thread, seen half
 done by plotly in another's, broke the other session's page).
 """
+
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 

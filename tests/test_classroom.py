@@ -1,4 +1,5 @@
 """Classroom features: preset links, the guided lesson, teacher and presentation modes, Chinese, export."""
+
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +12,14 @@ from rnnviz.figures.export import rows, to_csv
 from rnnviz.i18n import TEXTS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-TITLES = {"home": "rnnviz", "memory": "Step through", "gradients": "Gradients through time", "gates": "Gates",
-          "training": "Training lab", "lesson": "A guided lesson"}
+TITLES = {
+    "home": "rnnviz",
+    "memory": "Step through",
+    "gradients": "Gradients through time",
+    "gates": "Gates",
+    "training": "Training lab",
+    "lesson": "A guided lesson",
+}
 
 
 def _app(query=None) -> AppTest:
@@ -89,8 +96,9 @@ def test_teacher_and_presentation_modes_come_from_the_link():
 
 def test_csv_export_holds_every_number_of_the_figure():
     z = np.arange(6.0).reshape(2, 3)
-    fig = go.Figure([go.Heatmap(z=z, x=["a", "b", "c"], y=["u1", "u2"], name="h"),
-                     go.Scatter(x=[1, 2], y=[0.5, np.inf], name="g")])
+    fig = go.Figure(
+        [go.Heatmap(z=z, x=["a", "b", "c"], y=["u1", "u2"], name="h"), go.Scatter(x=[1, 2], y=[0.5, np.inf], name="g")]
+    )
     table = rows(fig)
     assert [r[3] for r in table if r[0] == "h"] == list(z.ravel())
     assert [(r[1], r[2]) for r in table if r[0] == "h"][:3] == [("a", "u1"), ("b", "u1"), ("c", "u1")]
@@ -104,3 +112,20 @@ def test_the_token_strip_exports_each_step_and_its_token_as_typed():
     tokens = ["what", "<b>", "&", "?"] + [f"w{k}" for k in range(20)]  # wraps onto a second row
     table = rows(token_strip(tokens, current=2))
     assert [(r[1], r[3]) for r in table] == [(k + 1, tok) for k, tok in enumerate(tokens)]
+
+
+def test_every_text_is_used_by_the_code():
+    """No text the code never names: each key appears in the code as written, or after the fixed part of an
+    f-string that builds it (f"cell.{kind}")."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    files = [
+        root / "app.py",
+        *(root / "pages").glob("*.py"),
+        *(p for p in (root / "rnnviz").rglob("*.py") if "i18n" not in p.parts),
+    ]
+    code = "\n".join(p.read_text() for p in files)
+    built = set(re.findall(r"""f["']([a-z_.]+\.)\{""", code))
+    unused = [k for k in TEXTS if f'"{k}"' not in code and f"'{k}'" not in code and not any(map(k.startswith, built))]
+    assert unused == []

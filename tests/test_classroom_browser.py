@@ -1,5 +1,6 @@
 """Classroom features in Chromium: links with settings on every page, corrupted links, teacher and
 presentation modes, and a language switch that leaves no English in the labels."""
+
 import re
 import urllib.parse
 
@@ -41,7 +42,7 @@ def test_a_corrupted_link_is_repaired_with_a_note(server, page, url_path):
     _open(page, f"{server}/{_path(url_path)}?{query}", _path(url_path))
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.get_by_text("Some link settings were repaired").count() == 1
-    assert page.locator('.rnnviz-plot .main-svg').count() >= 1
+    assert page.locator(".rnnviz-plot .main-svg").count() >= 1
 
 
 def test_teacher_mode_shows_only_charts_and_step_buttons(server, page):
@@ -52,11 +53,12 @@ def test_teacher_mode_shows_only_charts_and_step_buttons(server, page):
     inputs = page.locator("[data-testid=stMain] :is(.stSelectbox, .stSlider, .stNumberInput, .stRadio, .stTextArea)")
     shown = [inputs.nth(i).get_attribute("class") for i in range(inputs.count()) if inputs.nth(i).is_visible()]
     assert len(shown) == 1  # the step slider, and no other control
-    assert page.locator('.rnnviz-plot .main-svg').count() >= 4
+    assert page.locator(".rnnviz-plot .main-svg").count() >= 4
     screenshot(page, "teacher-mode")
     page.locator(".st-key-step_prev button").first.click()
-    page.wait_for_function("() => document.querySelector('.st-key-step input[type=range]').value === '29'",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-step input[type=range]').value === '29'", timeout=30_000
+    )
     page.locator(".st-key-teacher_exit button").click()
     page.wait_for_selector('section[data-testid="stSidebar"]', state="visible", timeout=30_000)
 
@@ -64,17 +66,22 @@ def test_teacher_mode_shows_only_charts_and_step_buttons(server, page):
 def test_presentation_mode_enlarges_type_and_lines(server, page):
     _open(page, f"{server}/gradients?present=true&generated=true&length=100", "gradients")
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.main-svg .gtitle')).fontSize)")
-    width = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.main-svg .scatterlayer .js-line')).strokeWidth)")
+    width = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.main-svg .scatterlayer .js-line')).strokeWidth)"
+    )
     assert size >= 20 and width >= 5
     screenshot(page, "presentation-mode")
 
 
 # Names of code, maths, file formats and people that stay as they are in Chinese text.
-ALLOWED = set("""CSV PNG GRU LSTM RNN PyTorch rnnviz tanh sigmoid relu linear torch SGD Adam BPTT NaN inf norm clip diag float
-max grad utils json python sweep Pascanu Mikolov Bengio recall adding order France French what time""".split())
+ALLOWED = set(
+    """CSV PNG GRU LSTM RNN PyTorch rnnviz tanh sigmoid relu linear torch SGD Adam BPTT NaN inf norm clip diag float
+max grad utils json python sweep Pascanu Mikolov Bengio recall adding order France French what time""".split()
+)
 LABELS_JS = """() => {
   const sel = '[data-testid="stWidgetLabel"], h1, h2, h3, button, [data-testid="stSidebarNav"] a, .gtitle, .g-xtitle,'
-    + ' .g-ytitle, .legendtext, [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"], .stAlert, [data-testid="stTab"]';
+    + ' .g-ytitle, .legendtext, [data-testid="stMetricLabel"], [data-testid="stCaptionContainer"], .stAlert,'
+    + ' [data-testid="stTab"]';
   // skip icon glyphs (Material font ligatures) and formulas (KaTeX): maths, not prose
   const text = (node) => node.nodeType === 3 ? node.textContent : (node.nodeType === 1
       && !getComputedStyle(node).fontFamily.includes('Material') && !node.classList.contains('katex')
@@ -89,11 +96,15 @@ def test_switching_to_chinese_leaves_no_english_label(server, page, url_path):
     _open(page, f"{server}/{_path(url_path)}?text={text}", _path(url_path))
     page.locator(".st-key-lang [role=combobox]").click()
     page.get_by_role("option", name="中文").click()
-    page.wait_for_function("() => document.querySelector('h1') && /[\\u4e00-\\u9fff]/.test(document.querySelector('h1').textContent)",
-                           timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('h1') && /[\\u4e00-\\u9fff]/.test(document.querySelector('h1').textContent)",
+        timeout=60_000,
+    )
     wait_until_idle(page)
+
     def words(line):  # English words; file names and code (a/b.py, x_y) are not prose
         return {w for w in re.findall(r"[A-Za-z][\w./-]*", line) if re.fullmatch(r"[A-Za-z]{3,}", w)}
+
     english = {line for line in page.evaluate(LABELS_JS) if words(line) - ALLOWED}
     assert english == set()
     screenshot(page, f"zh-{url_path}")
@@ -111,7 +122,7 @@ def test_a_charts_numbers_download_as_csv_equal_to_the_core(server, page, tmp_pa
         page.locator(".st-key-home_states_csv button").click()
     path = tmp_path / "states.csv"
     info.value.save_as(path)
-    table = list(csv.DictReader(open(path, encoding="utf-8")))
+    table = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
     T, H = 5, DEFAULTS.hidden
     assert len(table) == len(DEFAULTS.cells) * T * H
     h = trace(scene.cell(DEFAULTS, "rnn"), scene.sequence(DEFAULTS).x).hidden  # (T, H); the first trace is the RNN

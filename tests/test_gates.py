@@ -1,4 +1,5 @@
 """The Gates page: its numbers against torch.nn, its equations against the cells' docstrings, every control."""
+
 import math
 import re
 from pathlib import Path
@@ -7,26 +8,28 @@ import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
-from helpers import array, chart, css_marks, charts
+from helpers import array, chart, charts, css_marks, torch_modules
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import equations, gates, scene
-from rnnviz.figures import gates as gate_figs
-from rnnviz.analysis import Trace
 from rnnviz import settings as cfg
-from helpers import torch_modules
-
+from rnnviz.analysis import Trace
 from rnnviz.cells import CELLS
-
-TORCH_MODULES = torch_modules()
+from rnnviz.figures import gates as gate_figs
 from rnnviz.figures.gates import shaded_html
 
+TORCH_MODULES = torch_modules()
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-SYMBOLS = {"lstm": {"i": "input", "f": "forget", "g": "cell", "o": "output"},
-           "gru": {"r": "reset", "z": "update", "n": "new"}, "rnn": {}}
+SYMBOLS = {
+    "lstm": {"i": "input", "f": "forget", "g": "cell", "o": "output"},
+    "gru": {"r": "reset", "z": "update", "n": "new"},
+    "rnn": {},
+}
 
 
 # ---- independent reference: torch.nn modules, F.linear on their stacked weights, their own states ----
+
 
 def _reference(kind, module, x, nonlinearity="tanh"):
     """Every quantity by symbol, (T, H), from torch.nn's hidden states and F.linear on its weights."""
@@ -105,11 +108,17 @@ def test_rendered_equations_are_the_docstrings():
 
 def _evaluate_latex(expr):
     """Evaluate a plugged-in line by hand: numbers, +, -, \\cdot, sigma, tanh, relu, parentheses."""
-    py = (expr.replace(r"\left(", "(").replace(r"\right)", ")").replace(r"\cdot", "*")
-          .replace(r"\operatorname{relu}", "relu").replace(r"\sigma", "sig").replace(r"\tanh", "tanh"))
+    py = (
+        expr.replace(r"\left(", "(")
+        .replace(r"\right)", ")")
+        .replace(r"\cdot", "*")
+        .replace(r"\operatorname{relu}", "relu")
+        .replace(r"\sigma", "sig")
+        .replace(r"\tanh", "tanh")
+    )
     assert re.fullmatch(r"[-+*() .0-9a-z]*", py), py
     funcs = {"sig": lambda a: 1 / (1 + math.exp(-a)), "tanh": math.tanh, "relu": lambda a: max(a, 0.0)}
-    return eval(py, {"__builtins__": {}}, funcs)  # noqa: S307 - checked to be arithmetic above
+    return eval(py, {"__builtins__": {}}, funcs)
 
 
 @pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
@@ -196,6 +205,7 @@ def test_shaded_html_shows_markup_as_text():
 
 # ---- the page in AppTest ----
 
+
 def _app(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for k, v in query.items():
@@ -238,8 +248,15 @@ def _step(at):
     return at.slider(key="step").value
 
 
-QUERY = {"text": "the cat sat on the mat because it was warm", "hidden": "6", "forget_bias": "1.5",
-         "update_bias": "-0.7", "seed": "4", "step": "7", "unit": "4"}
+QUERY = {
+    "text": "the cat sat on the mat because it was warm",
+    "hidden": "6",
+    "forget_bias": "1.5",
+    "update_bias": "-0.7",
+    "seed": "4",
+    "step": "7",
+    "unit": "4",
+}
 
 
 def test_bars_and_heatmaps_show_torch_nns_gates():
@@ -292,7 +309,9 @@ def test_equation_numbers_reproduce_the_next_state():
     c_line = next(w for k, (lhs, _, w) in zip(kinds, lines) if k == "lstm" and lhs == "c_t")
     f, c_prev, i, g = (float(v) for v in re.findall(r"-?\d+\.\d+", c_line[0]))
     ref = refs["lstm"]  # c_t = f * c_{t-1} + i * g, with the numbers the page shows
-    assert (f, c_prev, i, g) == pytest.approx((ref["f"][6, 3], ref["c"][5, 3], ref["i"][6, 3], ref["g"][6, 3]), abs=6e-5)
+    assert (f, c_prev, i, g) == pytest.approx(
+        (ref["f"][6, 3], ref["c"][5, 3], ref["i"][6, 3], ref["g"][6, 3]), abs=6e-5
+    )
     assert f * c_prev + i * g == pytest.approx(ref["c"][6, 3], abs=2e-4)
     assert all("largest difference" in c.value for c in at.caption if "give back" in c.value)
 
@@ -332,7 +351,9 @@ def test_unit_marks_sit_on_the_units_row_of_every_heatmap():
     for r, (x0, x1, y0, y1) in enumerate(gate_figs.unit_rows(len(rows), H, 2)):
         d0, d1 = fig.layout[f"yaxis{r + 1 if r else ''}"].domain  # fractions of the plot height, from the bottom
         assert (x0, x1) == (0, 1)
-        assert (y0, y1) == pytest.approx((1 - d1 + (d1 - d0) * 1 / H, 1 - d1 + (d1 - d0) * 2 / H))  # unit 2 of 5, 1 on top
+        assert (y0, y1) == pytest.approx(
+            (1 - d1 + (d1 - d0) * 1 / H, 1 - d1 + (d1 - d0) * 2 / H)
+        )  # unit 2 of 5, 1 on top
 
 
 def test_every_step_control_moves_every_chart():
@@ -442,8 +463,14 @@ def test_gate_bias_sliders_saturate_the_gates_and_c_leaves_the_tanh_range():
     assert (s.forget_bias, s.update_bias, len(scene.sequence(s).tokens)) == (5.0, 5.0, 100)
     high = array(chart(at, "Gate saturation")["data"][1]["x"])
     ref = {k: _page_reference(s, k) for k in ("lstm", "gru")}
-    assert high[names.index("LSTM f")] == pytest.approx(100 * np.mean(ref["lstm"]["f"] > 0.9)) and high[names.index("LSTM f")] > 95
-    assert high[names.index("GRU z")] == pytest.approx(100 * np.mean(ref["gru"]["z"] > 0.9)) and high[names.index("GRU z")] > 95
+    assert (
+        high[names.index("LSTM f")] == pytest.approx(100 * np.mean(ref["lstm"]["f"] > 0.9))
+        and high[names.index("LSTM f")] > 95
+    )
+    assert (
+        high[names.index("GRU z")] == pytest.approx(100 * np.mean(ref["gru"]["z"] > 0.9))
+        and high[names.index("GRU z")] > 95
+    )
     c_max = np.abs(_page_reference(s, "lstm")["c"]).max()
     assert c_max > 1  # the cell state is not bounded: the page's scale follows it
     heat = _traces(at, "LSTM: units × time")["c"]
@@ -451,8 +478,17 @@ def test_gate_bias_sliders_saturate_the_gates_and_c_leaves_the_tanh_range():
     assert any(f"{c_max:.2f}" in c.value for c in at.caption)
 
 
-@pytest.mark.parametrize("query", [{"hidden": "1"}, {"chars": "true"}, {"text": "现在几点了？"},
-                                   {"cells": ["gru", "lstm"]}, {"text": ""}, {"hidden": "4", "unit": "9"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"hidden": "1"},
+        {"chars": "true"},
+        {"text": "现在几点了？"},
+        {"cells": ["gru", "lstm"]},
+        {"text": ""},
+        {"hidden": "4", "unit": "9"},
+    ],
+)
 def test_edge_settings_give_a_picture_or_a_message(query):
     at = _app(**query)
     if query.get("text") == "":
@@ -466,7 +502,10 @@ def test_the_open_equation_tab_survives_a_change_of_cells():
     at = _app()
     assert [lhs for lhs, _, _ in _latex_lines(at, "gru")] == ["r_t", "z_t", "n_t", "h_t"]
     at.multiselect(key="cells").set_value(["rnn", "lstm"]).run()  # the open tab's cell is gone
-    assert not at.exception and [lhs for lhs, _, _ in _latex_lines(at)] in (["h_t"], ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"])
+    assert not at.exception and [lhs for lhs, _, _ in _latex_lines(at)] in (
+        ["h_t"],
+        ["i_t", "f_t", "g_t", "o_t", "c_t", "h_t"],
+    )
 
 
 def test_chinese_interface_leaves_no_english_in_the_pages_own_labels():

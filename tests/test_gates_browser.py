@@ -1,5 +1,6 @@
 """The Gates page in headless Chromium: stepping moves the marks, the unit choice reaches the URL and the
 equations, markup in the text stays text; screenshots in tests/screenshots/gates-*.png."""
+
 import io
 import re
 import urllib.parse
@@ -37,13 +38,16 @@ def _pixels(pg, kind: str):
     chart = pg.locator(f".st-key-gates_heat_{kind}")
     box = chart.bounding_box()
     image = np.asarray(Image.open(io.BytesIO(pg.screenshot(clip=box))).convert("RGB")).astype(int)
-    axes = pg.evaluate("""(kind) => {
+    axes = pg.evaluate(
+        """(kind) => {
         const fl = document.querySelector('.st-key-gates_heat_' + kind + ' .js-plotly-plot')._fullLayout;
         return Object.keys(fl).filter(k => /^yaxis\\d*$/.test(k)).sort().map(k => {
             const y = fl[k], x = fl['x' + k.slice(1)];
             return {x0: x._offset, xlen: x._length, xr: x.range, y0: y._offset, ylen: y._length, yr: y.range};
         });
-    }""", kind)
+    }""",
+        kind,
+    )
     return image, axes
 
 
@@ -61,10 +65,10 @@ def _check_marks(pg, kind: str, step: int, unit: int) -> None:
     for a in axes:
         edge = image[int(a["y0"] + a["ylen"] / 2), int(_px(a, step - 1.5)) + 1]  # inside the column's left edge
         assert edge.max() < 40, f"no black box at column {step}: {edge}"
-        top = int(round(_px(a, unit - 0.5, "y")))  # the unit row's top edge (the axis runs downwards)
+        top = round(_px(a, unit - 0.5, "y"))  # the unit row's top edge (the axis runs downwards)
         dashed = []
         for y in (top - 1, top, top + 1):  # the 1 px line may fall between two pixel rows
-            line = image[y, int(a["x0"]) + 4:int(a["x0"] + a["xlen"]) - 4]
+            line = image[y, int(a["x0"]) + 4 : int(a["x0"] + a["xlen"]) - 4]
             grey = (np.abs(line[:, 0] - line[:, 1]) < 10) & (np.abs(line[:, 1] - line[:, 2]) < 10) & (line[:, 0] < 90)
             dashed.append(grey.mean())
         assert 0.35 < max(dashed) < 0.9, f"no dashed line over unit {unit}: {dashed}"
@@ -80,15 +84,21 @@ def test_stepping_moves_every_mark(server, tall):
     tall.goto(f"{server}/gates?text={urllib.parse.quote(TEXT)}")
     wait_until_idle(tall)
     assert tall.locator('[data-testid="stException"]').count() == 0 and tall.errors == []
-    assert tall.locator('.rnnviz-plot.js-plotly-plot').count() == 4  # heatmaps, saturation
+    assert tall.locator(".rnnviz-plot.js-plotly-plot").count() == 4  # heatmaps, saturation
     assert tall.locator(".gbars").count() == 3  # the bars at the step: HTML
     assert any(h.startswith("At step 10:") for h in _headers(tall)) and _marked_token(tall) == ["warm"] * 3
     screenshot(tall, "gates-default")
-    for button, step, token in [("step_prev", 9, "was"), ("step_prev", 8, "it"), ("step_first", 1, "the"),
-                                ("step_next", 2, "cat")]:
+    for button, step, token in [
+        ("step_prev", 9, "was"),
+        ("step_prev", 8, "it"),
+        ("step_first", 1, "the"),
+        ("step_next", 2, "cat"),
+    ]:
         tall.locator(f".st-key-{button} button").first.click()
-        tall.wait_for_function("(s) => [...document.querySelectorAll('h3')].some(h => h.textContent.startsWith("
-                               "'At step ' + s + ':'))", arg=step)
+        tall.wait_for_function(
+            "(s) => [...document.querySelectorAll('h3')].some(h => h.textContent.startsWith('At step ' + s + ':'))",
+            arg=step,
+        )
         wait_until_idle(tall)
         assert _query(tall)["step"] == [str(step)]
         titles = tall.evaluate("[...document.querySelectorAll('.gbars .t')].map(t => t.textContent)")

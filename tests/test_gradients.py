@@ -1,5 +1,6 @@
 """Gradients page: the core against torch.nn / torch.autograd / numpy / closed-form theory, and the
 page's chart data (AppTest) against the same independent references."""
+
 import math
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from rnnviz import gradients as G
 from rnnviz import settings as cfg
 from rnnviz.analysis import gradient_norms, trace
 from rnnviz.cells import make_cell
-from rnnviz.figures import gradients as gradient_figs
+from rnnviz.figures import clipping as clip_figs
 from rnnviz.figures import style
 from rnnviz.i18n import TEXTS
 
@@ -27,13 +28,15 @@ NN_CELLS = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell}
 
 # ---- independent references: torch.nn cells with the same weights, torch.autograd ----
 
+
 def reference_step(cell):
     """s_t = step(x_t, s_{t-1}) on the flat state, written with torch.nn cells (float64)."""
     H, kind = cell.hidden_size, cell.kind
     weights = {k.removesuffix("_l0"): v.double() for k, v in cell.state_dict().items()}
     if kind == "rnn" and cell.nonlinearity == "linear":
-        return lambda x, s: (x @ weights["weight_ih"].T + weights["bias_ih"]
-                             + s @ weights["weight_hh"].T + weights["bias_hh"])
+        return lambda x, s: (
+            x @ weights["weight_ih"].T + weights["bias_ih"] + s @ weights["weight_hh"].T + weights["bias_hh"]
+        )
     options = {"nonlinearity": cell.nonlinearity} if kind == "rnn" else {}
     module = NN_CELLS[kind](cell.input_size, H, **options).double()
     module.load_state_dict(weights)
@@ -46,7 +49,7 @@ def reference_jacobians(cell, x):
     """(T, S, S) d s_t / d s_{t-1} by torch.autograd.functional.jacobian, step by step."""
     step, s, out = reference_step(cell), torch.zeros(cell.state_size, dtype=torch.float64), []
     for x_t in x.double():
-        out.append(torch.autograd.functional.jacobian(lambda prev: step(x_t, prev), s))
+        out.append(torch.autograd.functional.jacobian(lambda prev, x_t=x_t: step(x_t, prev), s))
         s = step(x_t, s).detach()
     return torch.stack(out)
 
@@ -74,6 +77,7 @@ def overflow_distance(rho: float, H: int) -> int:
 
 
 # ---- the core ----
+
 
 @pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
 @pytest.mark.parametrize("seed", [0, 3])
@@ -111,9 +115,9 @@ def test_orthogonal_blocks_are_rho_times_an_orthogonal_matrix(kind, rho):
     before, after = scene.cell(s.replace(orthogonal=False), kind), scene.cell(s, kind)
     H = s.hidden
     for b in range(after.n_blocks):
-        W = after.weight_hh_l0[b * H:(b + 1) * H].detach().double().numpy()
-        r = rho or np.abs(np.linalg.eigvals(before.weight_hh_l0[b * H:(b + 1) * H].detach().double().numpy())).max()
-        np.testing.assert_allclose(W @ W.T, r ** 2 * np.eye(H), atol=1e-6)
+        W = after.weight_hh_l0[b * H : (b + 1) * H].detach().double().numpy()
+        r = rho or np.abs(np.linalg.eigvals(before.weight_hh_l0[b * H : (b + 1) * H].detach().double().numpy())).max()
+        np.testing.assert_allclose(W @ W.T, r**2 * np.eye(H), atol=1e-6)
         np.testing.assert_allclose(np.abs(np.linalg.eigvals(W)), r, rtol=1e-5)
     for name in ("weight_ih_l0", "bias_ih_l0", "bias_hh_l0"):
         assert torch.equal(getattr(before, name), getattr(after, name))
@@ -181,17 +185,23 @@ def test_relu_at_radius_3_over_1000_steps_gives_numbers_not_an_exception():
 
 @pytest.mark.parametrize("kind", ["lstm", "gru"])
 def test_gated_hidden_states_stay_within_one_so_only_the_rnn_is_checked_for_forward_overflow(kind):
-    s = cfg.DEFAULTS.replace(rho=3.0, input_scale=10.0, forget_bias=5.0, update_bias=-5.0, generated=True,
-                             length=1000)
+    s = cfg.DEFAULTS.replace(rho=3.0, input_scale=10.0, forget_bias=5.0, update_bias=-5.0, generated=True, length=1000)
     cell, x = scene.cell(s, kind), scene.sequence(s).x
     assert np.abs(trace(cell, x).hidden).max() <= 1.0
     assert G.profile(cell, x).hidden_overflow is None
 
 
-@pytest.mark.parametrize("phi, radius, sigma, expected", [
-    ("linear", 0.9, 1.5, "vanish"), ("linear", 1.1, 1.5, "explode"), ("linear", 1.0, 1.7, "edge"),
-    ("tanh", 0.5, 0.98, "bounded"), ("relu", 0.5, 0.98, "bounded"), ("tanh", 0.9, 1.5, "open"),
-])
+@pytest.mark.parametrize(
+    "phi, radius, sigma, expected",
+    [
+        ("linear", 0.9, 1.5, "vanish"),
+        ("linear", 1.1, 1.5, "explode"),
+        ("linear", 1.0, 1.7, "edge"),
+        ("tanh", 0.5, 0.98, "bounded"),
+        ("relu", 0.5, 0.98, "bounded"),
+        ("tanh", 0.9, 1.5, "open"),
+    ],
+)
 def test_regime_follows_the_theory(phi, radius, sigma, expected):
     assert G.regime(phi, radius, sigma) == expected
 
@@ -219,7 +229,7 @@ def test_first_update_matches_torch_nn_and_clipping_rescues_the_exploding_preset
     for x_t in x:
         h = x_t @ W_ih.T + b_ih + h @ W_hh.T + b_hh
     loss = (((h @ w.T + b).squeeze(-1) - y) ** 2).mean()
-    norm = float(torch.sqrt(sum((g ** 2).sum() for g in torch.autograd.grad(loss, [*params, w, b]))))
+    norm = float(torch.sqrt(sum((g**2).sum() for g in torch.autograd.grad(loss, [*params, w, b]))))
     for run in runs.values():  # both runs start from the same weights on the same batch
         assert run.losses[0] == pytest.approx(float(loss.detach()), rel=1e-9)
         assert run.norms[0] == pytest.approx(norm, rel=1e-9)
@@ -242,6 +252,7 @@ def test_every_text_has_both_languages():
 
 
 # ---- the page, in AppTest ----
+
 
 def _page(query: dict) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
@@ -266,35 +277,53 @@ def test_page_charts_match_autograd_and_numpy():
         assert array(grads[name]["x"]).tolist() == list(range(1, 41))
         np.testing.assert_allclose(array(grads[name]["y"]), reference_gradient(cell, x), rtol=1e-9)
         J = reference_jacobians(cell, x)
-        np.testing.assert_allclose(array(factors[f"{name}: ||J_t||₂"]["y"]),
-                                   [np.linalg.norm(j.numpy(), 2) for j in J], rtol=1e-9)
+        np.testing.assert_allclose(
+            array(factors[f"{name}: ||J_t||₂"]["y"]), [np.linalg.norm(j.numpy(), 2) for j in J], rtol=1e-9
+        )
     W = scene.cell(s, "rnn").weight_hh_l0.detach().double().numpy()
     points = _traces(chart(at, EIGEN))["eigenvalues λ"]
     shown = array(points["x"]) + 1j * array(points["y"])
     np.testing.assert_allclose(np.sort_complex(shown), np.sort_complex(np.linalg.eigvals(W)), atol=1e-10)
     sigma = np.linalg.norm(W, 2)
-    theory = [tr for name, tr in grads.items() if name.startswith("upper bound")][0]
-    np.testing.assert_allclose(array(theory["y"]), [sigma ** (40 - t) * math.sqrt(6) for t in range(1, 41)],
-                               rtol=1e-9)
+    theory = next(tr for name, tr in grads.items() if name.startswith("upper bound"))
+    np.testing.assert_allclose(array(theory["y"]), [sigma ** (40 - t) * math.sqrt(6) for t in range(1, 41)], rtol=1e-9)
 
 
 def test_page_linear_orthogonal_rnn_lies_on_rho_to_the_distance():
-    at = _page({"generated": "true", "length": "300", "rho": "0.9", "nonlinearity": "linear",
-                "orthogonal": "true", "cells": "RNN"})
+    at = _page(
+        {
+            "generated": "true",
+            "length": "300",
+            "rho": "0.9",
+            "nonlinearity": "linear",
+            "orthogonal": "true",
+            "cells": "RNN",
+        }
+    )
     traces = _traces(chart(at, GRAD))
     measured = array(traces["RNN"]["y"])
     expected = [0.9 ** (300 - t) * 4 for t in range(1, 301)]  # sqrt(H) = 4
     np.testing.assert_allclose(measured, expected, rtol=1e-4)
-    theory = [tr for name, tr in traces.items() if name.startswith("theory")][0]
+    theory = next(tr for name, tr in traces.items() if name.startswith("theory"))
     np.testing.assert_allclose(array(theory["y"]), expected, rtol=1e-4)
     assert any("lies on" in i.value for i in at.info)
-    assert any("RNN: the gradient was actually multiplied by ×0.9 per step; the ceiling ||J_t||₂ averaged ×0.9."
-               in m.value for m in at.markdown)
+    assert any(
+        "RNN: the gradient was actually multiplied by ×0.9 per step; the ceiling ||J_t||₂ averaged ×0.9." in m.value
+        for m in at.markdown
+    )
 
 
 def test_page_marks_the_overflow_step_in_the_chart_and_in_words():
-    at = _page({"generated": "true", "length": "1000", "rho": "3", "nonlinearity": "linear",
-                "orthogonal": "true", "cells": "RNN"})
+    at = _page(
+        {
+            "generated": "true",
+            "length": "1000",
+            "rho": "3",
+            "nonlinearity": "linear",
+            "orthogonal": "true",
+            "cells": "RNN",
+        }
+    )
     first = 1000 - overflow_distance(3.0, 16)
     bad = _traces(chart(at, GRAD))["RNN: inf / NaN"]
     assert array(bad["x"]).tolist() == list(range(1, first + 1))
@@ -324,7 +353,9 @@ def test_presets_set_the_controls_and_the_sequence(name):
     assert set(_traces(chart(at, GRAD))) >= {kind.upper() for kind in changes["cells"]}
     if name == "exploding-gradients":
         assert at.error and "Explodes" in at.error[0].value
-    if name == "lstm-keeps-the-gradient":  # with the forget gate near 1, the LSTM keeps far more gradient 200 steps back
+    if (
+        name == "lstm-keeps-the-gradient"
+    ):  # with the forget gate near 1, the LSTM keeps far more gradient 200 steps back
         traces = _traces(chart(at, GRAD))
         assert array(traces["LSTM"]["y"])[0] > 1e10 * array(traces["RNN"]["y"])[0]
 
@@ -352,20 +383,29 @@ def test_page_in_chinese():
     assert any("溢出" in w.value for w in at.warning)
 
 
-@pytest.mark.parametrize("values, expected", [
-    ([0.13, 30.0], dict(exponentformat="B", minorloglabels="complete", dtick="D2")),  # 0.2, 0.5, 1, 2, 5, 10, 20
-    ([0.4, 1.6], dict(exponentformat="B", minorloglabels="complete")),  # within a decade: plotly's plain steps
-    ([3e-8, 7e-7], dict(exponentformat="power", minorloglabels="complete", dtick="D2")),  # 5x10^-8, 10^-7, ...
-    ([1e-21, 1.0], dict(exponentformat="power", minorloglabels="none")),  # powers of ten only
-    ([0.0, -1.0, np.nan, np.inf], dict(exponentformat="power", minorloglabels="none")),  # nothing to show on a log axis
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ([0.13, 30.0], dict(exponentformat="B", minorloglabels="complete", dtick="D2")),  # 0.2, 0.5, 1, 2, 5, 10, 20
+        ([0.4, 1.6], dict(exponentformat="B", minorloglabels="complete")),  # within a decade: plotly's plain steps
+        ([3e-8, 7e-7], dict(exponentformat="power", minorloglabels="complete", dtick="D2")),  # 5x10^-8, 10^-7, ...
+        ([1e-21, 1.0], dict(exponentformat="power", minorloglabels="none")),  # powers of ten only
+        (
+            [0.0, -1.0, np.nan, np.inf],
+            dict(exponentformat="power", minorloglabels="none"),
+        ),  # nothing to show on a log axis
+    ],
+)
 def test_log_axes_never_label_a_minor_tick_with_a_bare_digit(values, expected):
-    """plotly's default writes 0.5 as a small "5" just under "1"; every rnnviz log axis writes it in full or not at all."""
+    """plotly's default writes 0.5 as a small "5" just under "1"; every rnnviz log axis writes it in full or not
+    at all."""
     assert style.log_axis(np.array(values)) == {"type": "log", **expected}
 
 
 def test_clipping_chart_labels_its_few_decades_in_full():
-    runs = {name: clipping.Run(np.geomspace(0.13, 30.0, clipping.UPDATES), np.geomspace(1.5, 0.4, clipping.UPDATES), None)
-            for name in ("plain", "clipped")}
-    for fig in (gradient_figs.clip_norm_chart(runs, 1.0), gradient_figs.clip_loss_chart(runs)):
+    runs = {
+        name: clipping.Run(np.geomspace(0.13, 30.0, clipping.UPDATES), np.geomspace(1.5, 0.4, clipping.UPDATES), None)
+        for name in ("plain", "clipped")
+    }
+    for fig in (clip_figs.clip_norm_chart(runs, 1.0), clip_figs.clip_loss_chart(runs)):
         assert fig.layout.yaxis.minorloglabels == "complete" and fig.layout.yaxis.exponentformat == "B"

@@ -1,4 +1,5 @@
 """The gradients page in headless Chromium: every preset button, T = 1000 with overflow, Chinese; screenshots."""
+
 import urllib.parse
 
 import pytest
@@ -23,7 +24,7 @@ def _open(page, url: str) -> list[str]:
 def _healthy(page, errors: list[str]) -> None:
     assert errors == []
     assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator('.rnnviz-plot').count() == CHARTS  # each one drawn: see wait_until_idle
+    assert page.locator(".rnnviz-plot").count() == CHARTS  # each one drawn: see wait_until_idle
 
 
 def _svg_text(page) -> str:
@@ -65,8 +66,10 @@ def test_page_in_chinese(server, page):
     errors = _open(page, f"{server}/gradients?generated=true&length=300&rho=1.1&nonlinearity=linear")
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="中文").click()
-    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').textContent.includes('梯度')",
-                           timeout=60_000)
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').textContent.includes('梯度')",
+        timeout=60_000,
+    )
     wait_until_idle(page, 180_000)
     _healthy(page, errors)
     assert "梯度范数 ||dL/dh_t||" in _svg_text(page)

@@ -1,5 +1,6 @@
 """Step-through page: the memory measures against independent computations, the figures against the core,
 and every control of the page in AppTest."""
+
 import json
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ SENTENCE = "the cat that the dog chased ran up the old tree"  # 11 tokens
 
 
 # ---- core: against definitions written out as loops, and against closed-form theory ----
+
 
 def _fade_by_loop(C, level=0.01):
     """First d >= 1 with C[k+d, k] < level * C[k, k], straight from the definition; None if never."""
@@ -88,7 +90,7 @@ def test_linear_rnn_span_is_the_closed_form(rho, T):
     C = contributions(cell, torch.randn(T, 3))
     d_star = int(np.floor(np.log(0.01) / np.log(rho))) + 1
     fades = memory.fade_distances(C)
-    assert np.all(fades[: T - d_star] == d_star) and np.all(np.isnan(fades[T - d_star:]))
+    assert np.all(fades[: T - d_star] == d_star) and np.all(np.isnan(fades[T - d_star :]))
     span = memory.memory_span(C)
     assert span.horizon == T // 2 and span.tokens == (T + 1) // 2
     assert span.steps == (d_star if d_star <= T // 2 else None)  # (0.8, 30): d* = 21 > 15, too long to measure
@@ -153,8 +155,13 @@ def _all_figures(T=11, focus=2, lang="en"):
     return [
         figs.hidden_so_far(hidden, tokens, lang),
         figs.contribution_maps(maps, lang),
-        figs.influence({k: memory.relative(C, focus - 1) for k, C in maps.items()},
-                       {k: C[focus - 1:, focus - 1] for k, C in maps.items()}, tokens, focus, lang),
+        figs.influence(
+            {k: memory.relative(C, focus - 1) for k, C in maps.items()},
+            {k: C[focus - 1 :, focus - 1] for k, C in maps.items()},
+            tokens,
+            focus,
+            lang,
+        ),
     ]
 
 
@@ -175,11 +182,13 @@ def test_fixed_figures_have_the_plot_areas_the_step_marks_assume():
         for axis in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3):
             assert list(axis.range) == [0.5, 11.5]  # steps k sit at k, edges at k +- 0.5
         assert [list(a.domain) for a in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.xaxis3)] == figs.panels(
-            3, figs.PANEL_GAP)
+            3, figs.PANEL_GAP
+        )
     assert list(maps.layout.yaxis.range) == [11.5, 0.5]  # row t from the top
 
 
 # ---- the HTML pieces: read back as a browser would ----
+
 
 def _slices(body):
     """(data-k, share) of every slice of every donut, per cell."""
@@ -239,8 +248,9 @@ def test_markup_in_tokens_is_escaped_in_every_html_piece():
 def test_step_marks_cover_exactly_the_steps_not_read_yet():
     T, step = 11, 4
     marks = figs.step_marks(3, T, step, focus=2)
-    for (x0, x1), hatched, column, row, focus in zip(figs.panels(3, figs.PANEL_GAP), marks["hatched"], marks["column"],
-                                                     marks["row"], marks["focus"]):
+    for (x0, x1), hatched, column, row, focus in zip(
+        figs.panels(3, figs.PANEL_GAP), marks["hatched"], marks["column"], marks["row"], marks["focus"]
+    ):
         width = (x1 - x0) / T  # one step on a panel whose axis runs 0.5 .. T + 0.5
         assert hatched == pytest.approx((x0 + step * width, x1, 0, 1))  # steps 5..11: from the edge at 4.5
         assert column == pytest.approx((x0 + (step - 1) * width, x0 + step * width, 0, 1))
@@ -291,6 +301,7 @@ def test_long_compositions_pool_the_earliest_tokens_into_one_exact_slice():
 
 # ---- the page in AppTest ----
 
+
 def _page(query=None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for k, v in (query or {}).items():
@@ -319,13 +330,16 @@ def _marks_shown(at, T: int) -> dict[str, list[tuple]]:
     domains = [d["domain"] for k, d in chart(at, "Hidden state h_t")["layout"].items() if k.startswith("xaxis")]
 
     def steps(x0, x1):  # the edges k + 0.5 a rectangle spans, on the panel it lies in
-        (a, b), = [d for d in domains if d[0] - 1e-6 <= x0 <= d[1] + 1e-6]
+        ((a, b),) = [d for d in domains if d[0] - 1e-6 <= x0 <= d[1] + 1e-6]
         return round((x0 - a) / (b - a) * T, 3), round((x1 - a) / (b - a) * T, 3)
 
     hidden, maps = css_marks(css, "memory_hidden"), css_marks(css, "memory_maps")
-    return {"hatched": [steps(*r[:2]) for r in hidden["hatched"]], "column": [steps(*r[:2]) for r in hidden["boxes"]],
-            "row": [(*steps(*r[:2]), round(r[2] * T, 3), round(r[3] * T, 3)) for r in maps["boxes"]],
-            "focus": [(*steps(*r[:2]), round(r[2] * T, 3)) for r in maps["dashed"]]}
+    return {
+        "hatched": [steps(*r[:2]) for r in hidden["hatched"]],
+        "column": [steps(*r[:2]) for r in hidden["boxes"]],
+        "row": [(*steps(*r[:2]), round(r[2] * T, 3), round(r[3] * T, 3)) for r in maps["boxes"]],
+        "focus": [(*steps(*r[:2]), round(r[2] * T, 3)) for r in maps["dashed"]],
+    }
 
 
 def _shows_step(at, step: int, T: int = 11, kinds: int = 3, focus: int = 1) -> None:
@@ -362,8 +376,9 @@ def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
     _shows_step(at, 6, focus=2)  # the steps after 6 hatched as not read yet, row 6 of the maps boxed
 
 
-@pytest.mark.parametrize("button,start,expected", [
-    ("step_first", 5, 1), ("step_prev", 5, 4), ("step_next", 5, 6), ("step_last", 5, 11)])
+@pytest.mark.parametrize(
+    "button,start,expected", [("step_first", 5, 1), ("step_prev", 5, 4), ("step_next", 5, 6), ("step_last", 5, 11)]
+)
 def test_each_step_button_moves_every_chart(button, start, expected):
     at = _page({"text": SENTENCE, "step": str(start)})
     at.button(key=button).click().run()

@@ -1,5 +1,6 @@
 """The step-through page in a real browser: step buttons, the step slider, play, the length slider, and the step
 marks drawn over the fixed charts exactly where plotly drew the step."""
+
 import io
 import urllib.parse
 
@@ -27,8 +28,12 @@ def _texts(page, selector: str) -> list[str]:
 def _at_step(page, step: int, timeout: float = 30_000) -> None:
     """Wait until every step-dependent piece shows ``step``: the diagram, the donuts' centres, the token window,
     the URL, and the marks over the hidden states and maps."""
-    page.wait_for_function("(title) => (document.querySelector('.unrolled .head') || {}).textContent === title",
-                           arg=STEP_TITLE.format(step), timeout=timeout, polling=50)
+    page.wait_for_function(
+        "(title) => (document.querySelector('.unrolled .head') || {}).textContent === title",
+        arg=STEP_TITLE.format(step),
+        timeout=timeout,
+        polling=50,
+    )
     wait_until_idle(page)
     assert _texts(page, ".composition .head") == [f"What h_{step} is made of: each token's share of the memory"]
     assert _texts(page, ".composition .centre") == [f"h{step}"] * 3
@@ -44,13 +49,16 @@ def _pixels(page, key: str):
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
     image = np.asarray(Image.open(io.BytesIO(page.screenshot(clip=box))).convert("RGB")).astype(int)
-    axes = page.evaluate("""(key) => {
+    axes = page.evaluate(
+        """(key) => {
         const gd = document.querySelector('.st-key-' + key + ' .js-plotly-plot'), fl = gd._fullLayout;
         return ['', '2', '3'].filter(n => fl['xaxis' + n]).map(n => {
             const x = fl['xaxis' + n], y = fl['yaxis' + n];
             return {x0: x._offset, xlen: x._length, xr: x.range, y0: y._offset, ylen: y._length, yr: y.range};
         });
-    }""", key)
+    }""",
+        key,
+    )
     return image, axes
 
 
@@ -72,7 +80,7 @@ def _check_marks(page, step: int, T: int) -> None:
     image, axes = _pixels(page, "memory_hidden")
     for a in axes:
         mid = int(a["y0"] + a["ylen"] / 2)
-        rows = image[int(a["y0"]) + 4:int(a["y0"] + a["ylen"]) - 4]
+        rows = image[int(a["y0"]) + 4 : int(a["y0"] + a["ylen"]) - 4]
         if step < T:
             x = int(_px(a, (step + T + 1) / 2))  # the middle of the hatched part
             assert all(_grey(rgb) for rgb in rows[:, x]), "the steps not read yet are hatched"
@@ -86,7 +94,7 @@ def _check_marks(page, step: int, T: int) -> None:
     image, axes = _pixels(page, "memory_maps")
     for a in axes:
         top = int(_px(a, step - 0.5, "y")) + 1  # inside the 2 px top edge of the box
-        line = image[top, int(_px(a, 0.5)) + 3:int(_px(a, step + 0.5)) - 3]
+        line = image[top, int(_px(a, 0.5)) + 3 : int(_px(a, step + 0.5)) - 3]
         orange = (line[:, 0] > 180) & (line[:, 1] > 60) & (line[:, 1] < 130) & (line[:, 2] < 60)  # #D55E00
         assert orange.mean() > 0.9, f"row {step} of the maps is not outlined"
 
@@ -96,7 +104,7 @@ def _check_focus(page, focus: int, T: int) -> None:
     image, axes = _pixels(page, "memory_maps")
     for a in axes:
         top, bottom = int(_px(a, focus - 0.5, "y")) + 3, int(_px(a, T + 0.5, "y")) - 3
-        x = int(round(_px(a, focus)))
+        x = round(_px(a, focus))
         dark = []
         for col in (x - 1, x, x + 1):  # the 1 px line may fall between two pixel columns
             line = image[top:bottom, col]
@@ -142,11 +150,15 @@ def test_play_runs_to_the_end_and_stops(server, page):
     _at_step(page, 2)
     page.locator(".st-key-step_play button").first.click()
     for step in (3, 4, 5, 6):  # one step every 0.7 s plus the redraw; too fast to check each fully
-        page.wait_for_function("(title) => (document.querySelector('.unrolled .head') || {}).textContent === title",
-                               arg=STEP_TITLE.format(step), timeout=20_000, polling=50)
-    page.wait_for_timeout(2000)
+        page.wait_for_function(
+            "(title) => (document.querySelector('.unrolled .head') || {}).textContent === title",
+            arg=STEP_TITLE.format(step),
+            timeout=20_000,
+            polling=50,
+        )
+    play = page.locator(".st-key-step_play button").first
+    page.wait_for_function("(b) => b.innerText.includes('play_arrow')", arg=play.element_handle(), timeout=20_000)
     _at_step(page, 6)  # stopped at the last token
-    assert "play_arrow" in page.locator(".st-key-step_play button").first.inner_text()
     _no_exception(page, errors)
     screenshot(page, "memory-played")
 
@@ -154,12 +166,13 @@ def test_play_runs_to_the_end_and_stops(server, page):
 def test_length_slider_on_a_generated_sequence(server, page):
     errors = _open(page, server, generated="true", length=100, step=60)
     _at_step(page, 60)
-    page.locator('[data-testid="stSlider"]').filter(has_text="Length of the generated").get_by_role("slider") \
-        .press("ArrowRight")
+    page.locator('[data-testid="stSlider"]').filter(has_text="Length of the generated").get_by_role("slider").press(
+        "ArrowRight"
+    )
     page.wait_for_function("() => new URLSearchParams(location.search).get('length') === '101'", timeout=30_000)
     wait_until_idle(page)
     assert any(text.startswith("Influence of token 1") for text in _texts(page, ".main-svg text"))
-    assert page.locator('.rnnviz-plot.js-plotly-plot').count() == 3
+    assert page.locator(".rnnviz-plot.js-plotly-plot").count() == 3
     _at_step(page, 60)
     _check_marks(page, 60, 101)  # long and thin: a column is under 1 px, the marks still land on it
     _no_exception(page, errors)

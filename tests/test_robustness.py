@@ -1,8 +1,11 @@
 """Property-based robustness: any text and any link give a valid picture or a clear message, never a traceback."""
+
 from pathlib import Path
 
 from helpers import charts
-from hypothesis import HealthCheck, example, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, example, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from pages import PAGES
@@ -11,8 +14,7 @@ from rnnviz.presets import LESSON
 from rnnviz.settings import DEFAULTS, FIELDS, MAX_STEPS
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-SLOW = hsettings(max_examples=12, deadline=None, derandomize=True,
-                 suppress_health_check=[HealthCheck.too_slow])
+SLOW = hsettings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300)
 
@@ -52,14 +54,16 @@ def test_any_text_on_any_page_never_raises(text, page):
 
 url_values = st.one_of(
     st.text(max_size=20),
-    st.integers(-10**12, 10**12).map(str),
+    st.integers(-(10**12), 10**12).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
     st.sampled_from(["rnn", "LSTM", "cnn", "true", "zh", "", "-1", "1e400", "NaN"]),
 )
 
 
-@given(st.dictionaries(st.sampled_from(sorted(FIELDS) + ["bogus"]), url_values, min_size=1, max_size=6),
-       st.sampled_from([p[0] for p in PAGES]))
+@given(
+    st.dictionaries(st.sampled_from([*sorted(FIELDS), "bogus"]), url_values, min_size=1, max_size=6),
+    st.sampled_from([p[0] for p in PAGES]),
+)
 @example({"cells": ""}, "pages/lesson.py")
 @SLOW
 def test_any_link_on_any_page_never_raises(query, page):

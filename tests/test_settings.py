@@ -1,7 +1,10 @@
 """Settings round-trip through the URL; anything malformed is repaired with a note, never raised."""
+
 import dataclasses
 
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from rnnviz import settings as cfg
 from rnnviz.settings import DEFAULTS, FIELDS, Settings, from_query, to_query
@@ -22,7 +25,9 @@ def _field_values(f):
     return st.text(max_size=50)
 
 
-valid_settings = st.fixed_dictionaries({name: _field_values(f) for name, f in FIELDS.items()}).map(lambda d: Settings(**d))
+valid_settings = st.fixed_dictionaries({name: _field_values(f) for name, f in FIELDS.items()}).map(
+    lambda d: Settings(**d)
+)
 
 
 @given(valid_settings)
@@ -47,7 +52,12 @@ def test_malformed_and_unknown_values_fall_back_with_a_note():
     s, notes = from_query({"hidden": "lots", "rho": "nan", "lang": "fr", "cells": ["lstm", "cnn"], "teacher": "maybe"})
     assert (s.hidden, s.rho, s.lang, s.cells, s.teacher) == (16, 0.0, "en", ("lstm",), False)
     assert {n.field: n.reason for n in notes} == {
-        "hidden": "malformed", "rho": "malformed", "lang": "unknown_choice", "cells": "unknown_choice", "teacher": "malformed"}
+        "hidden": "malformed",
+        "rho": "malformed",
+        "lang": "unknown_choice",
+        "cells": "unknown_choice",
+        "teacher": "malformed",
+    }
 
 
 def test_choice_labels_are_case_insensitive_and_comma_lists_work():
@@ -64,11 +74,16 @@ def test_unknown_parameters_are_ignored():
     assert from_query({"utm_source": "mail", "embed": "true"}) == (DEFAULTS, [])
 
 
-@given(st.dictionaries(st.sampled_from(sorted(FIELDS) + ["x", ""]),
-                       st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=4)), max_size=8))
+@given(
+    st.dictionaries(
+        st.sampled_from([*sorted(FIELDS), "x", ""]),
+        st.one_of(st.text(max_size=30), st.lists(st.text(max_size=10), max_size=4)),
+        max_size=8,
+    )
+)
 @hsettings(max_examples=300)
 def test_any_query_gives_valid_settings(params):
-    s, notes = from_query(params)
+    s, _notes = from_query(params)
     for name, f in FIELDS.items():
         value, meta = getattr(s, name), f.metadata
         if meta["lo"] is not None:

@@ -1,4 +1,5 @@
 """Tokenizer and embedding: the same text and seed always give the same inputs."""
+
 import numpy as np
 import pytest
 import torch
@@ -6,15 +7,18 @@ import torch
 from rnnviz import embed, generate, tokenize
 
 
-@pytest.mark.parametrize("text,tokens", [
-    ("what time is it?", ["what", "time", "is", "it", "?"]),
-    ("Don't stop, it's 5 o'clock!", ["Don't", "stop", ",", "it's", "5", "o'clock", "!"]),
-    ("现在几点了？", ["现", "在", "几", "点", "了", "？"]),
-    ("RNN和LSTM", ["RNN", "和", "LSTM"]),
-    ("<script>alert(1)</script>", ["<", "script", ">", "alert", "(", "1", ")", "<", "/", "script", ">"]),
-    ("  \n\t ", []),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text,tokens",
+    [
+        ("what time is it?", ["what", "time", "is", "it", "?"]),
+        ("Don't stop, it's 5 o'clock!", ["Don't", "stop", ",", "it's", "5", "o'clock", "!"]),
+        ("现在几点了？", ["现", "在", "几", "点", "了", "？"]),
+        ("RNN和LSTM", ["RNN", "和", "LSTM"]),
+        ("<script>alert(1)</script>", ["<", "script", ">", "alert", "(", "1", ")", "<", "/", "script", ">"]),
+        ("  \n\t ", []),
+        ("", []),
+    ],
+)
 def test_word_tokens(text, tokens):
     assert tokenize(text) == tokens
 

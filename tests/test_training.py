@@ -1,19 +1,18 @@
 """Training lab: tasks against independent recomputation, training against torch.autograd, checkpoints
 round-trip and fail clearly, trained weights on the other pages, the page in AppTest."""
+
 import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
-from helpers import array, chart, charts
+from helpers import array, chart, charts, torch_modules
 from streamlit.testing.v1 import AppTest
 
 from rnnviz import checkpoints, scene, tasks, train
 from rnnviz import settings as cfg
 from rnnviz.analysis import trace
-from helpers import torch_modules
-
 from rnnviz.cells import CELLS
 
 TORCH_MODULES = torch_modules()
@@ -23,6 +22,7 @@ TINY = dict(length=8, hidden=4, batch=8, steps=6, eval_every=3, eval_size=16)
 
 
 # ---- tasks ----
+
 
 @pytest.mark.parametrize("name", list(tasks.TASKS))
 def test_tasks_are_seeded_and_shaped(name):
@@ -69,6 +69,7 @@ def test_task_names_match_the_settings_choices():
 
 # ---- training ----
 
+
 @pytest.mark.parametrize("kind", list(CELLS))
 def test_memory_gate_bias_is_raised_and_nothing_else(kind):
     c = train.Config(cell=kind, gate_bias=2.5, **TINY)
@@ -78,7 +79,7 @@ def test_memory_gate_bias_is_raised_and_nothing_else(kind):
     diff = model.rnn.bias_ih_l0 - reference.bias_ih_l0
     expected = torch.zeros_like(diff)
     if kind != "rnn":
-        expected[c.hidden:2 * c.hidden] = 2.5  # forget (LSTM) / update (GRU): the second block
+        expected[c.hidden : 2 * c.hidden] = 2.5  # forget (LSTM) / update (GRU): the second block
     assert torch.allclose(diff, expected, atol=1e-6)
     assert torch.equal(model.rnn.weight_hh_l0, reference.weight_hh_l0)
 
@@ -92,7 +93,9 @@ def test_recorded_gradient_norm_is_the_norm_before_clipping():
     *grads, dx = torch.autograd.grad(loss, [*twin.parameters(), x])
     trainer.run(1)
     assert trainer.history.grad_first[0] == pytest.approx(float(dx[0].norm(dim=-1).mean()), rel=1e-5)
-    assert trainer.history.grad_norm[0] == pytest.approx(float(torch.cat([g.flatten() for g in grads]).norm()), rel=1e-5)
+    assert trainer.history.grad_norm[0] == pytest.approx(
+        float(torch.cat([g.flatten() for g in grads]).norm()), rel=1e-5
+    )
     assert trainer.history.loss[0] == pytest.approx(loss.item(), rel=1e-6)
     assert trainer.history.grad_norm[0] > 0.01  # so this update was clipped
 
@@ -125,6 +128,7 @@ def test_cli_rejects_bad_input_with_a_message(capsys):
 
 
 # ---- checkpoints ----
+
 
 @pytest.mark.parametrize("kind", list(CELLS))
 def test_checkpoint_round_trip_gives_the_trained_function(tmp_path, kind):
@@ -170,6 +174,7 @@ def test_shipped_checkpoints_show_the_classic_result():
 
 # ---- trained weights on the other pages ----
 
+
 def test_scene_with_trained_weights_reads_an_example_of_the_checkpoints_task():
     s = cfg.DEFAULTS.replace(weights="recall-T50", hidden=99, dim=3, seed=4)
     seq = scene.sequence(s)
@@ -190,6 +195,7 @@ def test_trained_lstm_keeps_its_forget_gate_open_after_the_first_token():
 
 
 # ---- the page ----
+
 
 def _app(query=None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
@@ -220,8 +226,11 @@ def test_page_shows_the_classic_figure_from_the_results_file():
     at.run()
     assert not at.exception
     fig = chart(at, "adding: test error")
-    runs = [r for r in json.loads((Path(APP).parent / "results" / "training_vs_length.json").read_text())["runs"]
-            if r["task"] == "adding" and r["cell"] == "gru"]
+    runs = [
+        r
+        for r in json.loads((Path(APP).parent / "results" / "training_vs_length.json").read_text())["runs"]
+        if r["task"] == "adding" and r["cell"] == "gru"
+    ]
     line = next(tr for tr in fig["data"] if tr["name"].startswith("GRU"))
     lengths = sorted({r["length"] for r in runs})
     assert list(array(line["x"])) == lengths

@@ -1,18 +1,15 @@
 """The Training lab in Chromium: curves grow live, Stop stops, and another student's session stays responsive."""
-import time
 
 from conftest import screenshot, wait_until_idle
 
-CURVES = '.rnnviz-plot .main-svg'
+CURVES = ".rnnviz-plot .main-svg"
 
 
-def _points(page) -> int:
-    """Data points drawn in the held-out score chart so far."""
-    return page.evaluate("""() => {
-        const plots = [...document.querySelectorAll('.js-plotly-plot')];
-        const plot = plots.find(p => (p.querySelector('.gtitle')?.textContent || '').includes('held-out'));
-        return plot ? plot.querySelectorAll('.scatterlayer .point').length : 0;
-    }""")
+POINTS = """() => {
+    const plots = [...document.querySelectorAll('.js-plotly-plot')];
+    const plot = plots.find(p => (p.querySelector('.gtitle')?.textContent || '').includes('held-out'));
+    return plot ? plot.querySelectorAll('.scatterlayer .point').length : 0;
+}"""  # data points drawn in the held-out score chart so far
 
 
 def test_training_runs_live_and_stops(server, page):
@@ -20,11 +17,8 @@ def test_training_runs_live_and_stops(server, page):
     wait_until_idle(page)
     page.get_by_role("button", name="Train").first.click()
     page.get_by_text("Training: update").first.wait_for(timeout=30_000)
-    first = _points(page)
-    deadline = time.time() + 30
-    while _points(page) <= first and time.time() < deadline:
-        time.sleep(0.2)
-    assert _points(page) > first, "the curves did not grow while training"
+    first = page.evaluate(POINTS)
+    page.wait_for_function(f"() => ({POINTS})() > {first}", timeout=30_000)  # the curves grow while training
     page.get_by_role("button", name="Stop").click()
     page.get_by_text("Stopped after").wait_for(timeout=30_000)
     wait_until_idle(page)
@@ -33,24 +27,17 @@ def test_training_runs_live_and_stops(server, page):
 
 
 def test_training_does_not_freeze_another_session(server, browser, page):
-    other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    other.goto(f"{server}/")
-    wait_until_idle(other)
-    start = time.perf_counter()
-    other.reload()
-    wait_until_idle(other)
-    alone = time.perf_counter() - start
-
+    """Another student's page runs to its end while a long training run is still going: training yields to
+    other sessions between its rounds instead of holding the server until it is done."""
     page.goto(f"{server}/training?task=adding&train_length=100")  # a long run: minutes of training
     wait_until_idle(page)
     page.get_by_role("button", name="Train").first.click()
     page.get_by_text("Training: update").first.wait_for(timeout=30_000)
-    start = time.perf_counter()
-    other.reload()
-    wait_until_idle(other)
-    during = time.perf_counter() - start
-    assert page.get_by_text("Training: update").count() >= 1  # still training while the other page ran
-    assert during < max(4 * alone, 5.0), f"home took {during:.1f} s while training ({alone:.1f} s alone)"
+    other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    other.goto(f"{server}/")
+    wait_until_idle(other, 60_000)
+    assert other.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Training: update").count() >= 1  # still training after the other page ran
     page.get_by_role("button", name="Stop").click()
     page.get_by_text("Stopped after").wait_for(timeout=30_000)
     other.context.close()

@@ -1,4 +1,5 @@
 """Pure figure functions: numpy arrays in, plotly figures out (usable in Jupyter too)."""
+
 from .states import hidden_states
 from .style import CELL_COLORS, label, tick_labels
 from .tokens import token_strip

@@ -1,4 +1,5 @@
 """The numbers behind a figure, as CSV: every trace's points, heatmaps in long form (x, y, value)."""
+
 from __future__ import annotations
 
 import csv

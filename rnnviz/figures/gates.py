@@ -5,6 +5,7 @@ The heatmaps and the shaded text depend on neither the step nor the unit followe
 both over them (``step_column`` and ``unit_rows`` say where: the figures have fixed margins and row
 heights, which also line the rows of the three cells' figures up), so a step redraws no chart.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -36,8 +37,13 @@ def heatmap_area(n_rows: int) -> PlotArea:
     return PlotArea(left=LEFT, right=RIGHT, top=TOP, height=heatmap_plot_height(n_rows), bottom=BOTTOM)
 
 
-def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: list[str],
-                  ranges: dict[str, tuple[float, float]], lang: str = "en") -> go.Figure:
+def gate_heatmaps(
+    kind: str,
+    rows: list[tuple[Quantity, np.ndarray]],
+    tokens: list[str],
+    ranges: dict[str, tuple[float, float]],
+    lang: str = "en",
+) -> go.Figure:
     """One heatmap (units x time) per quantity of a cell, stacked, on fixed margins (heatmap_area).
     ``ranges`` gives the colour range of each scale kind, shared by every figure of the page."""
     n, T = len(rows), len(tokens)
@@ -48,26 +54,70 @@ def gate_heatmaps(kind: str, rows: list[tuple[Quantity, np.ndarray]], tokens: li
         top = 1 - r * (HEAT_ROW + GAP) / plot
         ax = "" if r == 0 else str(r + 1)
         lo, hi = ranges[q.scale]
-        layout[f"xaxis{ax}"] = {"anchor": f"y{ax}", "domain": [0, 1], "showticklabels": r == n - 1,
-                                "automargin": False, "showgrid": False, **({"matches": "x"} if r else {})}
-        layout[f"yaxis{ax}"] = {"anchor": f"x{ax}", "domain": [max(top - HEAT_ROW / plot, 0), top],
-                                "automargin": False, "showgrid": False, "autorange": "reversed",
-                                "title": {"text": t("axis.unit", lang)}}
-        layout["annotations"].append({"text": t(f"gates.q.{q.symbol}", lang), "x": 0, "y": top, "xref": "paper",
-                                      "yref": "paper", "xanchor": "left", "yanchor": "bottom", "showarrow": False,
-                                      "font": {"size": 13, "color": "#444444"}})
-        data.append({
-            "type": "heatmap", "z": v.T.astype(np.float32),  # half the bytes of float64, ample for a colour
-            "x": ticks, "y": np.arange(1, v.shape[1] + 1), "xaxis": f"x{ax}", "yaxis": f"y{ax}", "zmin": lo, "zmax": hi, "colorscale": colorscale(q.scale), "name": q.symbol,
-            **({} if q.scale == SIGMOID else {"zmid": 0.0}),
-            "colorbar": {"title": {"text": q.symbol, "side": "right"}, "len": HEAT_ROW / plot, "y": top,
-                         "yanchor": "top", "thickness": 10, "x": 1.01, "xpad": 4},
-            "hovertemplate": "%{x}<br>" + t("axis.unit", lang) + " %{y}<br>" + q.symbol
-                             + " = %{z:.3f}<extra>" + kind.upper() + "</extra>",
-        })
-    shown = ticks[::max(1, -(-T // MAX_TICKS))]  # every k-th token, so the labels never pile up
-    layout[f"xaxis{'' if n == 1 else n}"].update(title={"text": t("axis.time", lang)}, tickangle=-45,
-                                                 tickmode="array", tickvals=shown, ticktext=shown)
+        layout[f"xaxis{ax}"] = {
+            "anchor": f"y{ax}",
+            "domain": [0, 1],
+            "showticklabels": r == n - 1,
+            "automargin": False,
+            "showgrid": False,
+            **({"matches": "x"} if r else {}),
+        }
+        layout[f"yaxis{ax}"] = {
+            "anchor": f"x{ax}",
+            "domain": [max(top - HEAT_ROW / plot, 0), top],
+            "automargin": False,
+            "showgrid": False,
+            "autorange": "reversed",
+            "title": {"text": t("axis.unit", lang)},
+        }
+        layout["annotations"].append(
+            {
+                "text": t(f"gates.q.{q.symbol}", lang),
+                "x": 0,
+                "y": top,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#444444"},
+            }
+        )
+        data.append(
+            {
+                "type": "heatmap",
+                "z": v.T.astype(np.float32),  # half the bytes of float64, ample for a colour
+                "x": ticks,
+                "y": np.arange(1, v.shape[1] + 1),
+                "xaxis": f"x{ax}",
+                "yaxis": f"y{ax}",
+                "zmin": lo,
+                "zmax": hi,
+                "colorscale": colorscale(q.scale),
+                "name": q.symbol,
+                **({} if q.scale == SIGMOID else {"zmid": 0.0}),
+                "colorbar": {
+                    "title": {"text": q.symbol, "side": "right"},
+                    "len": HEAT_ROW / plot,
+                    "y": top,
+                    "yanchor": "top",
+                    "thickness": 10,
+                    "x": 1.01,
+                    "xpad": 4,
+                },
+                "hovertemplate": "%{x}<br>"
+                + t("axis.unit", lang)
+                + " %{y}<br>"
+                + q.symbol
+                + " = %{z:.3f}<extra>"
+                + kind.upper()
+                + "</extra>",
+            }
+        )
+    shown = ticks[:: max(1, -(-T // MAX_TICKS))]  # every k-th token, so the labels never pile up
+    layout[f"xaxis{'' if n == 1 else n}"].update(
+        title={"text": t("axis.time", lang)}, tickangle=-45, tickmode="array", tickvals=shown, ticktext=shown
+    )
     return figure(data, layout, t("gates.heatmaps.title", lang, cell=t(f"cell.{kind}", lang)), layout["height"])
 
 
@@ -75,8 +125,15 @@ def unit_rows(n_rows: int, units: int, unit: int) -> list[tuple]:
     """The row of ``unit`` (1-based, unit 1 on top) of ``units`` in each of the n_rows heatmaps of a figure
     from gate_heatmaps, as (x0, x1, y0, y1) fractions of its plot area from the top left."""
     plot = heatmap_plot_height(n_rows)
-    return [(0.0, 1.0, (r * (HEAT_ROW + GAP) + HEAT_ROW * (unit - 1) / units) / plot,
-             (r * (HEAT_ROW + GAP) + HEAT_ROW * unit / units) / plot) for r in range(n_rows)]
+    return [
+        (
+            0.0,
+            1.0,
+            (r * (HEAT_ROW + GAP) + HEAT_ROW * (unit - 1) / units) / plot,
+            (r * (HEAT_ROW + GAP) + HEAT_ROW * unit / units) / plot,
+        )
+        for r in range(n_rows)
+    ]
 
 
 def step_column(n_rows: int, step: int, n_steps: int) -> tuple:
@@ -110,8 +167,15 @@ def _ticks(lo: float, hi: float) -> list[float]:
     return [lo + (hi - lo) * k / 4 for k in range(5)]
 
 
-def gate_bars(kind: str, rows: list[tuple[Quantity, np.ndarray]], step: int, token: str, unit: int,
-              ranges: dict[str, tuple[float, float]], lang: str = "en") -> str:
+def gate_bars(
+    kind: str,
+    rows: list[tuple[Quantity, np.ndarray]],
+    step: int,
+    token: str,
+    unit: int,
+    ranges: dict[str, tuple[float, float]],
+    lang: str = "en",
+) -> str:
     """Each quantity's vector at one step as a block of bars, one per unit, on one value axis; the chosen unit
     (1-based) solid and outlined, dotted lines where a sigmoid gate counts as shut or open. HTML: it changes at
     every step, and the browser updates HTML in milliseconds where it draws a plotly chart from scratch.
@@ -119,25 +183,31 @@ def gate_bars(kind: str, rows: list[tuple[Quantity, np.ndarray]], step: int, tok
     lo, hi = ranges[FREE] if any(q.scale == FREE for q, _ in rows) else (-1.0, 1.0)
     span = hi - lo
     top = lambda v: 100 * (hi - v) / span  # noqa: E731  (percent from the top of the plot)
-    ticks = "".join(f'<div class="tick{" zero" if abs(v) < 1e-12 else ""}" style="top:{top(v):.3f}%">'
-                    f'<span>{v:.3g}</span></div>' for v in _ticks(lo, hi))
+    ticks = "".join(
+        f'<div class="tick{" zero" if abs(v) < 1e-12 else ""}" style="top:{top(v):.3f}%"><span>{v:.3g}</span></div>'
+        for v in _ticks(lo, hi)
+    )
     blocks, names = [], []
     for q, v in rows:  # v: (H,)
         bars = []
         for u, value in enumerate(v, start=1):
             shown = min(max(float(value), lo), hi)  # drawn within the axis; data-v keeps the exact value
             y0, y1 = top(max(shown, 0.0)), top(min(shown, 0.0))
-            bars.append(f'<i{" class=on" if u == unit else ""} style="top:{y0:.3f}%;height:{y1 - y0:.3f}%;'
-                        f'background:{CELL_COLORS[kind]}" data-v="{float(value)!r}" '
-                        f'title="{q.symbol}, {t("axis.unit", lang)} {u}: {float(value):.4f}"></i>')
+            bars.append(
+                f'<i{" class=on" if u == unit else ""} style="top:{y0:.3f}%;height:{y1 - y0:.3f}%;'
+                f'background:{CELL_COLORS[kind]}" data-v="{float(value)!r}" '
+                f'title="{q.symbol}, {t("axis.unit", lang)} {u}: {float(value):.4f}"></i>'
+            )
         if q.scale == SIGMOID:
             bars += [f'<b style="top:{top(level):.3f}%"></b>' for level in SATURATED]
         blocks.append(f'<div class="blk" data-q="{q.symbol}">{"".join(bars)}</div>')
         names.append(f"<span>{t(f'gates.q.{q.symbol}', lang)}</span>")
     title = t("gates.bars.title", lang, cell=t(f"cell.{kind}", lang), step=step, token=label(token))
-    return (f'{BARS_STYLE}<div class="gbars" data-cell="{kind}"><div class="t">{title}</div>'
-            f'<div class="plot">{ticks}<div class="blocks">{"".join(blocks)}</div></div>'
-            f'<div class="names">{"".join(names)}</div><div class="axis">{t("gates.bars.axis", lang)}</div></div>')
+    return (
+        f'{BARS_STYLE}<div class="gbars" data-cell="{kind}"><div class="t">{title}</div>'
+        f'<div class="plot">{ticks}<div class="blocks">{"".join(blocks)}</div></div>'
+        f'<div class="names">{"".join(names)}</div><div class="axis">{t("gates.bars.axis", lang)}</div></div>'
+    )
 
 
 SATURATION_COLORS = ("#00224E", "#E3C43B")  # the two ends of Cividis: shut (below 0.1), open (above 0.9)
@@ -151,37 +221,69 @@ def saturation_chart(shares: dict[str, dict[str, tuple[float, float]]], lang: st
             names.append(f"{t(f'cell.{kind}', lang)} {t('gates.all', lang) if symbol == 'all' else symbol}")
             low.append(100 * lo)
             high.append(100 * hi)
-    data = [{"type": "bar", "y": names, "x": values, "orientation": "h", "name": t(key, lang),
-             "marker": {"color": color}, "hovertemplate": "%{y}: %{x:.1f}%<extra>" + t(key, lang) + "</extra>"}
-            for values, key, color in ((low, "gates.sat.low", SATURATION_COLORS[0]),
-                                       (high, "gates.sat.high", SATURATION_COLORS[1]))]
-    notes = [{"x": lo + hi, "y": name, "xshift": 4, "xanchor": "left", "showarrow": False,
-              "text": t("gates.sat.note", lang, low=lo, high=hi), "font": {"size": 12, "color": "#444444"}}
-             for name, lo, hi in zip(names, low, high)]
+    data = [
+        {
+            "type": "bar",
+            "y": names,
+            "x": values,
+            "orientation": "h",
+            "name": t(key, lang),
+            "marker": {"color": color},
+            "hovertemplate": "%{y}: %{x:.1f}%<extra>" + t(key, lang) + "</extra>",
+        }
+        for values, key, color in (
+            (low, "gates.sat.low", SATURATION_COLORS[0]),
+            (high, "gates.sat.high", SATURATION_COLORS[1]),
+        )
+    ]
+    notes = [
+        {
+            "x": lo + hi,
+            "y": name,
+            "xshift": 4,
+            "xanchor": "left",
+            "showarrow": False,
+            "text": t("gates.sat.note", lang, low=lo, high=hi),
+            "font": {"size": 12, "color": "#444444"},
+        }
+        for name, lo, hi in zip(names, low, high)
+    ]
     layout = {
-        "margin": {"l": 120, "r": 20, "t": 60, "b": 70}, "barmode": "stack", "plot_bgcolor": "white", "annotations": notes,
+        "margin": {"l": 120, "r": 20, "t": 60, "b": 70},
+        "barmode": "stack",
+        "plot_bgcolor": "white",
+        "annotations": notes,
         "legend": {"orientation": "h", "y": -0.3, "x": 0, "traceorder": "normal"},
-        "xaxis": {"range": [0, 100], "title": {"text": t("gates.sat.axis", lang)}, "ticksuffix": "%",
-                  "gridcolor": GRID},
+        "xaxis": {
+            "range": [0, 100],
+            "title": {"text": t("gates.sat.axis", lang)},
+            "ticksuffix": "%",
+            "gridcolor": GRID,
+        },
         "yaxis": {"autorange": "reversed", "title": {"text": t("gates.sat.gate", lang)}},
     }
     return figure(data, layout, t("gates.sat.title", lang), 130 + 30 * len(names))
 
 
 def _text_color(rgb: str) -> str:
-    r, g, b = (float(c) for c in rgb[rgb.index("(") + 1:-1].split(","))
+    r, g, b = (float(c) for c in rgb[rgb.index("(") + 1 : -1].split(","))
     return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#FFFFFF"
 
 
-SHADED_STYLE = ("<style>.shaded { line-height: 1.6; font-size: 0.85em; } .shaded .cap { color: #555; } "
-                ".shaded .tok { padding: 0 3px; margin: 1px; border: 2px solid transparent; border-radius: 3px; "
-                "display: inline-block; font-family: monospace; }</style>")
+SHADED_STYLE = (
+    "<style>.shaded { line-height: 1.6; font-size: 0.85em; } .shaded .cap { color: #555; } "
+    ".shaded .tok { padding: 0 3px; margin: 1px; border: 2px solid transparent; border-radius: 3px; "
+    "display: inline-block; font-family: monospace; }</style>"
+)
 
 
 def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
     """The tokens as inline boxes coloured by their value (the page outlines the current one).
     Tokens are escaped: markup in them is shown, never interpreted."""
     colors = sample_colorscale(colorscale(scale), [s.position for s in items]) if items else []
-    spans = "".join(f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{_text_color(bg)}">'
-                    f'{label(s.token)}</span>' for s, bg in zip(items, colors))
+    spans = "".join(
+        f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{_text_color(bg)}">'
+        f"{label(s.token)}</span>"
+        for s, bg in zip(items, colors)
+    )
     return f'{SHADED_STYLE}<div class="shaded"><div class="cap">{caption}</div>{spans}</div>'

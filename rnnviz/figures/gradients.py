@@ -1,33 +1,32 @@
-"""Figures of the gradients page: gradient norms through time, the per-step factors, W_hh's eigenvalues,
-and the clipping experiment. Pure functions: numpy in, plotly out."""
+"""Figures of the gradients page: gradient norms through time, the per-step factors and W_hh's eigenvalues
+(the clipping experiment's are in figures/clipping.py). Pure functions: numpy in, plotly out."""
+
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
 
-from ..clipping import UPDATES, Run
 from ..gradients import FLOAT_MAX, first_nonfinite
 from ..i18n import t
 from .style import CELL_COLORS, figure, hline, label, log_axis
 
 THEORY_STYLE = {"rho": dict(color="#000000", dash="dash"), "sigma": dict(color="#7F7F7F", dash="dot")}
-RUN_COLORS = {"plain": "#E69F00", "clipped": "#0072B2"}  # Okabe-Ito orange and blue
 OVERFLOW_COLOR = "#CC79A7"
 LEGEND_BELOW = dict(orientation="h", yanchor="top", y=-0.22, x=0)
 LABEL_BACK = "rgba(255,255,255,0.7)"  # behind a line's label, so the curves under it stay readable
 
 
-def _shown(values: np.ndarray) -> np.ndarray:
+def shown(values: np.ndarray) -> np.ndarray:
     """Values a log axis can draw; inf, NaN and 0 become gaps (NaN)."""
     values = np.asarray(values, dtype=float)
     return np.where(np.isfinite(values) & (values > 0), values, np.nan)
 
 
 def _line(x: np.ndarray, y: np.ndarray, name: str, line: dict, hover: str, **more) -> dict:
-    return dict(type="scatter", x=x, y=_shown(y), mode="lines", name=name, line=line, hovertemplate=hover, **more)
+    return dict(type="scatter", x=x, y=shown(y), mode="lines", name=name, line=line, hovertemplate=hover, **more)
 
 
-def _labelled_hline(y: float, text: str, line: dict, at_top: bool = True) -> tuple[dict, dict]:
+def labelled_hline(y: float, text: str, line: dict, at_top: bool = True) -> tuple[dict, dict]:
     shape, note = hline(y, text, line, log_y=True, at_top=at_top)
     return shape, {**note, "bgcolor": LABEL_BACK}
 
@@ -35,23 +34,44 @@ def _labelled_hline(y: float, text: str, line: dict, at_top: bool = True) -> tup
 def _overflow(x: np.ndarray, values: np.ndarray, name: str, color: str, row: int, lang: str):
     """Where ``values`` are inf / NaN: crosses at float64's maximum, a line at the first one and its label."""
     bad = ~np.isfinite(values)
-    crosses = dict(type="scatter", x=x[bad], y=np.full(bad.sum(), FLOAT_MAX), mode="markers",
-                   name=t("gradients.fig.nonfinite", lang, name=name),
-                   marker=dict(symbol="x-thin", size=6, line=dict(width=1.5, color=color)),
-                   hovertemplate=t("gradients.fig.nonfinite.hover", lang) + "<extra>" + name + "</extra>")
+    crosses = dict(
+        type="scatter",
+        x=x[bad],
+        y=np.full(bad.sum(), FLOAT_MAX),
+        mode="markers",
+        name=t("gradients.fig.nonfinite", lang, name=name),
+        marker=dict(symbol="x-thin", size=6, line=dict(width=1.5, color=color)),
+        hovertemplate=t("gradients.fig.nonfinite.hover", lang) + "<extra>" + name + "</extra>",
+    )
     first = first_nonfinite(values)
-    shape = dict(type="line", x0=first, x1=first, xref="x", y0=0, y1=1, yref="paper",
-                 line=dict(color=color, dash="dash", width=1.5))
-    note = dict(x=first, y=1 - 0.08 * row, xref="x", yref="paper", showarrow=False, xanchor="left",
-                text=t("gradients.fig.nonfinite.at", lang, name=name, t=first), font=dict(color=color),
-                bgcolor="rgba(255,255,255,0.8)")
+    shape = dict(
+        type="line",
+        x0=first,
+        x1=first,
+        xref="x",
+        y0=0,
+        y1=1,
+        yref="paper",
+        line=dict(color=color, dash="dash", width=1.5),
+    )
+    note = dict(
+        x=first,
+        y=1 - 0.08 * row,
+        xref="x",
+        yref="paper",
+        showarrow=False,
+        xanchor="left",
+        text=t("gradients.fig.nonfinite.at", lang, name=name, t=first),
+        font=dict(color=color),
+        bgcolor="rgba(255,255,255,0.8)",
+    )
     return crosses, shape, note
 
 
 def _focus(curves: list[np.ndarray], overflow: bool) -> list[float] | None:
     """A log-y range (log10 units) around the measured curves and rho's line, with float64's maximum if
     anything overflowed; the looser sigma_max bound may leave it through the top."""
-    values = np.concatenate([_shown(c) for c in curves] + [np.array([FLOAT_MAX if overflow else np.nan])])
+    values = np.concatenate([shown(c) for c in curves] + [np.array([FLOAT_MAX if overflow else np.nan])])
     values = values[np.isfinite(values)]
     if not values.size:
         return None
@@ -60,21 +80,40 @@ def _focus(curves: list[np.ndarray], overflow: bool) -> list[float] | None:
     return [float(lo - pad), float(hi + pad)]
 
 
-def gradient_chart(grads: dict[str, np.ndarray], tokens: list[str], theory: dict[str, np.ndarray],
-                   rates: dict[str, float], lang: str = "en") -> go.Figure:
+def gradient_chart(
+    grads: dict[str, np.ndarray],
+    tokens: list[str],
+    theory: dict[str, np.ndarray],
+    rates: dict[str, float],
+    lang: str = "en",
+) -> go.Figure:
     """||dL/dh_t|| over t = 1..T for each cell (log y), the theory curves, and any overflow marked."""
     T = len(tokens)
     x = np.arange(1, T + 1)
     words = [label(tok) for tok in tokens]
-    data = [_line(x, curve, t(f"gradients.fig.theory.{name}", lang, rate=f"{rates[name]:.3f}"),
-                  dict(width=1.5, **THEORY_STYLE[name]), "t = %{x}<br>%{y:.3g}<extra></extra>")
-            for name, curve in theory.items()]
+    data = [
+        _line(
+            x,
+            curve,
+            t(f"gradients.fig.theory.{name}", lang, rate=f"{rates[name]:.3f}"),
+            dict(width=1.5, **THEORY_STYLE[name]),
+            "t = %{x}<br>%{y:.3g}<extra></extra>",
+        )
+        for name, curve in theory.items()
+    ]
     shapes, notes = [], []
     for kind, g in grads.items():
         name = t(f"cell.{kind}", lang)
-        data.append(_line(x, g, name, dict(color=CELL_COLORS[kind], width=2.5),
-                          "t = %{x}: %{customdata}<br>||dL/dh_t|| = %{y:.3g}<extra>" + name + "</extra>",
-                          customdata=words))
+        data.append(
+            _line(
+                x,
+                g,
+                name,
+                dict(color=CELL_COLORS[kind], width=2.5),
+                "t = %{x}: %{customdata}<br>||dL/dh_t|| = %{y:.3g}<extra>" + name + "</extra>",
+                customdata=words,
+            )
+        )
         if first_nonfinite(g) is not None:
             crosses, shape, note = _overflow(x, g, name, CELL_COLORS[kind], len(shapes) + 1, lang)
             data.append(crosses)
@@ -82,41 +121,70 @@ def gradient_chart(grads: dict[str, np.ndarray], tokens: list[str], theory: dict
             notes.append(note)
     overflow = bool(shapes)
     if overflow:
-        shape, note = _labelled_hline(FLOAT_MAX, t("gradients.fig.float_max", lang),
-                                      dict(color=OVERFLOW_COLOR, width=1, dash="dot"), at_top=False)
+        shape, note = labelled_hline(
+            FLOAT_MAX, t("gradients.fig.float_max", lang), dict(color=OVERFLOW_COLOR, width=1, dash="dot"), at_top=False
+        )
         shapes.append(shape)
         notes.append(note)
     measured = [*grads.values(), *[c for k, c in theory.items() if k == "rho"]]
     y = dict(**log_axis(*(d["y"] for d in data)), title=dict(text=t("gradients.fig.grad.y", lang)))
     if (focus := _focus(measured, overflow)) is not None:
         y["range"] = focus
-    layout = dict(xaxis=dict(title=dict(text=t("gradients.fig.t", lang)), range=[0.5, T + 0.5]), yaxis=y,
-                  shapes=shapes, annotations=notes, legend=dict(orientation="h", yanchor="top", y=-0.18, x=0))
+    layout = dict(
+        xaxis=dict(title=dict(text=t("gradients.fig.t", lang)), range=[0.5, T + 0.5]),
+        yaxis=y,
+        shapes=shapes,
+        annotations=notes,
+        legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
+    )
     return figure(data, layout, t("gradients.fig.grad.title", lang, T=T), height=460)
 
 
-def factor_chart(factors: dict[str, np.ndarray], memory: np.ndarray | None, sigma: float | None,
-                 lang: str = "en") -> go.Figure:
+def factor_chart(
+    factors: dict[str, np.ndarray], memory: np.ndarray | None, sigma: float | None, lang: str = "en"
+) -> go.Figure:
     """||J_t||_2 over t for each cell (log y), with the line at 1 and the RNN's bound sigma_max(W_hh)."""
     T = max(len(f) for f in factors.values())
     x = np.arange(1, T + 1)
     data = []
     for kind, f in factors.items():
         name = t(f"cell.{kind}", lang)
-        data.append(_line(x, f, t("gradients.fig.factor.name", lang, cell=name),
-                          dict(color=CELL_COLORS[kind], width=2),
-                          "t = %{x}<br>||J_t|| = %{y:.3g}<extra>" + name + "</extra>"))
+        data.append(
+            _line(
+                x,
+                f,
+                t("gradients.fig.factor.name", lang, cell=name),
+                dict(color=CELL_COLORS[kind], width=2),
+                "t = %{x}<br>||J_t|| = %{y:.3g}<extra>" + name + "</extra>",
+            )
+        )
     if memory is not None:
-        data.append(_line(x, memory, t("gradients.fig.factor.memory", lang),
-                          dict(color=CELL_COLORS["lstm"], width=1.5, dash="dot"),
-                          "t = %{x}<br>||dc_t/dc_(t-1)|| = %{y:.3g}<extra>LSTM</extra>"))
-    lines = [_labelled_hline(1.0, t("gradients.fig.one", lang), dict(color="#000000", width=1))]
+        data.append(
+            _line(
+                x,
+                memory,
+                t("gradients.fig.factor.memory", lang),
+                dict(color=CELL_COLORS["lstm"], width=1.5, dash="dot"),
+                "t = %{x}<br>||dc_t/dc_(t-1)|| = %{y:.3g}<extra>LSTM</extra>",
+            )
+        )
+    lines = [labelled_hline(1.0, t("gradients.fig.one", lang), dict(color="#000000", width=1))]
     if sigma is not None and sigma > 0:
-        lines.append(_labelled_hline(sigma, t("gradients.fig.sigma_line", lang, sigma=f"{sigma:.3f}"),
-                                     dict(color=CELL_COLORS["rnn"], width=1.5, dash="dash"), at_top=sigma >= 1))
-    layout = dict(xaxis=dict(title=dict(text=t("gradients.fig.t", lang)), range=[0.5, T + 0.5]),
-                  yaxis=dict(**log_axis(*(d["y"] for d in data)), title=dict(text=t("gradients.fig.factor.y", lang))),
-                  shapes=[s for s, _ in lines], annotations=[n for _, n in lines], legend=LEGEND_BELOW)
+        lines.append(
+            labelled_hline(
+                sigma,
+                t("gradients.fig.sigma_line", lang, sigma=f"{sigma:.3f}"),
+                dict(color=CELL_COLORS["rnn"], width=1.5, dash="dash"),
+                at_top=sigma >= 1,
+            )
+        )
+    layout = dict(
+        xaxis=dict(title=dict(text=t("gradients.fig.t", lang)), range=[0.5, T + 0.5]),
+        yaxis=dict(**log_axis(*(d["y"] for d in data)), title=dict(text=t("gradients.fig.factor.y", lang))),
+        shapes=[s for s, _ in lines],
+        annotations=[n for _, n in lines],
+        legend=LEGEND_BELOW,
+    )
     return figure(data, layout, t("gradients.fig.factor.title", lang), height=400)
 
 
@@ -127,62 +195,47 @@ def _circle(r: float, n: int = 181) -> tuple[np.ndarray, np.ndarray]:
 
 def eigen_chart(eigenvalues: np.ndarray, radius: float, sigma: float, lang: str = "en") -> go.Figure:
     """W_hh's eigenvalues on the complex plane, with the unit circle and the circles of radius rho and sigma."""
-    circles = (("unit", 1.0, dict(color="#000000", width=1.5)),
-               ("rho", radius, dict(color=CELL_COLORS["rnn"], width=1.5, dash="dash")),
-               ("sigma", sigma, dict(color="#7F7F7F", width=1.5, dash="dot")))
+    circles = (
+        ("unit", 1.0, dict(color="#000000", width=1.5)),
+        ("rho", radius, dict(color=CELL_COLORS["rnn"], width=1.5, dash="dash")),
+        ("sigma", sigma, dict(color="#7F7F7F", width=1.5, dash="dot")),
+    )
     data = []
     for key, r, line in circles:
         cx, cy = _circle(r)
-        data.append(dict(type="scatter", x=cx, y=cy, mode="lines", line=line, hoverinfo="skip",
-                         name=t(f"gradients.fig.eig.{key}", lang, r=f"{r:.3f}")))
-    data.append(dict(type="scatter", x=eigenvalues.real, y=eigenvalues.imag, mode="markers",
-                     name=t("gradients.fig.eig.points", lang), customdata=np.abs(eigenvalues),
-                     marker=dict(color=CELL_COLORS["rnn"], size=9, line=dict(color="white", width=1)),
-                     hovertemplate="λ = %{x:.3f} %{y:+.3f}i<br>|λ| = %{customdata:.3f}<extra></extra>"))
+        data.append(
+            dict(
+                type="scatter",
+                x=cx,
+                y=cy,
+                mode="lines",
+                line=line,
+                hoverinfo="skip",
+                name=t(f"gradients.fig.eig.{key}", lang, r=f"{r:.3f}"),
+            )
+        )
+    data.append(
+        dict(
+            type="scatter",
+            x=eigenvalues.real,
+            y=eigenvalues.imag,
+            mode="markers",
+            name=t("gradients.fig.eig.points", lang),
+            customdata=np.abs(eigenvalues),
+            marker=dict(color=CELL_COLORS["rnn"], size=9, line=dict(color="white", width=1)),
+            hovertemplate="λ = %{x:.3f} %{y:+.3f}i<br>|λ| = %{customdata:.3f}<extra></extra>",
+        )
+    )
     extent = 1.1 * max(1.0, radius, sigma)
-    layout = dict(xaxis=dict(title=dict(text=t("gradients.fig.eig.x", lang)), range=[-extent, extent], zeroline=True),
-                  yaxis=dict(title=dict(text=t("gradients.fig.eig.y", lang)), range=[-extent, extent], zeroline=True,
-                             scaleanchor="x", scaleratio=1),
-                  legend=dict(orientation="h", yanchor="top", y=-0.2, x=0))
+    layout = dict(
+        xaxis=dict(title=dict(text=t("gradients.fig.eig.x", lang)), range=[-extent, extent], zeroline=True),
+        yaxis=dict(
+            title=dict(text=t("gradients.fig.eig.y", lang)),
+            range=[-extent, extent],
+            zeroline=True,
+            scaleanchor="x",
+            scaleratio=1,
+        ),
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+    )
     return figure(data, layout, t("gradients.fig.eig.title", lang), height=520)
-
-
-def _runs(runs: dict[str, Run], field: str, lang: str) -> tuple[list[dict], list[dict], list[dict]]:
-    """Both runs' curves, and a dashed line where a run diverged: (traces, shapes, annotations)."""
-    data, shapes, notes = [], [], []
-    for name, run in reversed(runs.items()):  # the unclipped run on top: both start at the same point
-        values = getattr(run, field)
-        label_ = t(f"gradients.fig.run.{name}", lang)
-        data.append(dict(type="scatter", x=np.arange(1, len(values) + 1), y=_shown(values), mode="lines+markers",
-                         name=label_, line=dict(color=RUN_COLORS[name], width=2), marker=dict(size=3),
-                         hovertemplate="%{x}: %{y:.3g}<extra>" + label_ + "</extra>"))
-        if run.diverged is not None:
-            shapes.append(dict(type="line", x0=run.diverged, x1=run.diverged, xref="x", y0=0, y1=1, yref="paper",
-                               line=dict(color=RUN_COLORS[name], dash="dash")))
-            notes.append(dict(x=run.diverged, y=1, xref="x", yref="paper", showarrow=False, xanchor="left",
-                              yanchor="top", text=t("gradients.fig.run.diverged", lang, k=run.diverged)))
-    return data, shapes, notes
-
-
-def _runs_chart(runs: dict[str, Run], field: str, level: tuple[dict, dict], y_title: str, title: str,
-                lang: str) -> go.Figure:
-    data, shapes, notes = _runs(runs, field, lang)
-    layout = dict(xaxis=dict(title=dict(text=t("gradients.fig.update", lang)), range=[0.5, UPDATES + 0.5]),
-                  yaxis=dict(**log_axis(*(d["y"] for d in data)), title=dict(text=y_title)),
-                  shapes=[*shapes, level[0]], annotations=[*notes, level[1]], legend=LEGEND_BELOW)
-    return figure(data, layout, title, height=400)
-
-
-def clip_norm_chart(runs: dict[str, Run], clip: float, lang: str = "en") -> go.Figure:
-    """The global gradient norm per update (before clipping), both runs, against the threshold."""
-    level = _labelled_hline(clip, t("gradients.fig.threshold", lang, c=f"{clip:g}"),
-                            dict(color="#000000", width=1.5, dash="dash"))
-    return _runs_chart(runs, "norms", level, t("gradients.fig.clipnorm.y", lang),
-                       t("gradients.fig.clipnorm.title", lang), lang)
-
-
-def clip_loss_chart(runs: dict[str, Run], lang: str = "en") -> go.Figure:
-    """The training loss per update, both runs, against the MSE of always answering 0."""
-    level = _labelled_hline(1.0, t("gradients.fig.baseline", lang), dict(color="#7F7F7F", width=1, dash="dot"))
-    return _runs_chart(runs, "losses", level, t("gradients.fig.loss.y", lang), t("gradients.fig.loss.title", lang),
-                       lang)

@@ -9,6 +9,7 @@ The hidden states and the contribution maps are the same at every step: drawn on
 (HIDDEN_AREA, MAP_AREA), the page marks the step over them (``step_marks`` says where), so a step
 redraws no chart.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -19,8 +20,19 @@ from .states import axes, panel_title, panels
 from .style import CELL_COLORS, MAGNITUDE, SIGNED, PlotArea, compact, figure, label, log_axis, tick_labels
 
 # Paul Tol's muted palette (plotly's "Safe"): colour-blind safe; repeats every 11 tokens
-TOKEN_COLORS = ("#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
-                "#44AA99", "#999933", "#882255", "#661100", "#888888")
+TOKEN_COLORS = (
+    "#88CCEE",
+    "#CC6677",
+    "#DDCC77",
+    "#117733",
+    "#332288",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#661100",
+    "#888888",
+)
 MAX_TICK_LABELS = 30  # beyond this many steps, a time axis shows numbers instead of "t: token" labels
 PANEL_TICK_LABELS = 12  # the same for a panel a third as wide
 DARK = {3, 4, 5, 8, 9}  # indices of TOKEN_COLORS that need white text
@@ -59,14 +71,31 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], lang: str = 
     for i, kind in enumerate(kinds):
         h = states[kind]  # (T, H)
         ref = "" if i == 0 else str(i + 1)
-        data.append(dict(type="heatmap", z=compact(h.T), x=np.arange(1, len(h) + 1), y=np.arange(1, h.shape[1] + 1),
-                         xaxis=f"x{ref}", yaxis=f"y{ref}", name=t(f"cell.{kind}", lang), zmin=-zmax, zmax=zmax,
-                         zmid=0, colorscale=SIGNED, showscale=i == len(kinds) - 1,
-                         colorbar=dict(title=dict(text="h"), thickness=12, x=1.01, xpad=6),
-                         hovertemplate=f"t = %{{x}}<br>{t('axis.unit', lang)} %{{y}}<br>h = %{{z:.3f}}"
-                                       f"<extra>{kind.upper()}</extra>"))
-        y = dict(title=dict(text=t("axis.unit", lang) if i == 0 else ""), autorange="reversed", nticks=4,
-                 showticklabels=i == 0)
+        data.append(
+            dict(
+                type="heatmap",
+                z=compact(h.T),
+                x=np.arange(1, len(h) + 1),
+                y=np.arange(1, h.shape[1] + 1),
+                xaxis=f"x{ref}",
+                yaxis=f"y{ref}",
+                name=t(f"cell.{kind}", lang),
+                zmin=-zmax,
+                zmax=zmax,
+                zmid=0,
+                colorscale=SIGNED,
+                showscale=i == len(kinds) - 1,
+                colorbar=dict(title=dict(text="h"), thickness=12, x=1.01, xpad=6),
+                hovertemplate=f"t = %{{x}}<br>{t('axis.unit', lang)} %{{y}}<br>h = %{{z:.3f}}"
+                f"<extra>{kind.upper()}</extra>",
+            )
+        )
+        y = dict(
+            title=dict(text=t("axis.unit", lang) if i == 0 else ""),
+            autorange="reversed",
+            nticks=4,
+            showticklabels=i == 0,
+        )
         layout.update(axes(i, domains[i], _time_axis(tokens, len(h), lang, PANEL_TICK_LABELS), y))
     layout["annotations"] = _panel_titles(kinds, domains, lang)
     return figure(data, layout, t("memory.hidden.title", lang), layout["height"])
@@ -103,15 +132,37 @@ def contribution_maps(maps: dict[str, np.ndarray], lang: str = "en", max_cells: 
         sub = C[np.ix_(idx, idx)]
         with np.errstate(divide="ignore", invalid="ignore"):
             z = np.where(np.isfinite(sub) & (sub > 0), np.log10(sub), np.nan)  # 0 above the diagonal -> blank
-        data.append(dict(
-            type="heatmap", z=compact(z), x=idx + 1, y=idx + 1, xaxis=f"x{ref}", yaxis=f"y{ref}", name=t(f"cell.{kind}", lang),
-            zmin=zmin, zmax=zmax, colorscale=MAGNITUDE, showscale=i == len(kinds) - 1,
-            colorbar=dict(title=dict(text="C"), thickness=12, x=1.01, xpad=6, tickvals=powers,
-                          ticktext=[f"1e{p}" for p in powers]),
-            hovertemplate="t = %{y}, k = %{x}<br>log10 C = %{z:.2f}<extra>" + kind.upper() + "</extra>"))
+        data.append(
+            dict(
+                type="heatmap",
+                z=compact(z),
+                x=idx + 1,
+                y=idx + 1,
+                xaxis=f"x{ref}",
+                yaxis=f"y{ref}",
+                name=t(f"cell.{kind}", lang),
+                zmin=zmin,
+                zmax=zmax,
+                colorscale=MAGNITUDE,
+                showscale=i == len(kinds) - 1,
+                colorbar=dict(
+                    title=dict(text="C"),
+                    thickness=12,
+                    x=1.01,
+                    xpad=6,
+                    tickvals=powers,
+                    ticktext=[f"1e{p}" for p in powers],
+                ),
+                hovertemplate="t = %{y}, k = %{x}<br>log10 C = %{z:.2f}<extra>" + kind.upper() + "</extra>",
+            )
+        )
         x = dict(title=dict(text=t("memory.map.k", lang)), range=[0.5, T + 0.5], nticks=8)
-        y = dict(title=dict(text=t("memory.map.t", lang) if i == 0 else ""), range=[T + 0.5, 0.5], nticks=8,
-                 showticklabels=i == 0)
+        y = dict(
+            title=dict(text=t("memory.map.t", lang) if i == 0 else ""),
+            range=[T + 0.5, 0.5],
+            nticks=8,
+            showticklabels=i == 0,
+        )
         layout.update(axes(i, domains[i], x, y))
     layout.update(annotations=_panel_titles(kinds, domains, lang))
     T = len(next(iter(maps.values())))
@@ -121,22 +172,51 @@ def contribution_maps(maps: dict[str, np.ndarray], lang: str = "en", max_cells: 
     return figure(data, layout, title, layout["height"])
 
 
-def influence(curves: dict[str, np.ndarray], raw: dict[str, np.ndarray], tokens: list[str], focus: int,
-              lang: str = "en", level: float = 0.01) -> go.Figure:
+def influence(
+    curves: dict[str, np.ndarray],
+    raw: dict[str, np.ndarray],
+    tokens: list[str],
+    focus: int,
+    lang: str = "en",
+    level: float = 0.01,
+) -> go.Figure:
     """C[t, f] / C[f, f] for t >= f, one line per cell, on a log axis, with the fade level.
 
     It does not mark the current step: unchanged while stepping, the browser need not redraw it."""
     x = np.arange(focus, len(tokens) + 1)
-    traces = [dict(type="scatter", x=x, y=y, customdata=raw[kind], mode="lines+markers" if len(x) <= 60 else "lines",
-                   name=t(f"cell.{kind}", lang), line=dict(color=CELL_COLORS[kind], width=2.5), marker=dict(size=6),
-                   hovertemplate="t = %{x}<br>%{y:.3%}<br>C = %{customdata:.3g}<extra>" + kind.upper() + "</extra>")
-              for kind, y in curves.items()]
+    traces = [
+        dict(
+            type="scatter",
+            x=x,
+            y=y,
+            customdata=raw[kind],
+            mode="lines+markers" if len(x) <= 60 else "lines",
+            name=t(f"cell.{kind}", lang),
+            line=dict(color=CELL_COLORS[kind], width=2.5),
+            marker=dict(size=6),
+            hovertemplate="t = %{x}<br>%{y:.3%}<br>C = %{customdata:.3g}<extra>" + kind.upper() + "</extra>",
+        )
+        for kind, y in curves.items()
+    ]
     shapes = [dict(type="line", xref="paper", x0=0, x1=1, y0=level, y1=level, line=dict(color="#555", dash="dash"))]
-    notes = [dict(x=1, y=np.log10(level), text=t("memory.influence.level", lang), showarrow=False, xref="paper",
-                  xanchor="right", yanchor="bottom", font=dict(color="#555"))]  # a log axis: y in log10 units
-    layout = dict(shapes=shapes, annotations=notes, xaxis={**_time_axis(tokens, len(tokens), lang),
-                                                           "range": [focus - 0.5, len(tokens) + 0.5]},
-                  yaxis=dict(**log_axis(*curves.values(), [level]), title=dict(text=t("memory.influence.y", lang))))
+    notes = [
+        dict(
+            x=1,
+            y=np.log10(level),
+            text=t("memory.influence.level", lang),
+            showarrow=False,
+            xref="paper",
+            xanchor="right",
+            yanchor="bottom",
+            font=dict(color="#555"),
+        )
+    ]  # a log axis: y in log10 units
+    layout = dict(
+        shapes=shapes,
+        annotations=notes,
+        xaxis={**_time_axis(tokens, len(tokens), lang), "range": [focus - 0.5, len(tokens) + 0.5]},
+        yaxis=dict(**log_axis(*curves.values(), [level]), title=dict(text=t("memory.influence.y", lang))),
+    )
     return figure(traces, layout, t("memory.influence.title", lang, k=focus, token=label(tokens[focus - 1])), 380)
 
 
@@ -149,10 +229,10 @@ def step_marks(kinds: int, T: int, step: int, focus: int = 1) -> dict[str, list[
     rows top down)."""
     marks = {"hatched": [], "column": [], "row": [], "focus": []}
     for x0, x1 in panels(kinds, PANEL_GAP):
-        at = lambda k: x0 + (x1 - x0) * k / T  # noqa: E731  (the edge between steps k and k + 1)
+        width = (x1 - x0) / T  # of one step: step k spans x0 + width * (k - 1) .. x0 + width * k
         if step < T:
-            marks["hatched"].append((at(step), x1, 0.0, 1.0))
-        marks["column"].append((at(step - 1), at(step), 0.0, 1.0))
-        marks["row"].append((x0, at(step), (step - 1) / T, step / T))
-        marks["focus"].append((at(focus - 0.5), at(focus - 0.5), (focus - 1) / T, 1.0))
+            marks["hatched"].append((x0 + width * step, x1, 0.0, 1.0))
+        marks["column"].append((x0 + width * (step - 1), x0 + width * step, 0.0, 1.0))
+        marks["row"].append((x0, x0 + width * step, (step - 1) / T, step / T))
+        marks["focus"].append((x0 + width * (focus - 0.5), x0 + width * (focus - 0.5), (focus - 1) / T, 1.0))
     return marks

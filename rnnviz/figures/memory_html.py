@@ -5,6 +5,7 @@ These change at every step; the browser updates HTML in a few milliseconds, wher
 is drawn again (tens of milliseconds each). Every token is escaped by ``style.label``: markup in a token
 is shown, never interpreted.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,18 +21,21 @@ MIN_LABELLED = 0.03  # composition slices smaller than this share carry no text 
 MAX_SLICES = 40  # a composition donut shows at most this many slices: earlier tokens are pooled
 EARLIER = "#DDDDDD"  # the pooled slice of earlier tokens
 STRIP_STYLE = (
-    "<style>.tokwin { display: grid; grid-template-columns: repeat(%d, minmax(0, 1fr)); gap: 4px; margin: 4px 0; }"
-    " .tokwin span { background: %s; color: #1A1A1A; text-align: center; padding: 10px 1px; font-size: 13px;"
-    " overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }"
-    " .tokwin span.now { background: %s; color: white; font-weight: 700; }</style>" % (PER_ROW, OTHER, CURRENT))
+    f"<style>.tokwin {{ display: grid; grid-template-columns: repeat({PER_ROW}, minmax(0, 1fr)); gap: 4px; "
+    f"margin: 4px 0; }} .tokwin span {{ background: {OTHER}; color: #1A1A1A; text-align: center; padding: 10px 1px; "
+    "font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }"
+    f" .tokwin span.now {{ background: {CURRENT}; color: white; font-weight: 700; }}</style>"
+)
 
 
 def token_window(tokens: list[str], step: int, rows: int = 2) -> str:
     """The tokens as boxes in reading order, PER_ROW a row, cut to ``rows`` rows around the current token
     (1-based ``step``), which is filled; each box's tooltip gives its position."""
     first = max(0, min((step - 1) // PER_ROW, -(-len(tokens) // PER_ROW) - rows)) * PER_ROW
-    boxes = "".join(f'<span{" class=now" if k == step else ""} title="t = {k}">{label(tokens[k - 1])}</span>'
-                    for k in range(first + 1, min(len(tokens), first + rows * PER_ROW) + 1))
+    boxes = "".join(
+        f'<span{" class=now" if k == step else ""} title="t = {k}">{label(tokens[k - 1])}</span>'
+        for k in range(first + 1, min(len(tokens), first + rows * PER_ROW) + 1)
+    )
     return f'{STRIP_STYLE}<div class="tokwin">{boxes}</div>'
 
 
@@ -65,8 +69,10 @@ def unrolled(tokens: list[str], step: int, lang: str = "en", width: int = 8) -> 
     """The network unrolled over the last ``width`` tokens read up to ``step`` (1-based): for each, x_k into a cell,
     the cell out to h_k, h_{k-1} into the next cell; the current step filled. A grid with one column a step."""
     first = max(1, step - width + 1)
-    cols = [f'<div class="col"><div></div><div></div><div class="start">'
-            f'{t("memory.diagram.h0", lang) if first == 1 else "…"}</div></div>']
+    cols = [
+        f'<div class="col"><div></div><div></div><div class="start">'
+        f"{t('memory.diagram.h0', lang) if first == 1 else '…'}</div></div>"
+    ]
     for k in range(first, step + 1):
         ink = "white" if (k - 1) % len(TOKEN_COLORS) in DARK else "#1A1A1A"
         cols.append(
@@ -74,10 +80,13 @@ def unrolled(tokens: list[str], step: int, lang: str = "en", width: int = 8) -> 
             f'<div class="cell">{t("memory.diagram.cell", lang)}</div><div class="up"></div>'
             f'<div class="x" style="background:{token_color(k - 1)};color:{ink}" title="x{k}: {label(tokens[k - 1])}">'
             f'<span>{label(tokens[k - 1])}</span></div><div class="xl">x<sub>{k}</sub></div>'
-            f'<div class="right"></div></div>')
+            f'<div class="right"></div></div>'
+        )
     style = DIAGRAM_STYLE % {"width": width, "current": CURRENT}
-    return (f'{style}<div class="unrolled"><div class="head">{t("memory.diagram.title", lang, t=step)}</div>'
-            f'<div class="net">{"".join(cols)}</div></div>')
+    return (
+        f'{style}<div class="unrolled"><div class="head">{t("memory.diagram.title", lang, t=step)}</div>'
+        f'<div class="net">{"".join(cols)}</div></div>'
+    )
 
 
 DONUT_STYLE = """<style>
@@ -120,12 +129,16 @@ def _donut(kind: str, values: np.ndarray, first: int, tokens: list[str], step: i
         ink = "white" if k >= 0 and k % len(TOKEN_COLORS) in DARK else "#1A1A1A"
         text = f"{name}<br>{share:.0%}" if share >= MIN_LABELLED else ""
         where = "1–" + str(first) if k < 0 else str(k + 1)
-        spans.append(f'<span class="slice" data-k="{where}" data-share="{float(share)!r}" style="left:{x:.2f}%;top:{y:.2f}%;'
-                     f'color:{ink}" title="t = {where}: {name} — {t("memory.share", lang)} {share:.2%}">{text}</span>')
+        spans.append(
+            f'<span class="slice" data-k="{where}" data-share="{float(share)!r}" style="left:{x:.2f}%;top:{y:.2f}%;'
+            f'color:{ink}" title="t = {where}: {name} — {t("memory.share", lang)} {share:.2%}">{text}</span>'
+        )
     fill = f"conic-gradient({', '.join(stops)})" if total > 0 else "#EEEEEE"
-    return (f'<div class="panel" data-cell="{kind}"><div class="name" style="color:{CELL_COLORS[kind]}">'
-            f'{t(f"cell.{kind}", lang)}</div><div class="donut" style="background:{fill}">{"".join(spans)}'
-            f'<div class="centre">h<sub>{step}</sub></div></div></div>')
+    return (
+        f'<div class="panel" data-cell="{kind}"><div class="name" style="color:{CELL_COLORS[kind]}">'
+        f'{t(f"cell.{kind}", lang)}</div><div class="donut" style="background:{fill}">{"".join(spans)}'
+        f'<div class="centre">h<sub>{step}</sub></div></div></div>'
+    )
 
 
 def composition(shares: dict[str, np.ndarray], tokens: list[str], step: int, lang: str = "en") -> str:
@@ -136,5 +149,7 @@ def composition(shares: dict[str, np.ndarray], tokens: list[str], step: int, lan
     for kind, share in shares.items():
         first, values = _share_values(share, step)
         donuts.append(_donut(kind, values, first, tokens, step, lang))
-    return (f'{DONUT_STYLE}<div class="composition"><div class="head">{t("memory.composition.title", lang, t=step)}'
-            f'</div><div class="cells">{"".join(donuts)}</div></div>')
+    return (
+        f'{DONUT_STYLE}<div class="composition"><div class="head">{t("memory.composition.title", lang, t=step)}'
+        f'</div><div class="cells">{"".join(donuts)}</div></div>'
+    )

@@ -1,4 +1,5 @@
 """Hidden-state figures: one heatmap per cell type, units x time, side by side."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -24,8 +25,16 @@ def axes(i: int, domain: list[float], x: dict, y: dict) -> dict:
 
 def panel_title(text: str, domain: list[float], **font) -> dict:
     """A panel's title, centred over it."""
-    return dict(x=sum(domain) / 2, y=1.0, xref="paper", yref="paper", yanchor="bottom", showarrow=False, text=text,
-                font=dict(size=14, **font))
+    return dict(
+        x=sum(domain) / 2,
+        y=1.0,
+        xref="paper",
+        yref="paper",
+        yanchor="bottom",
+        showarrow=False,
+        text=text,
+        font=dict(size=14, **font),
+    )
 
 
 def hidden_states(states: dict[str, np.ndarray], tokens: list[str], lang: str = "en") -> go.Figure:
@@ -38,13 +47,27 @@ def hidden_states(states: dict[str, np.ndarray], tokens: list[str], lang: str = 
     for i, kind in enumerate(kinds):
         h = states[kind]  # (T, H)
         ref = "" if i == 0 else str(i + 1)
-        data.append(dict(type="heatmap", z=h.T, x=ticks, y=[str(u + 1) for u in range(h.shape[1])],
-                         xaxis=f"x{ref}", yaxis=f"y{ref}", zmin=-zmax, zmax=zmax, zmid=0, colorscale=SIGNED,
-                         showscale=i == len(kinds) - 1, colorbar=dict(title=dict(text="h")),
-                         hovertemplate="%{x}<br>unit %{y}<br>h = %{z:.3f}<extra>" + kind.upper() + "</extra>"))
+        data.append(
+            dict(
+                type="heatmap",
+                z=h.T,
+                x=ticks,
+                y=[str(u + 1) for u in range(h.shape[1])],
+                xaxis=f"x{ref}",
+                yaxis=f"y{ref}",
+                zmin=-zmax,
+                zmax=zmax,
+                zmid=0,
+                colorscale=SIGNED,
+                showscale=i == len(kinds) - 1,
+                colorbar=dict(title=dict(text="h")),
+                hovertemplate="%{x}<br>unit %{y}<br>h = %{z:.3f}<extra>" + kind.upper() + "</extra>",
+            )
+        )
         x = dict(title=dict(text=t("axis.time", lang)), tickangle=-45)
         y = dict(title=dict(text=t("axis.unit", lang) if i == 0 else ""), autorange="reversed")
         layout.update(axes(i, domains[i], x, y))
-        layout["annotations"].append(panel_title(t("home.heatmap.title", lang, cell=t(f"cell.{kind}", lang)),
-                                                 domains[i]))
+        layout["annotations"].append(
+            panel_title(t("home.heatmap.title", lang, cell=t(f"cell.{kind}", lang)), domains[i])
+        )
     return figure(data, layout, t("home.states", lang), height=420)

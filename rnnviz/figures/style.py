@@ -4,6 +4,7 @@ Every figure is plain dicts (traces and layout) in the shared look, made into a 
 plotly's per-property validation: validating costs 10-100 ms a figure, rebuilding on every view. The
 tests validate every figure instead (tests/test_figures.py), so a wrong property still fails loudly.
 """
+
 from __future__ import annotations
 
 import html
@@ -41,14 +42,19 @@ class PlotArea:
 
     def layout(self) -> dict:
         """Layout entries that put the plot area exactly here (plotly may not widen the margins)."""
-        return dict(margin=dict(l=self.left, r=self.right, t=self.top, b=self.bottom, autoexpand=False),
-                    height=self.top + self.height + self.bottom)
+        return dict(
+            margin=dict(l=self.left, r=self.right, t=self.top, b=self.bottom, autoexpand=False),
+            height=self.top + self.height + self.bottom,
+        )
 
 
 def figure(data: list[dict], layout: dict, title: str, height: int = 360) -> go.Figure:
-    """A figure from trace dicts and layout entries, in the shared look (title, font, margins)."""
-    look = dict(font=FONT, height=height, margin=MARGIN, **({"title": dict(text=title, x=0, xanchor="left")} if title else {}))
-    return go.Figure(data, {**look, **layout}, _validate=False)
+    """A figure from trace dicts and layout entries, in the shared look (title, font, margins); empty lists
+    (no shapes, no annotations) are left out, as validation would."""
+    look = dict(font=FONT, height=height, margin=MARGIN)
+    if title:
+        look["title"] = dict(text=title, x=0, xanchor="left")
+    return go.Figure(data, {**look, **{k: v for k, v in layout.items() if v != []}}, _validate=False)
 
 
 def label(token: str) -> str:
@@ -85,7 +91,7 @@ def log_axis(*values) -> dict:
     with np.errstate(over="ignore"):
         if not v.size or v.max() / v.min() > 1e3:
             return dict(type="log", exponentformat="power", minorloglabels="none")
-    plain = 1e-3 <= v.min() and v.max() <= 1e4
+    plain = v.min() >= 1e-3 and v.max() <= 1e4
     # over more than a decade: 1, 2 and 5 of each (every digit crowds); within one plotly picks plain steps itself
     ticks = {"dtick": "D2"} if v.max() / v.min() > 10 else {}
     return dict(type="log", exponentformat="B" if plain else "power", minorloglabels="complete", **ticks)
@@ -95,8 +101,17 @@ def hline(y: float, text: str, line: dict, log_y: bool = False, at_top: bool = T
     """A horizontal line across the plot and its label at the right end, as (shape, annotation). On a log y
     axis plotly places annotations in log10 units, hence ``log_y``."""
     shape = dict(type="line", xref="paper", x0=0, x1=1, y0=y, y1=y, line=line)
-    note = dict(x=1, xref="paper", y=float(np.log10(y)) if log_y else y, yref="y", text=text, showarrow=False,
-                xanchor="right", yanchor="bottom" if at_top else "top", font=dict(color=line.get("color", "#444")))
+    note = dict(
+        x=1,
+        xref="paper",
+        y=float(np.log10(y)) if log_y else y,
+        yref="y",
+        text=text,
+        showarrow=False,
+        xanchor="right",
+        yanchor="bottom" if at_top else "top",
+        font=dict(color=line.get("color", "#444")),
+    )
     return shape, note
 
 

@@ -1,17 +1,19 @@
 """Interface texts in English and Chinese: ``t(key, lang)``.
 
-Each area of the app keeps its texts in its own module as ``TEXTS = {key: {"en": ..., "zh": ...}}``;
-this package merges them. Keys are namespaced by area ("home.title"). A missing
+Each area of the app keeps its texts in a module of this package as ``TEXTS = {key: {"en": ..., "zh": ...}}``;
+this package merges every module it holds. Keys are namespaced by area ("home.title"). A missing
 translation falls back to English, and a test checks that none is missing.
 """
+
 from __future__ import annotations
 
-from . import classroom, common, gates, gradients, home, memory, training
+import importlib
+import pkgutil
 
 LANGS = {"en": "English", "zh": "中文"}
 TEXTS: dict[str, dict[str, str]] = {}
-for _module in (common, home, memory, gradients, gates, training, classroom):
-    TEXTS.update(_module.TEXTS)
+for _module in pkgutil.iter_modules(__path__):
+    TEXTS.update(importlib.import_module(f"{__name__}.{_module.name}").TEXTS)
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:

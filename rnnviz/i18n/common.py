@@ -1,17 +1,9 @@
 """Texts shared by every page: the sidebar, cell names, notes about repaired links."""
 
+from ..cells import CELLS
+
 TEXTS = {
-    "app.title": {"en": "rnnviz", "zh": "rnnviz"},
-    "app.tagline": {
-        "en": "See how recurrent networks remember, computed from real models.",
-        "zh": "看循环神经网络如何记忆——每个数字都由真实模型计算得出。",
-    },
-    "cell.rnn": {"en": "RNN", "zh": "RNN"},
-    "cell.lstm": {"en": "LSTM", "zh": "LSTM"},
-    "cell.gru": {"en": "GRU", "zh": "GRU"},
-    "cell.rnn.long": {"en": "vanilla RNN", "zh": "普通 RNN"},
-    "cell.lstm.long": {"en": "LSTM (long short-term memory)", "zh": "LSTM（长短期记忆网络）"},
-    "cell.gru.long": {"en": "GRU (gated recurrent unit)", "zh": "GRU（门控循环单元）"},
+    **{f"cell.{kind}": {"en": cell.label, "zh": cell.label} for kind, cell in CELLS.items()},  # a name in any language
     "setting.lang": {"en": "Language", "zh": "语言"},
     "sidebar.sequence": {"en": "Sequence", "zh": "输入序列"},
     "setting.text": {"en": "Text to read, token by token", "zh": "逐个词元读入的文本"},
@@ -30,29 +22,39 @@ TEXTS = {
     "setting.dim": {"en": "Embedding size D", "zh": "词向量维度 D"},
     "setting.forget_bias": {"en": "LSTM forget-gate bias shift", "zh": "LSTM 遗忘门偏置增量"},
     "setting.forget_bias.help": {
-        "en": "Added to the forget gate's bias. Positive values make an untrained LSTM keep more of its cell state at every step.",
+        "en": "Added to the forget gate's bias. Positive values make an untrained LSTM keep more of its cell state "
+        "at every step.",
         "zh": "加到遗忘门的偏置上。正值让未训练的 LSTM 在每一步保留更多细胞状态。",
     },
     "setting.update_bias": {"en": "GRU update-gate bias shift", "zh": "GRU 更新门偏置增量"},
     "setting.update_bias.help": {
-        "en": "Added to the update gate's bias. Positive values make an untrained GRU copy more of its previous state forward.",
+        "en": "Added to the update gate's bias. Positive values make an untrained GRU copy more of its previous "
+        "state forward.",
         "zh": "加到更新门的偏置上。正值让未训练的 GRU 把更多旧状态直接带到下一步。",
     },
     "note.header": {"en": "Some link settings were repaired:", "zh": "链接中的部分设置已被修正："},
-    "note.malformed": {"en": "`{field}` = “{raw}” is not a valid value; using {value}.",
-                       "zh": "`{field}` = “{raw}” 不是有效值；改用 {value}。"},
-    "note.out_of_range": {"en": "`{field}` = {raw} is out of range; using {value}.",
-                          "zh": "`{field}` = {raw} 超出范围；改用 {value}。"},
-    "note.unknown_choice": {"en": "`{field}` = “{raw}” is not one of the choices; using {value}.",
-                            "zh": "`{field}` = “{raw}” 不是可选项；改用 {value}。"},
-    "note.too_long": {"en": "`{field}` was too long and has been shortened.",
-                      "zh": "`{field}` 太长，已被截短。"},
-    "msg.no_tokens": {"en": "The text has no tokens to read. Type a sentence in the sidebar.",
-                      "zh": "文本中没有可读的词元。请在侧边栏输入一句话。"},
-    "msg.no_cells": {"en": "Choose at least one cell type in the sidebar.",
-                     "zh": "请在侧边栏至少选择一种单元类型。"},
-    "msg.truncated": {"en": "The sequence was cut to its first {kept} tokens ({dropped} more were left out).",
-                      "zh": "序列只保留了前 {kept} 个词元（其余 {dropped} 个未使用）。"},
+    "note.malformed": {
+        "en": "`{field}` = “{raw}” is not a valid value; using {value}.",
+        "zh": "`{field}` = “{raw}” 不是有效值；改用 {value}。",
+    },
+    "note.out_of_range": {
+        "en": "`{field}` = {raw} is out of range; using {value}.",
+        "zh": "`{field}` = {raw} 超出范围；改用 {value}。",
+    },
+    "note.unknown_choice": {
+        "en": "`{field}` = “{raw}” is not one of the choices; using {value}.",
+        "zh": "`{field}` = “{raw}” 不是可选项；改用 {value}。",
+    },
+    "note.too_long": {"en": "`{field}` was too long and has been shortened.", "zh": "`{field}` 太长，已被截短。"},
+    "msg.no_tokens": {
+        "en": "The text has no tokens to read. Type a sentence in the sidebar.",
+        "zh": "文本中没有可读的词元。请在侧边栏输入一句话。",
+    },
+    "msg.no_cells": {"en": "Choose at least one cell type in the sidebar.", "zh": "请在侧边栏至少选择一种单元类型。"},
+    "msg.truncated": {
+        "en": "The sequence was cut to its first {kept} tokens ({dropped} more were left out).",
+        "zh": "序列只保留了前 {kept} 个词元（其余 {dropped} 个未使用）。",
+    },
     "axis.time": {"en": "time step t (token)", "zh": "时间步 t（词元）"},
     "axis.unit": {"en": "hidden unit", "zh": "隐藏单元"},
     "step.first": {"en": "Go to the first token", "zh": "回到第一个词元"},
@@ -64,8 +66,10 @@ TEXTS = {
     "setting.step": {"en": "Step t (tokens read so far)", "zh": "时间步 t（已读入的词元数）"},
     "export.csv": {"en": "Numbers (CSV)", "zh": "数据（CSV）"},
     "chart.fullscreen": {"en": "Full screen (Esc to leave)", "zh": "全屏（按 Esc 退出）"},
-    "chart.failed": {"en": "The chart could not be drawn: the plotting library did not load. Reload the page.",
-                     "zh": "图表无法绘制：绘图库未能加载。请刷新页面。"},
+    "chart.failed": {
+        "en": "The chart could not be drawn: the plotting library did not load. Reload the page.",
+        "zh": "图表无法绘制：绘图库未能加载。请刷新页面。",
+    },
     "what_to_look_for": {"en": "What to look for", "zh": "看点"},
     "try_this": {"en": "Try this", "zh": "试一试"},
 }

@@ -5,22 +5,21 @@ TEXTS = {
     "home.title": {"en": "rnnviz: how recurrent networks remember", "zh": "rnnviz：循环神经网络如何记忆"},
     "home.intro": {
         "en": "A recurrent network reads a sequence one token at a time. After each token it updates "
-              "its hidden state h_t, a vector that has to carry everything the network still knows about "
-              "the tokens before. The charts below are the actual hidden states of a vanilla RNN, an LSTM "
-              "and a GRU reading your text, with weights drawn as PyTorch draws them.",
+        "its hidden state h_t, a vector that has to carry everything the network still knows about "
+        "the tokens before. The charts below are the actual hidden states of a vanilla RNN, an LSTM "
+        "and a GRU reading your text, with weights drawn as PyTorch draws them.",
         "zh": "循环神经网络一次读入一个词元。每读一个词元，它就更新隐藏状态 h_t——一个向量，"
-              "必须装下网络对此前所有词元仍记得的一切。下面的图就是普通 RNN、LSTM 和 GRU "
-              "读你输入的文本时真实的隐藏状态，权重按 PyTorch 的方式随机初始化。",
+        "必须装下网络对此前所有词元仍记得的一切。下面的图就是普通 RNN、LSTM 和 GRU "
+        "读你输入的文本时真实的隐藏状态，权重按 PyTorch 的方式随机初始化。",
     },
     "home.tokens": {"en": "The sequence as tokens", "zh": "序列拆成的词元"},
     "home.states": {"en": "Hidden states, one column per token", "zh": "隐藏状态：每个词元一列"},
     "home.heatmap.title": {"en": "{cell}: hidden state h_t", "zh": "{cell}：隐藏状态 h_t"},
     "home.look": {
         "en": "Each column is the whole memory of the network after reading that token. Red and blue are "
-              "positive and negative values. A column changes a lot where a new word arrives; look at how "
-              "much of the earlier pattern survives into the next columns, and how the three cells differ.",
+        "positive and negative values. A column changes a lot where a new word arrives; look at how "
+        "much of the earlier pattern survives into the next columns, and how the three cells differ.",
         "zh": "每一列是网络读完该词元后的全部记忆。红色和蓝色表示正值和负值。新词到来时整列会明显变化；"
-              "看看之前的图案有多少延续到了后面的列，以及三种单元有什么不同。",
+        "看看之前的图案有多少延续到了后面的列，以及三种单元有什么不同。",
     },
-    "home.pages": {"en": "Where to go next", "zh": "接下来看什么"},
 }
