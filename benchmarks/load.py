@@ -1,107 +1,239 @@
-"""Load test: N simulated students, each moving a slider every 2 s, against one local server.
+"""Load test: a class of simulated students against one local server, one scenario at a time.
 
-Starts `streamlit run app.py` on 127.0.0.1 (or uses --url), connects N protocol clients
-(benchmarks/stclient.py) spread over the pages, and for --seconds each one moves its page's
-main slider every --interval seconds. Reports p50 / p95 time from the request to
-script_finished, errors (exceptions, failed or timed-out runs, dropped connections) and the
-server's peak resident memory. Stops by itself; only ever targets 127.0.0.1.
+Each student is a Streamlit protocol client (benchmarks/stclient.py). It opens its link at a time of
+its own within the first --interval (students do not click in lockstep), then makes --changes slider
+changes, one every --interval seconds, or as soon as its previous run has finished when that is slower.
 
-    python -m benchmarks.load --students 10 20 40 --seconds 60
+    length       the class follows one link (a generated sequence of 100 tokens on --page) and every
+                 student moves the sequence length to values of its own between 10 and 200
+    length-seed  the same, but every student's link carries a seed of its own
+    mix          students spread over home / memory / gradients / gates, moving the hidden size or the
+                 step among a few values: cheap, mostly cached runs, a light class
+
+`--scenario all` runs length and length-seed on memory, gradients and gates, then mix, each against a
+fresh server, so caches filled by one scenario do not help the next. A time runs from sending the
+rerun to script_finished; a student's first run (opening the link) is reported apart from its changes.
+Errors are exceptions on the page, failed or timed-out runs and dropped connections. Each scenario
+prints one JSON line, also appended to results/bench/load.jsonl with a timestamp and the git commit.
+Only ever targets 127.0.0.1; --timeout bounds the whole invocation.
+
+    python -m benchmarks.load --scenario length --page memory --students 40 --changes 10
+    python -m benchmarks.load --scenario all
 """
+
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime
+import itertools
 import json
 import random
 import statistics
+import subprocess
 import threading
 import time
 from contextlib import nullcontext
+from typing import NamedTuple
+from urllib.parse import urlencode, urlparse
 
-from benchmarks.server import Server, class_flags
-from benchmarks.stclient import Session
+from benchmarks.server import ROOT, Server, class_flags
+from benchmarks.stclient import Run, Session
 
-# page -> (slider key, values a student moves it between); "hidden" is in the shared sidebar
+RESULTS = ROOT / "results" / "bench" / "load.jsonl"
+RUN_TIMEOUT = 60  # seconds; a run slower than this counts as failed
+
+# the mix: page -> (slider key, values a student moves it between); "hidden" is in the shared sidebar
 SLIDERS = {
     "home": ("hidden", [8, 16, 24, 32]),
     "memory": ("step", list(range(1, 6))),
     "gradients": ("hidden", [8, 16, 24, 32]),
     "gates": ("step", list(range(1, 6))),
 }
+LINK = {"generated": "true", "length": 100}  # the class's link: a generated sequence of 100 tokens
+LENGTHS = range(10, 201)
+# every student's first change is a different length (up to 190 students): no two follow the same sequence
+FIRST = random.Random("first").sample([v for v in LENGTHS if v != LINK["length"]], len(LENGTHS) - 1)
+LENGTH_PAGES = ("memory", "gradients", "gates")
 
 
-async def student(url: str, page: str, seconds: float, interval: float, seed: int, out: dict) -> None:
-    rng = random.Random(seed)
+class Student(NamedTuple):
+    page: str
+    link: dict  # the link's query parameters
+    key: str  # the slider it moves
+    values: list  # one per change
+
+
+def lengths(i: int, changes: int, rng: random.Random) -> list[int]:
+    """Student i's lengths, each one a change from the one before."""
+    values = [FIRST[i % len(FIRST)]]
+    while len(values) < changes:
+        value = rng.choice(LENGTHS)
+        if value != values[-1]:
+            values.append(value)
+    return values[:changes]
+
+
+def length(i: int, page: str, changes: int, rng: random.Random) -> Student:
+    """The class's link on ``page``; student i slides the length."""
+    return Student(page, dict(LINK), "length", lengths(i, changes, rng))
+
+
+def length_seed(i: int, page: str, changes: int, rng: random.Random) -> Student:
+    """The same, on a seed of student i's own."""
+    return Student(page, {**LINK, "seed": 1000 + i}, "length", lengths(i, changes, rng))
+
+
+def mix(i: int, page: str | None, changes: int, rng: random.Random) -> Student:
+    """The light class: student i on a page of SLIDERS in turn (``page`` is not used), moving its slider."""
+    page = list(SLIDERS)[i % len(SLIDERS)]
     key, values = SLIDERS[page]
-    await asyncio.sleep(rng.uniform(0, interval))  # students do not click in lockstep
+    return Student(page, {}, key, [rng.choice(values) for _ in range(changes)])
+
+
+SCENARIOS = {"length": length, "length-seed": length_seed, "mix": mix}
+ALL = [(name, page) for name in ("length", "length-seed") for page in LENGTH_PAGES] + [("mix", None)]
+
+
+def students(name: str, n: int, page: str | None, changes: int, interval: float) -> list[tuple[float, Student]]:
+    """The class: each student's start time and plan. Student i's rng is the same in every scenario,
+    so length and length-seed differ only by the seed."""
+    rngs = [random.Random(i) for i in range(n)]
+    return [(rng.uniform(0, interval), SCENARIOS[name](i, page, changes, rng)) for i, rng in enumerate(rngs)]
+
+
+def error(out: dict, message: str) -> None:
+    out["errors"] += 1
+    out["messages"].append(message)
+
+
+def check(out: dict, page: str, what: str, run: Run) -> None:
+    if run.status != "ok" or run.exceptions:
+        error(out, f"{page} {what}: {run.status} {run.exceptions[:1]}")
+
+
+async def student(url: str, start: float, plan: Student, interval: float, out: dict) -> None:
+    params = dict(plan.link)
     try:
-        async with Session(url, page) as s:
-            first = await s.run()
+        await asyncio.sleep(start)
+        async with Session(url, plan.page) as s:
+            tick = time.monotonic()
+            first = await s.run(urlencode(params), RUN_TIMEOUT)
             out["first"].append(first.seconds)
-            out["errors"] += int(first.status != "ok" or bool(first.exceptions))
-            end = time.monotonic() + seconds
-            while time.monotonic() < end:
-                tick = time.monotonic()
-                if key in s.widgets:
-                    s.set_slider(key, rng.choice(values))
-                run = await s.run()
-                out["times"].append(run.seconds)
-                out["by_page"].setdefault(page, []).append(run.seconds)
-                if run.status != "ok" or run.exceptions:
-                    out["errors"] += 1
-                    out["messages"].append(f"{page}: {run.status} {run.exceptions[:1]}")
+            check(out, plan.page, "first run", first)
+            if plan.key not in s.widgets:  # seen on a fresh server: the page ran without app.py; a reload helps
+                error(out, f"{plan.page}: no slider {plan.key!r} on the first run (no sidebar); reloaded")
+                await s.run(urlencode(params), RUN_TIMEOUT)
+            if plan.key not in s.widgets:
+                error(out, f"{plan.page}: no slider {plan.key!r} after a reload")
+                return
+            for value in plan.values:
                 await asyncio.sleep(max(0.0, interval - (time.monotonic() - tick)))
+                tick = time.monotonic()
+                s.set_slider(plan.key, value)
+                params[plan.key] = value  # the widget is bound to the URL: the browser's query string follows it
+                run = await s.run(urlencode(params), RUN_TIMEOUT)
+                out["times"].setdefault(plan.page, []).append(run.seconds)
+                check(out, plan.page, f"{plan.key}={value}", run)
     except Exception as exc:  # a dropped connection is an error to report, not a crash
-        out["errors"] += 1
-        out["messages"].append(f"{page}: {type(exc).__name__}: {exc}")
+        error(out, f"{plan.page}: {type(exc).__name__}: {exc}")
 
 
 def peak_rss(server: Server, stop: threading.Event, peak: list) -> None:
-    while not stop.is_set():
+    while not stop.wait(0.5):
         peak[0] = max(peak[0], server.rss_mb())
-        time.sleep(0.5)
 
 
-def load(url: str, server: Server | None, n: int, seconds: float, interval: float) -> dict:
-    pages = list(SLIDERS)
-    out = {"times": [], "first": [], "errors": 0, "messages": [], "by_page": {}}
+def summary(times: list[float], prefix: str = "") -> dict:
+    """p50, p95 and max of run times in seconds (None without runs)."""
+    if not times:
+        return {f"{prefix}{q}_s": None for q in ("p50", "p95", "max")}
+    p95 = statistics.quantiles(times, n=20, method="inclusive")[18] if len(times) > 1 else times[0]
+    return {
+        f"{prefix}p50_s": round(statistics.median(times), 3),
+        f"{prefix}p95_s": round(p95, 3),
+        f"{prefix}max_s": round(max(times), 3),
+    }
+
+
+def load(
+    url: str, server: Server | None, name: str, page: str | None, n: int, changes: int, interval: float, budget: float
+) -> dict:
+    """Run one scenario with n students; the result as one JSON-ready dict."""
+    plans = students(name, n, page, changes, interval)
+    out = {"first": [], "times": {}, "errors": 0, "messages": []}
     stop, peak = threading.Event(), [0.0]
-    watcher = threading.Thread(target=peak_rss, args=(server, stop, peak)) if server else None
-    if watcher:
+    watcher = threading.Thread(target=peak_rss, args=(server, stop, peak))
+    if server:
         watcher.start()
 
-    async def main():
-        await asyncio.gather(*(student(url, pages[i % len(pages)], seconds, interval, i, out) for i in range(n)))
+    async def main() -> int:
+        tasks = [asyncio.create_task(student(url, start, plan, interval, out)) for start, plan in plans]
+        _, late = await asyncio.wait(tasks, timeout=budget)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+        return len(late)
 
-    asyncio.run(main())
+    late = asyncio.run(main())
+    if late:
+        out["errors"] += late
+        out["messages"].insert(0, f"--timeout reached: {late} students cut short")
     stop.set()
-    if watcher:
+    if server:
         watcher.join()
-    times = sorted(out["times"])
-    q = statistics.quantiles(times, n=20) if len(times) >= 2 else [float("nan")] * 19
+    times = [t for page_times in out["times"].values() for t in page_times]
     return {
-        "students": n, "seconds": seconds, "runs": len(times),
-        "p50_s": round(statistics.median(times), 3) if times else None,
-        "p95_s": round(q[18], 3), "max_s": round(times[-1], 3) if times else None,
-        "first_load_p95_s": round(sorted(out["first"])[int(0.95 * (len(out["first"]) - 1))], 3) if out["first"] else None,
-        "p95_by_page_s": {page: round(statistics.quantiles(v, n=20)[18], 3) if len(v) >= 2 else None
-                          for page, v in out["by_page"].items()},
-        "errors": out["errors"], "peak_rss_mb": round(peak[0]) if server else None,
+        "scenario": name,
+        "page": ",".join(sorted({plan.page for _, plan in plans})),
+        "students": n,
+        "changes": changes,
+        "interval_s": interval,
+        "runs": len(times),
+        **summary(times),
+        **summary(out["first"], "first_"),
+        "p95_by_page_s": {p: summary(v)["p95_s"] for p, v in sorted(out["times"].items())},
+        "errors": out["errors"],
         "messages": out["messages"][:5],
+        "peak_rss_mb": round(peak[0]) if server else None,
+        "fresh_server": server is not None,
     }
+
+
+def record(result: dict) -> None:
+    """Print one JSON line and append it, stamped with the time and the commit, to results/bench/load.jsonl."""
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    result = {
+        **result,
+        "time": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit.stdout.strip() or None,
+    }
+    print(json.dumps(result), flush=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    with RESULTS.open("a") as f:
+        f.write(json.dumps(result) + "\n")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--students", type=int, nargs="+", default=[10, 20, 40])
-    parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--interval", type=float, default=2.0)
-    parser.add_argument("--url", help="an already running server on 127.0.0.1 (memory is then not measured)")
+    parser.add_argument("--scenario", choices=[*SCENARIOS, "all"], default="all")
+    parser.add_argument("--page", choices=LENGTH_PAGES, default="memory", help="for length and length-seed")
+    parser.add_argument("--students", type=int, nargs="+", default=[40])
+    parser.add_argument("--changes", type=int, default=10, help="slider changes per student")
+    parser.add_argument("--interval", type=float, default=2.0, help="seconds between a student's changes")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole invocation")
+    parser.add_argument(
+        "--url", help="an already running server on 127.0.0.1 (no fresh server per scenario, memory not measured)"
+    )
     args = parser.parse_args()
-    if args.url and "127.0.0.1" not in args.url and "localhost" not in args.url:
+    if args.url and urlparse(args.url).hostname not in ("127.0.0.1", "localhost"):
         raise SystemExit("load tests only target 127.0.0.1")
-    with (Server(*class_flags()) if not args.url else nullcontext(args.url)) as srv:
-        url = srv.url if isinstance(srv, Server) else srv
-        for n in args.students:
-            print(json.dumps(load(url, srv if isinstance(srv, Server) else None, n, args.seconds, args.interval)), flush=True)
+    deadline = time.monotonic() + args.timeout
+    for (name, page), n in itertools.product(
+        ALL if args.scenario == "all" else [(args.scenario, args.page)], args.students
+    ):
+        budget = deadline - time.monotonic()
+        if budget <= 0:
+            raise SystemExit("--timeout reached; the remaining scenarios were not run")
+        with Server(*class_flags()) if not args.url else nullcontext() as server:
+            record(load(args.url or server.url, server, name, page, n, args.changes, args.interval, budget))
