@@ -21,20 +21,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, wait_until_idle  # noqa: E402
+from deploy.browser import launch, wait_until_idle
+from deploy.serve import Replica
+from rnnviz.settings import DEFAULTS
 
-from rnnviz.settings import DEFAULTS  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PORT = 8621  # this page's manual-server range is 8620-8629
 
@@ -67,38 +64,8 @@ PROBE_JS = """(T) => {
 @contextmanager
 def server(port: int):
     """`streamlit run app.py` on 127.0.0.1:port, stopped afterwards."""
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with Replica(port=port) as replica:
+        yield replica.url
 
 
 def measure(url: str, length: int, cells: list[str], reps: int) -> dict:
@@ -108,7 +75,7 @@ def measure(url: str, length: int, cells: list[str], reps: int) -> dict:
     if [c.lower() for c in cells] != list(DEFAULTS.cells):  # a link with a default value gets repaired
         query += "".join(f"&cells={c}" for c in cells)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         start = time.perf_counter()
         page.goto(f"{url}/gradients?{query}")

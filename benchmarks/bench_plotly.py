@@ -29,7 +29,7 @@ from pathlib import Path
 import plotly
 import plotly.io as pio
 
-from benchmarks.latency import CHROMIUM_ARGS
+from deploy.browser import CHROMIUM_ARGS
 from rnnviz import analysis, memory, scene
 from rnnviz import settings as cfg
 from rnnviz.figures import memory as figs

@@ -12,24 +12,14 @@ import os
 import shutil
 import socket
 import statistics
-import subprocess
-import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from deploy.browser import CHROMIUM_ARGS
+from deploy.serve import Replica
+
 ROOT = Path(__file__).resolve().parent.parent
 TRIVIAL = Path(__file__).resolve().parent / "trivial_page.py"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TAG = f"--rnnviz-bench={os.getpid()}"  # an inert switch that finds our Chromium in /proc
 
 # Installed before the page loads: every message the server sends is noted in window.__marks (the first
@@ -127,41 +117,8 @@ def server(port: int, script: str = "app.py"):
     with socket.socket() as sock:
         if sock.connect_ex(("127.0.0.1", port)) == 0:
             raise SystemExit(f"port {port} is busy; pass --port")
-    proc = subprocess.Popen(  # python -m streamlit: the process itself is the server, its pid is ours
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.3)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with Replica(port=port, script=script) as replica:
+        yield replica.url, replica.pid
 
 
 def measure(page, act, pids: dict | None = None, charts: int = 0, quiet_ms: int = 500) -> dict:

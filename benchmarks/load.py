@@ -1,6 +1,6 @@
 """Load test: a class of simulated students against one local server, one scenario at a time.
 
-Each student is a Streamlit protocol client (benchmarks/stclient.py). It opens its link at a time of
+Each student is a Streamlit protocol client (deploy/client.py). It opens its link at a time of
 its own within the first --interval (students do not click in lockstep), then makes --changes slider
 changes, one every --interval seconds, or as soon as its previous run has finished when that is slower.
 
@@ -37,8 +37,8 @@ from contextlib import nullcontext
 from typing import NamedTuple
 from urllib.parse import urlencode, urlparse
 
-from benchmarks.server import ROOT, Server, class_flags
-from benchmarks.stclient import Run, Session
+from deploy.serve import ROOT, Replica, class_flags
+from deploy.client import Run, Session
 
 RESULTS = ROOT / "results" / "bench" / "load.jsonl"
 RUN_TIMEOUT = 60  # seconds; a run slower than this counts as failed
@@ -139,7 +139,7 @@ async def student(url: str, start: float, plan: Student, interval: float, out: d
         error(out, f"{plan.page}: {type(exc).__name__}: {exc}")
 
 
-def peak_rss(server: Server, stop: threading.Event, peak: list) -> None:
+def peak_rss(server: Replica, stop: threading.Event, peak: list) -> None:
     while not stop.wait(0.5):
         peak[0] = max(peak[0], server.rss_mb())
 
@@ -157,7 +157,7 @@ def summary(times: list[float], prefix: str = "") -> dict:
 
 
 def load(
-    url: str, server: Server | None, name: str, page: str | None, n: int, changes: int, interval: float, budget: float
+    url: str, server: Replica | None, name: str, page: str | None, n: int, changes: int, interval: float, budget: float
 ) -> dict:
     """Run one scenario with n students; the result as one JSON-ready dict."""
     plans = students(name, n, page, changes, interval)
@@ -235,5 +235,5 @@ if __name__ == "__main__":
         budget = deadline - time.monotonic()
         if budget <= 0:
             raise SystemExit("--timeout reached; the remaining scenarios were not run")
-        with Server(*class_flags()) if not args.url else nullcontext() as server:
+        with Replica(*class_flags()) if not args.url else nullcontext() as server:
             record(load(args.url or server.url, server, name, page, n, args.changes, args.interval, budget))

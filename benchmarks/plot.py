@@ -18,7 +18,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from benchmarks.latency import CHROMIUM_ARGS
+from deploy.browser import CHROMIUM_ARGS
 from rnnviz.figures.style import CELL_COLORS
 
 ROOT = Path(__file__).resolve().parent.parent

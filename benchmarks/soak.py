@@ -1,6 +1,6 @@
 """Soak: 1,000 reruns with varied settings against one local server; how much does its memory grow?
 
-A few protocol clients (benchmarks/stclient.py) take turns over the pages, changing the hidden
+A few protocol clients (deploy/client.py) take turns over the pages, changing the hidden
 size, the seed and the text on the way, so caches fill and evict. Memory is read after a
 warm-up (the first 10% of reruns) and at the end; growth past warm-up is the leak signal.
 
@@ -14,8 +14,8 @@ import asyncio
 import json
 import random
 
-from benchmarks.server import Server, class_flags
-from benchmarks.stclient import Session
+from deploy.serve import Replica, class_flags
+from deploy.client import Session
 
 PAGES = ("home", "memory", "gradients", "gates")
 TEXTS = (
@@ -27,7 +27,7 @@ TEXTS = (
 )
 
 
-async def soak(url: str, server: Server, reruns: int, clients: int) -> dict:
+async def soak(url: str, server: Replica, reruns: int, clients: int) -> dict:
     rng = random.Random(0)
     samples, errors, done = [], 0, 0
     warmup = max(1, reruns // 10)
@@ -67,5 +67,5 @@ if __name__ == "__main__":
     parser.add_argument("--reruns", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=4)
     args = parser.parse_args()
-    with Server(*class_flags()) as server:
+    with Replica(*class_flags()) as server:
         print(json.dumps(asyncio.run(soak(server.url, server, args.reruns, args.clients))))

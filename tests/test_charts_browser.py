@@ -2,7 +2,7 @@
 the same element, the full-screen button fills the screen, charts follow their column's width, and a chart whose
 library cannot load says so."""
 
-from conftest import wait_until_idle
+from deploy.browser import wait_until_idle
 
 MAPS = ".st-key-memory_maps .rnnviz-plot"
 

@@ -8,8 +8,8 @@ done by plotly in another's, broke the other session's page).
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from benchmarks.server import Server, class_flags
-from benchmarks.stclient import Session
+from deploy.serve import Replica, class_flags
+from deploy.client import Session
 
 # 12 students, spread over the pages with charts, all connecting within the same second
 PAGES = ["", "memory", "gradients", "gates"] * 3
@@ -24,7 +24,7 @@ async def _first_runs(url: str) -> list:
 
 
 def test_a_class_opening_a_fresh_server_at_once_gets_every_page():
-    with Server(*class_flags()) as server, ThreadPoolExecutor(1) as thread:
+    with Replica(*class_flags()) as server, ThreadPoolExecutor(1) as thread:
         # in a thread of its own: the browser tests' playwright keeps an event loop running in this one
         runs = thread.submit(asyncio.run, _first_runs(server.url)).result()
     for page, run in runs:

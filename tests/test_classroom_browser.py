@@ -5,8 +5,9 @@ import re
 import urllib.parse
 
 import pytest
-from conftest import screenshot, wait_until_idle
+from conftest import screenshot
 
+from deploy.browser import wait_until_idle
 from pages import PAGES
 
 CHART_PAGES = [p[1] for p in PAGES if p[1] != "lesson"]

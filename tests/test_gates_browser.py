@@ -7,8 +7,10 @@ import urllib.parse
 
 import numpy as np
 import pytest
-from conftest import screenshot, wait_until_idle
+from conftest import screenshot
 from PIL import Image
+
+from deploy.browser import wait_until_idle
 
 TEXT = "the cat sat on the mat because it was warm"  # 10 tokens
 

@@ -3,8 +3,9 @@
 import urllib.parse
 
 import pytest
-from conftest import screenshot, wait_until_idle
+from conftest import screenshot
 
+from deploy.browser import wait_until_idle
 from rnnviz import gradients as G
 from rnnviz import presets, scene
 from rnnviz import settings as cfg

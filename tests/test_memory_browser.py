@@ -5,8 +5,10 @@ import io
 import urllib.parse
 
 import numpy as np
-from conftest import screenshot, wait_until_idle
+from conftest import screenshot
 from PIL import Image
+
+from deploy.browser import wait_until_idle
 
 SENTENCE = "the cat that the dog chased ran up the old tree"  # 11 tokens
 STEP_TITLE = "The network unrolled over the tokens read so far (step {})"

@@ -1,6 +1,8 @@
 """The Training lab in Chromium: curves grow live, Stop stops, and another student's session stays responsive."""
 
-from conftest import screenshot, wait_until_idle
+from conftest import screenshot
+
+from deploy.browser import wait_until_idle
 
 CURVES = ".rnnviz-plot .main-svg"
 

@@ -32,14 +32,16 @@ class Run:
     status: str
     exceptions: list[str] = field(default_factory=list)
     charts: int = 0
+    texts: dict[str, str] = field(default_factory=dict)  # text areas' values by user key
 
 
 class Session:
     """One browser tab: a websocket, the widget states it holds, and the widgets it has seen."""
 
-    def __init__(self, base_url: str, page: str = ""):
+    def __init__(self, base_url: str, page: str = "", cookie: str | None = None):
         self.url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-        self.page = page
+        self.page, self.cookie = page, cookie  # a balancer's sticky cookie, sent with the websocket
+        self.replica: str | None = None  # the replica that answered, if a balancer says (X-Rnnviz-Replica)
         self.states: dict[str, WidgetState] = {}
         self.widgets: dict[str, str] = {}  # user key -> widget id
         self.fragments: dict[str, str] = {}  # user key -> id of the fragment the widget lives in
@@ -47,9 +49,16 @@ class Session:
         self.ws = None
 
     async def __aenter__(self) -> Session:
+        headers = {"Cookie": self.cookie} if self.cookie else None
         self.ws = await websockets.connect(
-            self.url, subprotocols=["streamlit"], max_size=None, open_timeout=30, ping_interval=None
+            self.url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            open_timeout=30,
+            ping_interval=None,
+            additional_headers=headers,
         )
+        self.replica = self.ws.response.headers.get("X-Rnnviz-Replica")
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -116,6 +125,8 @@ class Session:
         elif kind in ("slider", "number_input", "text_area", "text_input"):
             widget_id = getattr(element, kind).id  # "$$ID-<hash>-<user key>"
             key = widget_id.rsplit("-", 1)[-1]
+            if kind == "text_area":
+                run.texts[key] = element.text_area.value if element.text_area.set_value else element.text_area.default
             self.widgets[key] = widget_id
             if delta.fragment_id:
                 self.fragments[key] = delta.fragment_id
