@@ -8,6 +8,7 @@ sliding the length shares a few computations. Each cache is bounded (max_entries
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import threading
@@ -18,16 +19,48 @@ from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
 
-from rnnviz import analysis, checkpoints, clipping, gates, memory, scene
+from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
 from rnnviz import equations as eqs
 from rnnviz import gradients as grads
 from rnnviz.settings import Model
 
-numbers = functools.partial(st.cache_data, show_spinner=False)
 RESULTS = Path(__file__).resolve().parent.parent / "results" / "training_vs_length.json"
+
+
+def _fields(m: Model) -> tuple:
+    """A Model as the caches hash it: its field values (hashing the dataclass itself costs ten times more)."""
+    return tuple(m.__dict__.values())
+
+
+def _frozen(value):
+    """The value with every numpy array in it made read-only: cached results are shared by every session."""
+    if isinstance(value, np.ndarray):
+        value.flags.writeable = False
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            _frozen(getattr(value, f.name))
+    elif isinstance(value, dict):
+        for v in value.values():
+            _frozen(v)
+    return value
+
+
+def numbers(max_entries: int, ttl: float | None = None) -> Callable:
+    """Cache a computation keyed on its arguments (a Model and primitives); its result is shared read-only by
+    every session (no copy per call), at most ``max_entries`` of them."""
+
+    def decorate(compute: Callable) -> Callable:
+        @functools.wraps(compute)
+        def frozen(*args):
+            return _frozen(compute(*args))
+
+        return st.cache_resource(max_entries=max_entries, ttl=ttl, show_spinner=False, hash_funcs={Model: _fields})(
+            frozen
+        )
+
+    return decorate
 
 
 @dataclass
@@ -69,22 +102,25 @@ def _contributions(m: Model, kind: str) -> np.ndarray:
     return analysis.contributions(scene.cell(m, kind), scene.sequence(m).x)
 
 
+def contributions(m: Model, kind: str) -> np.ndarray:
+    """C (T, T): C[t, k] = ||d h_t / d x_k||, how much input k still shapes h_t."""
+    T = _length(m)
+    return _contributions(scene.bucket(m), kind)[:T, :T]
+
+
 @dataclass
 class Memory:
-    """What one cell remembers of the sequence (numpy, 0-based)."""
+    """What one cell remembers of the sequence, read off its contribution map (numpy, 0-based)."""
 
-    C: np.ndarray  # (T, T) contributions
     shares: np.ndarray  # (T, T) memory composition, rows sum to 1
     span: memory.Span
-    hidden: np.ndarray  # (T, H)
 
 
-@numbers(max_entries=64)
+@numbers(max_entries=128)
 def memory_of(m: Model, kind: str) -> Memory:
-    """The cell's contribution map and the measures read off it."""
-    T = _length(m)
-    C = _contributions(scene.bucket(m), kind)[:T, :T]
-    return Memory(C, memory.shares(C), memory.memory_span(C), trace(m, kind).hidden)
+    """The memory composition and span of the cell's contribution map."""
+    C = contributions(m, kind)
+    return Memory(memory.shares(C), memory.memory_span(C))
 
 
 @numbers(max_entries=96)
@@ -127,13 +163,13 @@ def _checkpoint_problem(name: str, kinds: tuple[str, ...], files: tuple) -> str 
     return None
 
 
-@numbers(ttl=60)
+@numbers(max_entries=1, ttl=60)
 def trained_sets() -> list[str]:
     """The checkpoint sets on disk."""
     return checkpoints.available()
 
 
-@numbers(ttl=60)
+@numbers(max_entries=1, ttl=60)
 def training_results() -> dict | None:
     """The sweep's results file (score against length), or None when it does not exist yet."""
     return json.loads(RESULTS.read_text()) if RESULTS.is_file() else None
@@ -154,7 +190,7 @@ class Job:
         return self.result
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@st.cache_resource(max_entries=32, show_spinner=False, hash_funcs={Model: _fields})
 def clipping_runs(m: Model, clip: float) -> Job:
     """The vanilla RNN trained twice on the running-sum task, without and with clipping at ``clip``."""
     cell = scene.cell(m.cells_only(), "rnn")
@@ -163,24 +199,25 @@ def clipping_runs(m: Model, clip: float) -> Job:
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure and its JSON, serialised once (every session's rerun sends the same text)."""
+    """A figure's JSON, written once (every session's rerun sends the same text), and how to build the figure
+    again (for its CSV, when someone asks)."""
 
-    figure: go.Figure
     json: str
+    figure: Callable[[], go.Figure]
 
 
-def shared(build: Callable) -> Callable:
+def shared(build: Callable, max_entries: int = 64) -> Callable:
     """Cache what a page builds from cached numbers (HTML, say), keyed on the builder's arguments (a Model and
     primitives): built once per view and shared read-only by every session."""
-    return st.cache_resource(max_entries=48, show_spinner=False)(build)
+    return st.cache_resource(max_entries=max_entries, show_spinner=False, hash_funcs={Model: _fields})(build)
 
 
 def figure(build: Callable[..., go.Figure]) -> Callable[..., Chart]:
-    """Cache a page's figure builder like ``shared``; the figure is also serialised once."""
+    """Cache a page's figure builder like ``shared``, as its JSON: a class sliding the length sees a few
+    hundred views of each chart, each a few hundred KB at most."""
 
     @functools.wraps(build)
     def chart(*args) -> Chart:
-        fig = build(*args)
-        return Chart(fig, pio.to_json(fig, validate=False))
+        return Chart(figures.to_json(build(*args)), functools.partial(build, *args))
 
-    return shared(chart)
+    return shared(chart, max_entries=256)

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import plotly
 import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
 
 from pages.cache import Chart
 from pages.links import language
-from rnnviz.figures import export
+from rnnviz.figures import export, style
 from rnnviz.i18n import t
 
 STATIC = Path(__file__).resolve().parent.parent / "static"  # served at app/static/ (server.enableStaticServing)
@@ -47,7 +46,7 @@ def chart(fig: Chart | go.Figure, *, key: str, where=None) -> None:
     """Draw ``fig`` as the chart ``key`` (in ``where``, a column or container, if given), with a CSV download
     of its numbers under it (built only when clicked). A rerun with another figure redraws the same chart."""
     lang = language()
-    figure, text = (fig.figure, fig.json) if isinstance(fig, Chart) else (fig, pio.to_json(fig, validate=False))
+    text, figure = (fig.json, fig.figure) if isinstance(fig, Chart) else (style.to_json(fig), lambda: fig)
     config = {"toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     extra = json.dumps({"config": config, "fullscreen": t("chart.fullscreen", lang), "failed": t("chart.failed", lang)})
     # one JSON text, sent as bytes: a dict would be searched for dataframes, which imports pandas in the
@@ -57,7 +56,7 @@ def chart(fig: Chart | go.Figure, *, key: str, where=None) -> None:
         _mount(key=key, data=data)
         st.download_button(
             t("export.csv", lang),
-            data=lambda: export.to_csv(figure),
+            data=lambda: export.to_csv(figure()),
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"{key}_csv",

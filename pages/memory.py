@@ -17,13 +17,22 @@ MARK, ROW_MARK, FOCUS_MARK = "#111111", "#D55E00", "#1A1A1A"  # the step's colum
 @cache.figure
 def hidden_figure(m: Model, cells: tuple[str, ...], lang: str):
     """Every cell's hidden states h_1..h_T, the same figure at every step."""
-    return figs.hidden_so_far({kind: cache.memory_of(m, kind).hidden for kind in cells}, cache.inputs(m).tokens, lang)
+    return figs.hidden_so_far({kind: cache.trace(m, kind).hidden for kind in cells}, cache.inputs(m).tokens, lang)
 
 
 @cache.figure
 def maps_figure(m: Model, cells: tuple[str, ...], lang: str):
     """Every cell's contribution map, the same figure at every step and whichever token is followed."""
-    return figs.contribution_maps({kind: cache.memory_of(m, kind).C for kind in cells}, lang)
+    return figs.contribution_maps({kind: cache.contributions(m, kind) for kind in cells}, lang)
+
+
+@cache.figure
+def influence_figure(m: Model, cells: tuple[str, ...], focus: int, lang: str):
+    """How the followed token's influence on h_t fades as t grows, every cell on one log chart."""
+    maps = {kind: cache.contributions(m, kind) for kind in cells}
+    curves = {kind: memory.relative(C, focus - 1) for kind, C in maps.items()}
+    raw = {kind: C[focus - 1 :, focus - 1] for kind, C in maps.items()}
+    return figs.influence(curves, raw, cache.inputs(m).tokens, focus, lang)
 
 
 def step_css(cells: int, T: int, step: int, focus: int) -> str:
@@ -85,9 +94,7 @@ widgets.look_for(t("memory.look.cells", lang), lang)
 st.subheader(t("memory.influence.header", lang))
 widgets.per_view("focus", T)
 focus = widgets.widget("focus", lang, hi=T) if T > 1 else 1
-curves = {kind: memory.relative(m.C, focus - 1) for kind, m in mems.items()}
-raw = {kind: m.C[focus - 1 :, focus - 1] for kind, m in mems.items()}
-charts.chart(figs.influence(curves, raw, seq.tokens, focus, lang), key="memory_influence")
+charts.chart(influence_figure(s.model, s.cells, focus, lang), key="memory_influence")
 widgets.look_for(t("memory.look.influence", lang), lang)
 
 st.subheader(t("memory.span.header", lang))

@@ -5,10 +5,12 @@ import json
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 import torch
+from helpers import array
 
-from rnnviz import clipping, gates, memory, scene, tasks
+from rnnviz import clipping, figures, gates, memory, scene, tasks
 from rnnviz import gradients as grads
 from rnnviz import settings as cfg
 from rnnviz.analysis import contributions, trace
@@ -119,3 +121,24 @@ def test_every_chart_has_a_title_and_labelled_axes(page):
         for letter in "xy":  # side by side panels share one axis title
             shown = [a for k, a in layout.items() if k.startswith(f"{letter}axis") and a.get("visible", True)]
             assert not shown or any(a.get("title", {}).get("text") for a in shown), (page, letter)
+
+
+@pytest.mark.parametrize("page", FIGURES)
+def test_rnnvizs_json_is_plotlys(page):
+    for fig in FIGURES[page]():
+        ours, plotlys = json.loads(figures.to_json(fig)), json.loads(pio.to_json(fig, validate=False))
+        assert _decoded(ours) == _decoded(plotlys)
+
+
+def _decoded(value):
+    """Typed arrays ({"dtype", "bdata", "shape"}) as nested lists and NaN as a string, so two writers' JSON
+    compare by value."""
+    if isinstance(value, dict) and "bdata" in value:  # the type plotly.js reads them as, and their values
+        return {"dtype": value["dtype"], "values": _decoded(array(value).tolist())}
+    if isinstance(value, float) and value != value:
+        return "NaN"
+    if isinstance(value, dict):
+        return {k: _decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decoded(v) for v in value]
+    return value

@@ -1,4 +1,5 @@
 """The house style as the linter and the formatter check it (configuration in pyproject.toml)."""
+
 import shutil
 import subprocess
 from pathlib import Path
