@@ -24,6 +24,7 @@ import streamlit as st
 from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
 from rnnviz import equations as eqs
 from rnnviz import gradients as grads
+from rnnviz.cells import CELLS
 from rnnviz.settings import Model
 
 RESULTS = Path(__file__).resolve().parent.parent / "results" / "training_vs_length.json"
@@ -123,10 +124,22 @@ def memory_of(m: Model, kind: str) -> Memory:
     return Memory(memory.shares(C), memory.memory_span(C))
 
 
+EVERY_LENGTH_BUDGET = 5e8  # T^2 S^2: every length's gradient at once is worth it below this (a second at most)
+
+
 @numbers(max_entries=96)
+def _profile(m: Model, kind: str, every_length: bool) -> grads.Profile:
+    return grads.profile(scene.cell(m, kind), scene.sequence(m).x, every_length)
+
+
 def profile(m: Model, kind: str) -> grads.Profile:
-    """The cell's gradient through time and its per-step factors."""
-    return grads.profile(scene.cell(m, kind), scene.sequence(m).x)
+    """The cell's gradient through time and its per-step factors: cropped from the bucket's profile, which holds
+    the gradient for every length, when that is cheap enough; else for this length alone."""
+    bucket, T = scene.bucket(m), _length(m)
+    S = m.hidden * (2 if CELLS[kind].has_cell_state else 1)  # the state's size
+    if T is None or (bucket.length * S) ** 2 > EVERY_LENGTH_BUDGET:
+        return _profile(m, kind, False)
+    return _profile(bucket, kind, True).first(T)
 
 
 @numbers(max_entries=64)
@@ -139,6 +152,24 @@ def spectrum(m: Model) -> grads.Spectrum:
 def parameters(m: Model, kind: str) -> dict[str, np.ndarray]:
     """The cell's weights as float64 numpy, by torch.nn name."""
     return eqs.parameters(scene.cell(m.cells_only(), kind))
+
+
+@dataclass
+class Gates:
+    """The selected cells' runs, and one value range per scale kind shared by every chart of the gates page."""
+
+    traces: dict[str, analysis.Trace]
+    ranges: dict[str, tuple[float, float]]
+
+
+@numbers(max_entries=128)
+def gates_of(m: Model, cells: tuple[str, ...]) -> Gates:
+    """The runs of these cells and the value ranges the gates page draws them on."""
+    traces = {kind: trace(m, kind) for kind in cells}
+    free = [
+        gates.values(traces[k], q) for k in cells for q in gates.quantities(k, m.nonlinearity) if q.scale == gates.FREE
+    ]
+    return Gates(traces, {scale: gates.value_range(scale, free) for scale in (gates.SIGMOID, gates.TANH, gates.FREE)})
 
 
 @numbers(max_entries=64)

@@ -21,17 +21,12 @@ def rows(m: Model, kind: str) -> list[gates.Quantity]:
     return [q for q in qs if q.symbol == "h"] + [q for q in qs if q.symbol != "h"]
 
 
-def ranges(m: Model, cells: tuple[str, ...]) -> dict[str, tuple[float, float]]:
-    """One value range per scale kind, shared by every chart of the page."""
-    free = [gates.values(cache.trace(m, k), q) for k in cells for q in rows(m, k) if q.scale == gates.FREE]
-    return {scale: gates.value_range(scale, free) for scale in (gates.SIGMOID, gates.TANH, gates.FREE)}
-
-
 @cache.figure
 def heatmap_figure(m: Model, cells: tuple[str, ...], kind: str, lang: str):
     """One cell's quantities as heatmaps over the whole sequence: the same at every step and unit."""
-    data = [(q, gates.values(cache.trace(m, kind), q)) for q in rows(m, kind)]
-    return figs.gate_heatmaps(kind, data, cache.inputs(m).tokens, ranges(m, cells), lang)
+    view = cache.gates_of(m, cells)
+    data = [(q, gates.values(view.traces[kind], q)) for q in rows(m, kind)]
+    return figs.gate_heatmaps(kind, data, cache.inputs(m).tokens, view.ranges, lang)
 
 
 @cache.figure
@@ -41,10 +36,6 @@ def saturation_figure(m: Model, cells: tuple[str, ...], lang: str):
 
 def heatmap_key(kind: str) -> str:
     return f"gates_heat_{kind}"
-
-
-def units(m: Model, kind: str) -> int:
-    return cache.trace(m, kind).hidden.shape[1]
 
 
 def step_css(m: Model, cells: tuple[str, ...], step: int, T: int) -> str:
@@ -62,28 +53,29 @@ def step_css(m: Model, cells: tuple[str, ...], step: int, T: int) -> str:
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
-def unit_css(m: Model, cells: tuple[str, ...], unit: int) -> str:
+def unit_css(m: Model, view: cache.Gates, unit: int) -> str:
     """The unit's row dashed on every heatmap; a style of its own, so that a step leaves it untouched."""
     rules = [
         marks.marks_css(
             heatmap_key(k),
             figs.heatmap_area(len(rows(m, k))),
             pseudo="before",
-            dashed=figs.unit_rows(len(rows(m, k)), units(m, k), unit),
+            dashed=figs.unit_rows(len(rows(m, k)), tr.hidden.shape[1], unit),
             dashed_color=UNIT_MARK,
         )
-        for k in cells
+        for k, tr in view.traces.items()
     ]
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
 @st.fragment
-def stepping(m: Model, cells: tuple[str, ...], tokens: list[str], unit: int, lang: str) -> None:
+def stepping(m: Model, view: cache.Gates, tokens: list[str], unit: int, lang: str) -> None:
     """The step controls and everything that depends on the step. A fragment: a step reruns only this.
     The heatmaps, the shaded text and the saturation chart stay the same: CSS marks the step on them."""
+    cells = tuple(view.traces)
     step = stepper.step_controls(len(tokens), lang)
     st.subheader(t("gates.heatmaps.header", lang))
-    st.caption(t("gates.scales", lang, top=ranges(m, cells)[gates.FREE][1]))
+    st.caption(t("gates.scales", lang, top=view.ranges[gates.FREE][1]))
     for kind, col in zip(cells, st.columns(len(cells))):
         charts.chart(heatmap_figure(m, cells, kind, lang), key=heatmap_key(kind), where=col)
         if kind == "rnn":
@@ -91,18 +83,17 @@ def stepping(m: Model, cells: tuple[str, ...], tokens: list[str], unit: int, lan
         looks = "\n".join(f"- {t(f'gates.look.{q.symbol}', lang)}" for q in rows(m, kind))
         widgets.look_for("\n\n" + looks, lang, col)
     st.html(step_css(m, cells, step, len(tokens)))
-    at_step(m, cells, tokens, step, unit, lang)
+    at_step(m, view, tokens, step, unit, lang)
     stepper.keep_playing()
 
 
-def at_step(m: Model, cells: tuple[str, ...], tokens: list[str], step: int, unit: int, lang: str) -> None:
+def at_step(m: Model, view: cache.Gates, tokens: list[str], step: int, unit: int, lang: str) -> None:
     """The current step: every vector as bars, then the equations with the unit's numbers plugged in."""
+    cells = tuple(view.traces)
     st.subheader(t("gates.step.header", lang, step=step, token=tokens[step - 1]))
-    rng = ranges(m, cells)
-    for kind, col in zip(cells, st.columns(len(cells))):
-        tr = cache.trace(m, kind)
+    for (kind, tr), col in zip(view.traces.items(), st.columns(len(cells))):
         data = [(q, gates.values(tr, q)[step - 1]) for q in rows(m, kind) if q.field != "cell_state"]
-        col.html(figs.gate_bars(kind, data, step, tokens[step - 1], unit, rng, lang))
+        col.html(figs.gate_bars(kind, data, step, tokens[step - 1], unit, view.ranges, lang))
     widgets.look_for(t("gates.bars.look", lang), lang)
     st.markdown(f"**{t('gates.eq.header', lang, unit=unit)}**")
     st.caption(t("gates.eq.explain", lang, unit=unit))
@@ -113,12 +104,12 @@ def at_step(m: Model, cells: tuple[str, ...], tokens: list[str], step: int, unit
     for kind, tab in zip(cells, tabs):
         if tab.open:  # KaTeX is much of a step's cost: typeset the open tab only
             with tab:
-                equations(m, kind, step, unit, lang)
+                equations(m, kind, view.traces[kind], step, unit, lang)
 
 
-def equations(m: Model, kind: str, step: int, unit: int, lang: str) -> None:
+def equations(m: Model, kind: str, tr, step: int, unit: int, lang: str) -> None:
     """One cell's equations for one unit, each as written, with numbers, reduced, and its value."""
-    tr, x_t = cache.trace(m, kind), cache.inputs(m).x[step - 1]
+    x_t = cache.inputs(m).x[step - 1]
     lines = eqs.plugged(kind, cache.parameters(m, kind), x_t, eqs.previous_state(tr, step), unit - 1, m.nonlinearity)
     worked = []  # each equation as written, then its numbers worked out on one line
     for p in lines:
@@ -133,10 +124,10 @@ def equations(m: Model, kind: str, step: int, unit: int, lang: str) -> None:
 @cache.shared
 def shaded_lines(m: Model, cells: tuple[str, ...], unit: int, symbol: str, lang: str) -> list[str]:
     """The text coloured by one unit's value of ``symbol``, as HTML, one line per shown cell that has it."""
-    rng, tokens, out = ranges(m, cells), cache.inputs(m).tokens, []
-    for kind in cells:
+    view, tokens, out = cache.gates_of(m, cells), cache.inputs(m).tokens, []
+    for kind, tr in view.traces.items():
         for q in (q for q in rows(m, kind) if q.symbol == symbol):
-            v = gates.values(cache.trace(m, kind), q)[:, unit - 1]  # (T,)
+            v = gates.values(tr, q)[:, unit - 1]  # (T,)
             caption = html.escape(
                 t(
                     "gates.text.caption",
@@ -146,7 +137,7 @@ def shaded_lines(m: Model, cells: tuple[str, ...], unit: int, symbol: str, lang:
                     unit=unit,
                 )
             )
-            out.append(figs.shaded_html(gates.shaded_text(tokens, v, rng[q.scale]), q.scale, caption))
+            out.append(figs.shaded_html(gates.shaded_text(tokens, v, view.ranges[q.scale]), q.scale, caption))
     return out
 
 
@@ -157,12 +148,13 @@ st.title(t("gates.title", lang))
 st.write(t("gates.intro", lang))
 seq = widgets.inputs_or_stop(s, lang)
 m, cells = s.model, s.cells
+view = cache.gates_of(m, cells)
 
-hidden = units(m, cells[0])  # a trained checkpoint brings its own hidden size
+hidden = view.traces[cells[0]].hidden.shape[1]  # a trained checkpoint brings its own hidden size
 widgets.per_view("unit", hidden)
 unit = int(widgets.widget("unit", lang, st.columns([1, 3])[0], hi=hidden))
-st.html(unit_css(m, cells, unit))
-stepping(m, cells, seq.tokens, unit, lang)
+st.html(unit_css(m, view, unit))
+stepping(m, view, seq.tokens, unit, lang)
 
 st.subheader(t("gates.text.header", lang))
 symbol = widgets.widget("shade", lang)

@@ -108,6 +108,21 @@ def backprop(J: Tensor, H: int) -> Tensor:
     return A
 
 
+def backprop_every_length(J: Tensor, H: int) -> Tensor:
+    """G (T, T): G[e, t] = ||dL/dh_t|| for L = sum(h_e), every end e at once (NaN where t > e), from the step
+    Jacobians J (T, S, S). Going back from t = T, each end's dL/ds_t is a row, carried one step by one matrix
+    product of all of them: T^2 S^2 operations in all, against T S^2 for one end."""
+    T, S = J.shape[0], J.shape[1]
+    G = torch.full((T, T), float("nan"), dtype=J.dtype)
+    R = torch.zeros(T, S, dtype=J.dtype)  # R[e] = dL_e/ds_t for the current t, rows e >= t
+    with torch.no_grad():
+        for t in range(T - 1, -1, -1):
+            R[t, :H] = 1.0  # the end e = t starts here: dL/dh_t is all ones, dL/dc_t zero
+            G[t:, t] = norms(R[t:, :H])
+            R[t:] = R[t:] @ J[t]  # (J_t^T a)^T = a^T J_t for every row a at once
+    return G
+
+
 def gradient_norms(cell: Cell, x: Tensor, *, dtype: torch.dtype = torch.float64) -> np.ndarray:
     """g (T,): g[t] = ||dL/dh_t||_2 for L = sum(h_T), the total derivative back-propagated through time."""
     J, _ = step_jacobians(cell, x, dtype=dtype)

@@ -31,6 +31,15 @@ class Profile:
     factors: np.ndarray  # (T,) ||d s_t / d s_{t-1}||_2 over the full state; NaN where J_t is not finite
     memory: np.ndarray | None  # (T,) LSTM only: ||d c_t / d c_{t-1}||_2, the cell-state path alone
     hidden_overflow: int | None  # first t whose h_t is inf or NaN in the forward pass, else None
+    every_length: np.ndarray | None = None  # (T, T) if asked: row e - 1 is the gradient for L = sum(h_e)
+
+    def first(self, T: int) -> Profile:
+        """The profile of the sequence's first T steps (from every_length: a cell reads causally)."""
+        if self.every_length is None:
+            raise ValueError("this profile was computed for its own length only")
+        overflow = self.hidden_overflow if self.hidden_overflow is not None and self.hidden_overflow <= T else None
+        memory = None if self.memory is None else self.memory[:T]
+        return Profile(self.every_length[T - 1, :T], self.factors[:T], memory, overflow)
 
 
 @dataclass
@@ -51,15 +60,17 @@ def spectral_norms(J: torch.Tensor) -> torch.Tensor:
     return out
 
 
-def profile(cell: Cell, x: torch.Tensor) -> Profile:
-    """Gradient norms and per-step factors from one set of step Jacobians (float64)."""
+def profile(cell: Cell, x: torch.Tensor, every_length: bool = False) -> Profile:
+    """Gradient norms and per-step factors from one set of step Jacobians (float64); with ``every_length``, the
+    gradient for every shorter sequence too (Profile.first)."""
     J, _ = analysis.step_jacobians(cell, x)  # (T, S, S)
     H = cell.hidden_size
     gradient = analysis.norms(analysis.backprop(J, H)[:, :H]).numpy()
+    lengths = analysis.backprop_every_length(J, H).numpy() if every_length else None
     memory = spectral_norms(J[:, H:, H:]).numpy() if cell.has_cell_state else None
     # gated cells keep |h| <= 1 (a gate times tanh); only the vanilla RNN's forward pass can overflow
     overflow = first_nonfinite_forward(analysis.trace(cell, x).hidden) if cell.kind == "rnn" else None
-    return Profile(gradient, spectral_norms(J).numpy(), memory, overflow)
+    return Profile(gradient, spectral_norms(J).numpy(), memory, overflow, lengths)
 
 
 def _geometric_mean(values: np.ndarray) -> float:

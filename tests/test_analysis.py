@@ -131,3 +131,18 @@ def test_overflow_shows_as_non_finite_values_where_theory_says_not_raised():
 def test_bad_input_shape_is_a_clear_error():
     with pytest.raises(ValueError, match="shape"):
         contributions(make_cell("gru", 3, 4), torch.randn(10, 5))
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_every_lengths_gradient_is_each_shorter_sequences_own(kind):
+    """Row e of backprop_every_length is the gradient of L = sum(h_e) of the first e steps, as a run of just
+    those steps gives it (the cell is causal), and NaN beyond e."""
+    from rnnviz.analysis import backprop_every_length, step_jacobians
+
+    cell = make_cell(kind, 4, 5, seed=3)
+    x = torch.randn(30, 4, generator=torch.Generator().manual_seed(3))
+    J, _ = step_jacobians(cell, x)
+    G = backprop_every_length(J, cell.hidden_size).numpy()
+    for e in (1, 2, 17, 30):
+        np.testing.assert_allclose(G[e - 1, :e], gradient_norms(cell, x[:e]), rtol=1e-12)
+        assert np.isnan(G[e - 1, e:]).all()
