@@ -37,8 +37,8 @@ from contextlib import nullcontext
 from typing import NamedTuple
 from urllib.parse import urlencode, urlparse
 
-from deploy.serve import ROOT, Replica, class_flags
 from deploy.client import Run, Session
+from deploy.serve import ROOT, Replica, class_flags
 
 RESULTS = ROOT / "results" / "bench" / "load.jsonl"
 RUN_TIMEOUT = 60  # seconds; a run slower than this counts as failed

@@ -14,8 +14,8 @@ import asyncio
 import json
 import random
 
-from deploy.serve import Replica, class_flags
 from deploy.client import Session
+from deploy.serve import Replica, class_flags
 
 PAGES = ("home", "memory", "gradients", "gates")
 TEXTS = (

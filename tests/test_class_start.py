@@ -8,8 +8,8 @@ done by plotly in another's, broke the other session's page).
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from deploy.serve import Replica, class_flags
 from deploy.client import Session
+from deploy.serve import Replica, class_flags
 
 # 12 students, spread over the pages with charts, all connecting within the same second
 PAGES = ["", "memory", "gradients", "gates"] * 3
