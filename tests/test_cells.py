@@ -120,3 +120,59 @@ def test_unknown_kind_and_nonlinearity_are_rejected():
         make_cell("transformer", 2, 2)
     with pytest.raises(ValueError):
         make_cell("rnn", 2, 2, nonlinearity="sigmoid")
+
+
+SHAPES = [(1, True), (2, False), (2, True), (3, True)]  # (num_layers, bidirectional)
+
+
+def _one_part(kind, module, layer, reverse):
+    """A one-layer, one-way torch.nn module holding one layer's and direction's weights of ``module``."""
+    suffix = f"_l{layer}" + ("_reverse" if reverse else "")
+    D = getattr(module, f"weight_ih{suffix}").shape[1]
+    part = TORCH_MODULES[kind](D, module.hidden_size)
+    part.load_state_dict(
+        {f"{name}_l0": getattr(module, f"{name}{suffix}") for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+    )
+    return part
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("layers,bidirectional", SHAPES)
+def test_stacked_and_bidirectional_cells_match_torch_nn(kind, layers, bidirectional):
+    """Outputs, final states, and every layer's and direction's states and gates, against torch.nn."""
+    D, H, T = 5, 7, 12
+    torch.manual_seed(layers * 10 + bidirectional)
+    module = TORCH_MODULES[kind](D, H, num_layers=layers, bidirectional=bidirectional)
+    cell = make_cell(kind, D, H, num_layers=layers, bidirectional=bidirectional)
+    assert list(cell.state_dict()) == list(module.state_dict())
+    cell.load_state_dict(module.state_dict())
+    x = torch.randn(T, D)
+    with torch.no_grad():
+        run = cell(x)
+        out, final = module(x)
+        h_n, c_n = final if kind == "lstm" else (final, None)
+        assert torch.allclose(run.hidden, out, atol=1e-5, rtol=0)
+        inputs = x
+        for layer in range(layers):
+            outputs = []
+            for i, reverse in enumerate((False, True)[: 1 + bidirectional]):
+                part, mine = _one_part(kind, module, layer, reverse), run.parts[layer, reverse]
+                seq = inputs.flip(0) if reverse else inputs
+                h_ref, c_ref = _torch_run(kind, part, seq)
+                h_ref, c_ref = (
+                    (h_ref.flip(0), c_ref.flip(0) if c_ref is not None else None) if reverse else (h_ref, c_ref)
+                )
+                assert torch.allclose(mine.hidden, h_ref, atol=1e-5, rtol=0), (layer, reverse)
+                last = 0 if reverse else -1  # where this direction ends
+                index = layer * (1 + bidirectional) + i  # torch.nn's order of final states
+                assert torch.allclose(mine.hidden[last], h_n[index], atol=1e-5, rtol=0)
+                if kind == "lstm":
+                    assert torch.allclose(mine.cell, c_ref, atol=1e-5, rtol=0)
+                    assert torch.allclose(mine.cell[last], c_n[index], atol=1e-5, rtol=0)
+                if kind != "rnn":
+                    gates, _ = _reference_gates(kind, part, seq)
+                    for name, ref in gates.items():
+                        ref = ref.flip(0) if reverse else ref
+                        assert torch.allclose(mine.gates[name], ref, atol=1e-5, rtol=0), (layer, reverse, name)
+                outputs.append(h_ref)
+            inputs = torch.cat(outputs, dim=-1)
