@@ -11,8 +11,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import multiprocessing
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 import streamlit as st
+import torch
 
 from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
 from rnnviz import equations as eqs
@@ -28,6 +32,10 @@ from rnnviz.cells import CELLS
 from rnnviz.settings import Model
 
 RESULTS = Path(__file__).resolve().parent.parent / "results" / "training_vs_length.json"
+# A class of 40 on seeds of their own asks for 40 buckets of 3 cells at once: the caches of what a bucket holds
+# keep a few hundred (a 200-token bucket's contribution map is 320 KB), so a page's several charts do not evict
+# each other's results and compute them again.
+BUCKETS_KEPT = 512
 
 
 def _fields(m: Model) -> tuple:
@@ -64,6 +72,28 @@ def numbers(max_entries: int, ttl: float | None = None) -> Callable:
     return decorate
 
 
+def _one_thread() -> None:
+    torch.set_num_threads(1)
+
+
+@st.cache_resource(show_spinner=False)
+def _worker() -> ProcessPoolExecutor:
+    """A process of its own for the heavy computations (one per server: the server's Python and this one's each
+    take a core). In the server's own threads, a computation's many short torch calls would queue for the
+    interpreter lock behind every other session's rerun: 40 students on seeds of their own made the step-through
+    page's first view take a minute, against 0.14 s each computed alone."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_one_thread)
+
+
+def computed(compute: Callable, *args):
+    """``compute(*args)`` done in the worker process; the calling session waits without holding the lock."""
+    try:
+        return _worker().submit(compute, *args).result()
+    except BrokenProcessPool:  # the worker died (killed, out of memory): start another once
+        _worker.clear()
+        return _worker().submit(compute, *args).result()
+
+
 @dataclass
 class Inputs:
     tokens: list[str]
@@ -71,7 +101,7 @@ class Inputs:
     dropped: int  # tokens cut beyond MAX_STEPS
 
 
-@numbers(max_entries=256)
+@numbers(max_entries=BUCKETS_KEPT)
 def inputs(m: Model) -> Inputs:
     """The model's tokens and input vectors."""
     seq = scene.sequence(m)
@@ -83,9 +113,9 @@ def _length(m: Model) -> int | None:
     return m.length if scene.bucket(m) != m else None
 
 
-@numbers(max_entries=128)
+@numbers(max_entries=BUCKETS_KEPT)
 def _trace(m: Model, kind: str) -> analysis.Trace:
-    return analysis.trace(scene.cell(m, kind), scene.sequence(m).x)
+    return computed(scene.trace, m, kind)
 
 
 def trace(m: Model, kind: str) -> analysis.Trace:
@@ -98,9 +128,9 @@ def trace(m: Model, kind: str) -> analysis.Trace:
     )
 
 
-@numbers(max_entries=64)
+@numbers(max_entries=BUCKETS_KEPT)
 def _contributions(m: Model, kind: str) -> np.ndarray:
-    return analysis.contributions(scene.cell(m, kind), scene.sequence(m).x)
+    return computed(scene.contributions, m, kind)
 
 
 def contributions(m: Model, kind: str) -> np.ndarray:
@@ -117,7 +147,7 @@ class Memory:
     span: memory.Span
 
 
-@numbers(max_entries=128)
+@numbers(max_entries=BUCKETS_KEPT)
 def memory_of(m: Model, kind: str) -> Memory:
     """The memory composition and span of the cell's contribution map."""
     C = contributions(m, kind)
@@ -127,9 +157,9 @@ def memory_of(m: Model, kind: str) -> Memory:
 EVERY_LENGTH_BUDGET = 5e8  # T^2 S^2: every length's gradient at once is worth it below this (a second at most)
 
 
-@numbers(max_entries=96)
+@numbers(max_entries=BUCKETS_KEPT)
 def _profile(m: Model, kind: str, every_length: bool) -> grads.Profile:
-    return grads.profile(scene.cell(m, kind), scene.sequence(m).x, every_length)
+    return computed(scene.profile, m, kind, every_length)
 
 
 def profile(m: Model, kind: str) -> grads.Profile:
@@ -162,7 +192,7 @@ class Gates:
     ranges: dict[str, tuple[float, float]]
 
 
-@numbers(max_entries=128)
+@numbers(max_entries=BUCKETS_KEPT)
 def gates_of(m: Model, cells: tuple[str, ...]) -> Gates:
     """The runs of these cells and the value ranges the gates page draws them on."""
     traces = {kind: trace(m, kind) for kind in cells}

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 
-from . import checkpoints, tasks
+from . import analysis, checkpoints, gradients, tasks
 from .cells import Cell, make_cell
 from .settings import MAX_STEPS, RANDOM, Model
 from .text import embed, generate, tokenize
@@ -68,3 +69,18 @@ def cell(m: Model, kind: str) -> Cell:
     if m.orthogonal:
         return orthogonal(out, m.rho, m.seed)
     return with_spectral_radius(out, m.rho) if m.rho > 0 else out
+
+
+def trace(m: Model, kind: str) -> analysis.Trace:
+    """The cell's run over the model's sequence: hidden states, cell states and gates."""
+    return analysis.trace(cell(m, kind), sequence(m).x)
+
+
+def contributions(m: Model, kind: str) -> np.ndarray:
+    """C (T, T): C[t, k] = ||d h_t / d x_k||, how much input k still shapes h_t."""
+    return analysis.contributions(cell(m, kind), sequence(m).x)
+
+
+def profile(m: Model, kind: str, every_length: bool = False) -> gradients.Profile:
+    """The cell's gradient through time and its per-step factors (for every shorter length too, if asked)."""
+    return gradients.profile(cell(m, kind), sequence(m).x, every_length)
