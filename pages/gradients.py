@@ -105,6 +105,20 @@ def clipping_section(m: Model, lang: str) -> None:
     )
     clip = float(widgets.widget("clip", lang, st.columns([1, 2])[0]))
     job = cache.clipping_runs(m.cells_only(), clip)
+    # a training run of its own for each student's seed would hold a class's server for minutes: it runs when
+    # someone asks (a callback: it outlives the rerun that leaves Streamlit's pages-directory mode), once for
+    # everyone with these settings
+    if not job.done and not st.session_state.pop("_clip_asked", False):
+        st.button(
+            t("gradients.clip.run", lang),
+            key="clip_run",
+            type="primary",
+            icon=":material/play_arrow:",
+            on_click=st.session_state.__setitem__,
+            args=("_clip_asked", True),
+        )
+        st.caption(t("gradients.clip.waiting", lang))
+        return
     if not job.done:
         text = t("gradients.clip.progress", lang)
         bar = st.progress(0.0, text=text)

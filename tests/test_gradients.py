@@ -333,8 +333,27 @@ def test_page_marks_the_overflow_step_in_the_chart_and_in_words():
     assert any(f"at t = {first}, {1000 - first} steps back" in w.value for w in at.warning)
 
 
+def _run_clipping(at) -> None:
+    """Press the clipping experiment's button, if these settings have not been trained yet in this process."""
+    if any(b.key == "clip_run" for b in at.button):
+        at.button(key="clip_run").click().run()
+        assert not at.exception
+
+
+def test_the_clipping_runs_train_when_asked_once_for_everyone():
+    query = {"seed": "9137"}  # a seed no other test trains
+    at = _page(query)
+    assert len(charts(at)) == 3 and any(b.key == "clip_run" for b in at.button)  # nothing trained on opening
+    at.button(key="clip_run").click().run()
+    assert not at.exception and len(charts(at)) == 5
+    other = _page(query)  # another student with the same settings: the runs are there at once
+    assert len(charts(other)) == 5 and not any(b.key == "clip_run" for b in other.button)
+    assert chart(other, NORMS) == chart(at, NORMS)
+
+
 def test_page_relu_radius_3_at_1000_steps_draws_every_chart():
     at = _page({"generated": "true", "length": "1000", "rho": "3", "nonlinearity": "relu"})
+    _run_clipping(at)
     assert len(charts(at)) == 5
     for title in (GRAD, FACTORS, EIGEN, NORMS, LOSSES):
         assert any(np.isfinite(array(tr["y"])).any() for tr in chart(at, title)["data"])
@@ -370,6 +389,7 @@ def test_controls_drive_the_charts():
     np.testing.assert_allclose(np.abs(array(points["x"]) + 1j * array(points["y"])), 1.5, rtol=1e-5)
     assert at.error and "Explodes" in at.error[0].value
     at.number_input(key="clip").set_value(2.5).run()
+    _run_clipping(at)
     shapes = chart(at, NORMS)["layout"]["shapes"]
     assert [s["y0"] for s in shapes if s.get("y0") == s.get("y1")] == [2.5]  # the one horizontal line
     assert {"without clipping", "with clipping"} <= set(_traces(chart(at, NORMS)))

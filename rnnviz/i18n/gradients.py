@@ -198,6 +198,11 @@ TEXTS = {
         "zh": "如果所有参数的梯度合起来的长度超过 c，就把它缩放到长度 c：方向不变，步长封顶。",
     },
     "gradients.clip.progress": {"en": "Training both runs…", "zh": "正在训练两次……"},
+    "gradients.clip.run": {"en": "Train both runs", "zh": "开始这两次训练"},
+    "gradients.clip.waiting": {
+        "en": "A few seconds of training; once someone has run it for these settings, everyone sees it at once.",
+        "zh": "需要几秒钟的训练；只要有人在这组设置下运行过一次，所有人都能立刻看到结果。",
+    },
     "gradients.clip.above": {
         "en": "In the clipped run the gradient was above c = {c} in {k} of {n} updates; those steps were scaled down.",
         "zh": "在裁剪的那次训练中，{n} 次更新里有 {k} 次梯度超过 c = {c}，这些步被缩小了。",
