@@ -19,6 +19,7 @@ Only ever targets 127.0.0.1; --timeout bounds the whole invocation.
 
     python -m benchmarks.load --scenario length --page memory --students 40 --changes 10
     python -m benchmarks.load --scenario all
+    python -m benchmarks.load --scenario length-seed --students 80 --replicas 2   # behind HAProxy
 """
 
 from __future__ import annotations
@@ -33,12 +34,12 @@ import statistics
 import subprocess
 import threading
 import time
-from contextlib import nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from typing import NamedTuple
 from urllib.parse import urlencode, urlparse
 
 from deploy.client import Run, Session
-from deploy.serve import ROOT, Replica, class_flags
+from deploy.serve import ROOT, Balancer, Replica, class_flags
 
 RESULTS = ROOT / "results" / "bench" / "load.jsonl"
 RUN_TIMEOUT = 60  # seconds; a run slower than this counts as failed
@@ -139,9 +140,21 @@ async def student(url: str, start: float, plan: Student, interval: float, out: d
         error(out, f"{plan.page}: {type(exc).__name__}: {exc}")
 
 
-def peak_rss(server: Replica, stop: threading.Event, peak: list) -> None:
+def peak_rss(servers: list[Replica], stop: threading.Event, peak: list) -> None:
     while not stop.wait(0.5):
-        peak[0] = max(peak[0], server.rss_mb())
+        peak[0] = max(peak[0], sum(server.rss_mb() for server in servers))
+
+
+@contextmanager
+def serving(replicas: int):
+    """A fresh class server: one replica, or ``replicas`` behind HAProxy (deploy/haproxy.cfg); (url, replicas)."""
+    with ExitStack() as stack:
+        servers = [stack.enter_context(Replica(*class_flags())) for _ in range(replicas)]
+        if replicas == 1:
+            yield servers[0].url, servers
+            return
+        balancer = stack.enter_context(Balancer([f"127.0.0.1:{r.port}" for r in servers]))
+        yield balancer.url, servers
 
 
 def summary(times: list[float], prefix: str = "") -> dict:
@@ -157,14 +170,14 @@ def summary(times: list[float], prefix: str = "") -> dict:
 
 
 def load(
-    url: str, server: Replica | None, name: str, page: str | None, n: int, changes: int, interval: float, budget: float
+    url: str, servers: list[Replica], name: str, page: str | None, n: int, changes: int, interval: float, budget: float
 ) -> dict:
     """Run one scenario with n students; the result as one JSON-ready dict."""
     plans = students(name, n, page, changes, interval)
     out = {"first": [], "times": {}, "errors": 0, "messages": []}
     stop, peak = threading.Event(), [0.0]
-    watcher = threading.Thread(target=peak_rss, args=(server, stop, peak))
-    if server:
+    watcher = threading.Thread(target=peak_rss, args=(servers, stop, peak))
+    if servers:
         watcher.start()
 
     async def main() -> int:
@@ -180,7 +193,7 @@ def load(
         out["errors"] += late
         out["messages"].insert(0, f"--timeout reached: {late} students cut short")
     stop.set()
-    if server:
+    if servers:
         watcher.join()
     times = [t for page_times in out["times"].values() for t in page_times]
     return {
@@ -195,8 +208,9 @@ def load(
         "p95_by_page_s": {p: summary(v)["p95_s"] for p, v in sorted(out["times"].items())},
         "errors": out["errors"],
         "messages": out["messages"][:5],
-        "peak_rss_mb": round(peak[0]) if server else None,
-        "fresh_server": server is not None,
+        "replicas": len(servers) or None,
+        "peak_rss_mb": round(peak[0]) if servers else None,  # every replica and its worker process together
+        "fresh_server": bool(servers),
     }
 
 
@@ -222,6 +236,7 @@ if __name__ == "__main__":
     parser.add_argument("--changes", type=int, default=10, help="slider changes per student")
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between a student's changes")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds for the whole invocation")
+    parser.add_argument("--replicas", type=int, default=1, help="replicas behind HAProxy (1: the server alone)")
     parser.add_argument(
         "--url", help="an already running server on 127.0.0.1 (no fresh server per scenario, memory not measured)"
     )
@@ -235,5 +250,5 @@ if __name__ == "__main__":
         budget = deadline - time.monotonic()
         if budget <= 0:
             raise SystemExit("--timeout reached; the remaining scenarios were not run")
-        with Replica(*class_flags()) if not args.url else nullcontext() as server:
-            record(load(args.url or server.url, server, name, page, n, args.changes, args.interval, budget))
+        with serving(args.replicas) if not args.url else nullcontext((args.url, [])) as (url, servers):
+            record(load(url, servers, name, page, n, args.changes, args.interval, budget))

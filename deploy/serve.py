@@ -64,6 +64,22 @@ def wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 90) -> None:
     raise RuntimeError(f"{url} did not become healthy within {seconds:.0f} s")
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0.0
+
+
 class Replica:
     """One `streamlit run app.py` on 127.0.0.1 (a free port unless given), as a context manager."""
 
@@ -109,12 +125,8 @@ class Replica:
         return self.proc.pid
 
     def rss_mb(self) -> float:
-        """Resident memory of the server process, in MB (0 once it has stopped)."""
-        try:
-            with open(f"/proc/{self.proc.pid}/status") as f:
-                return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:"))
-        except (OSError, StopIteration):
-            return 0.0
+        """Resident memory of the server process and its children (the worker), in MB (0 once it has stopped)."""
+        return sum(_rss_mb(pid) for pid in [self.proc.pid, *_children(self.proc.pid)])
 
     def stop(self) -> None:
         self.proc.terminate()
