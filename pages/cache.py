@@ -102,8 +102,7 @@ class Inputs:
 
 
 @numbers(max_entries=BUCKETS_KEPT)
-def inputs(m: Model) -> Inputs:
-    """The model's tokens and input vectors."""
+def _inputs(m: Model) -> Inputs:
     seq = scene.sequence(m)
     return Inputs(seq.tokens, seq.x.numpy(), seq.dropped)
 
@@ -111,6 +110,12 @@ def inputs(m: Model) -> Inputs:
 def _length(m: Model) -> int | None:
     """How many rows of the bucket's results are this model's (None: all of them)."""
     return m.length if scene.bucket(m) != m else None
+
+
+def inputs(m: Model) -> Inputs:
+    """The model's tokens and input vectors."""
+    seq, T = _inputs(scene.bucket(m)), _length(m)
+    return seq if T is None else Inputs(seq.tokens[:T], seq.x[:T], seq.dropped)
 
 
 @numbers(max_entries=BUCKETS_KEPT)
@@ -173,15 +178,23 @@ def profile(m: Model, kind: str) -> grads.Profile:
 
 
 @numbers(max_entries=64)
+def _spectrum(cells: Model) -> grads.Spectrum:
+    return grads.spectrum(scene.cell(cells, "rnn").weight_hh_l0)
+
+
 def spectrum(m: Model) -> grads.Spectrum:
     """The vanilla RNN's W_hh: eigenvalues, spectral radius, largest singular value."""
-    return grads.spectrum(scene.cell(m.cells_only(), "rnn").weight_hh_l0)
+    return _spectrum(m.cells_only())
 
 
 @numbers(max_entries=64)
+def _parameters(cells: Model, kind: str) -> dict[str, np.ndarray]:
+    return eqs.parameters(scene.cell(cells, kind))
+
+
 def parameters(m: Model, kind: str) -> dict[str, np.ndarray]:
-    """The cell's weights as float64 numpy, by torch.nn name."""
-    return eqs.parameters(scene.cell(m.cells_only(), kind))
+    """The cell's weights as float64 numpy, by torch.nn name (the same for every sequence)."""
+    return _parameters(m.cells_only(), kind)
 
 
 @dataclass
