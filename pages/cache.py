@@ -126,11 +126,7 @@ def _trace(m: Model, kind: str) -> analysis.Trace:
 def trace(m: Model, kind: str) -> analysis.Trace:
     """The cell's hidden states, cell states and gates over the sequence."""
     tr, T = _trace(scene.bucket(m), kind), _length(m)
-    if T is None:
-        return tr
-    return analysis.Trace(
-        tr.hidden[:T], None if tr.cell is None else tr.cell[:T], {name: v[:T] for name, v in tr.gates.items()}
-    )
+    return tr if T is None else tr.first(T)
 
 
 @numbers(max_entries=BUCKETS_KEPT)
@@ -172,7 +168,8 @@ def profile(m: Model, kind: str) -> grads.Profile:
     the gradient for every length, when that is cheap enough; else for this length alone."""
     bucket, T = scene.bucket(m), _length(m)
     S = m.hidden * (2 if CELLS[kind].has_cell_state else 1)  # the state's size
-    if T is None or (bucket.length * S) ** 2 > EVERY_LENGTH_BUDGET:
+    # several layers: each layer's gradient is for L at this length (and the state is every layer's)
+    if T is None or m.layers > 1 or (bucket.length * S) ** 2 > EVERY_LENGTH_BUDGET:
         return _profile(m, kind, False)
     return _profile(bucket, kind, True).first(T)
 

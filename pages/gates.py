@@ -147,7 +147,10 @@ s = widgets.current()
 st.title(t("gates.title", lang))
 st.write(t("gates.intro", lang))
 seq = widgets.inputs_or_stop(s, lang)
-m, cells = s.model, s.cells
+m, cells = s.model.one_way(), s.cells
+if m != s.model:
+    both = t("states.one_way.both", lang) if s.model.bidirectional else ""
+    st.info(t("states.one_way", lang, layers=s.model.layers, both=both))
 view = cache.gates_of(m, cells)
 
 hidden = view.traces[cells[0]].hidden.shape[1]  # a trained checkpoint brings its own hidden size

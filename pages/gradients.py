@@ -16,8 +16,9 @@ REGIME_BOX = {"vanish": st.info, "explode": st.error, "edge": st.success, "bound
 
 
 def theory(m: Model, cells: tuple[str, ...], T: int) -> tuple[dict, dict]:
-    """The RNN's theory curves rate^(T-t) sqrt(H) for rho and sigma_max of W_hh, and those rates."""
-    if "rnn" not in cells:
+    """The RNN's theory curves rate^(T-t) sqrt(H) for rho and sigma_max of W_hh, and those rates (for one layer
+    read one way: one H x H matrix per step)."""
+    if "rnn" not in cells or m.layers > 1 or m.bidirectional:
         return {}, {}
     spec = cache.spectrum(m)
     rates = {"rho": spec.radius, "sigma": spec.sigma}
@@ -36,6 +37,11 @@ def factor_figure(m: Model, cells: tuple[str, ...], lang: str):
     memory = cache.profile(m, "lstm").memory if "lstm" in cells else None
     sigma = cache.spectrum(m).sigma if "rnn" in cells else None
     return figs.factor_chart({k: cache.profile(m, k).factors for k in cells}, memory, sigma, lang)
+
+
+@cache.figure
+def layer_figure(m: Model, cells: tuple[str, ...], lang: str):
+    return figs.layer_chart({k: cache.profile(m, k).parts for k in cells}, cache.inputs(m).tokens, lang)
 
 
 @cache.figure
@@ -60,7 +66,7 @@ def findings(m: Model, profiles: dict, T: int, lang: str) -> None:
             st.warning(t("gradients.overflow", lang, cell=cell, t=bad, T=T, k=T - bad), icon=":material/warning:")
         if p.hidden_overflow is not None:
             st.warning(t("gradients.forward_overflow", lang, cell=cell, t=p.hidden_overflow), icon=":material/warning:")
-    if "rnn" not in profiles:
+    if "rnn" not in profiles or m.layers > 1 or m.bidirectional:
         return
     g, (curves, _) = profiles["rnn"].gradient, theory(m, tuple(profiles), T)
     if m.nonlinearity == "linear":
@@ -159,23 +165,32 @@ with st.spinner(t("gradients.computing", lang, T=T)):
 st.subheader(t("gradients.h.gradient", lang))
 charts.chart(gradient_figure(m, cells, lang), key="gradients_norms")
 findings(m, profiles, T, lang)
-widgets.look_for(t("gradients.look.grad", lang), lang)
+one_way = m.layers == 1 and not m.bidirectional
+widgets.look_for(t("gradients.look.grad" if one_way else "gradients.look.grad.layers", lang), lang)
+
+if not one_way:
+    st.subheader(t("gradients.h.layers", lang))
+    st.caption(t("gradients.layers.loss", lang))
+    charts.chart(layer_figure(m, cells, lang), key="gradients_layers")
+    widgets.look_for(t("gradients.look.layers", lang), lang)
+    st.info(t("gradients.one_way" if m.bidirectional else "gradients.stacked", lang, layers=m.layers))
 
 st.subheader(t("gradients.h.why", lang))
 why(m, cells, lang)
 
-st.subheader(t("gradients.h.factors", lang))
-charts.chart(factor_figure(m, cells, lang), key="gradients_factors")
-lines = [
-    t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
-    for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())
-]
-st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))
-if "lstm" in profiles:
-    st.caption(t("gradients.factor.lstm", lang))
-widgets.look_for(t("gradients.look.factor", lang), lang)
+if not m.bidirectional:
+    st.subheader(t("gradients.h.factors", lang))
+    charts.chart(factor_figure(m, cells, lang), key="gradients_factors")
+    lines = [
+        t("gradients.rates", lang, cell=t(f"cell.{kind}", lang), actual=f"{a:.4g}", ceiling=f"{c:.4g}")
+        for kind, (a, c) in ((kind, core.rates(p)) for kind, p in profiles.items())
+    ]
+    st.markdown(t("gradients.rates.head", lang) + "\n" + "\n".join(f"- {line}" for line in lines))
+    if "lstm" in profiles and profiles["lstm"].memory is not None:
+        st.caption(t("gradients.factor.lstm", lang))
+    widgets.look_for(t("gradients.look.factor", lang), lang)
 
 st.subheader(t("gradients.h.clip", lang))
-clipping_section(m, lang)
+clipping_section(m.one_way(), lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('gradients.try', lang)}", icon=":material/science:")

@@ -30,4 +30,8 @@ widgets.inputs_or_stop(s, lang)
 
 charts.chart(tokens_figure(s.model, lang), key="home_tokens")
 charts.chart(states_figure(s.model, s.cells, lang), key="home_states")
+if s.model.bidirectional:
+    st.caption(t("states.bidirectional", lang, H=s.hidden, H1=s.hidden + 1, H2=2 * s.hidden))
+if s.model.layers > 1:
+    st.caption(t("states.stacked", lang, layers=s.model.layers))
 widgets.look_for(t("home.look", lang), lang)

@@ -51,14 +51,15 @@ def step_css(cells: int, T: int, step: int, focus: int) -> str:
 
 
 @st.fragment
-def stepping(tokens: list[str], mems: dict[str, cache.Memory], lang: str) -> None:
+def stepping(tokens: list[str], mems: dict[str, cache.Memory], both_ways: bool, lang: str) -> None:
     """Everything that changes with the step. A fragment: a step reruns only this, not the whole page.
     All of it is HTML; the charts after it stay the same at every step (CSS marks the step on them)."""
     T = len(tokens)
     step = stepper.step_controls(T, lang)
     st.html(html.token_window(tokens, step))
     st.html(html.unrolled(tokens, step, lang))
-    st.html(html.composition({kind: m.shares[step - 1] for kind, m in mems.items()}, tokens, step, lang))
+    shares = {kind: m.shares[step - 1] for kind, m in mems.items()}
+    st.html(html.composition(shares, tokens, step, lang, both_ways))
     widgets.per_view("focus", T)
     st.html(step_css(len(mems), T, step, st.session_state.get("focus", 1)))
     stepper.keep_playing()
@@ -84,7 +85,11 @@ T, kinds = len(seq.tokens), list(s.cells)
 with st.spinner(t("memory.computing", lang)):
     mems = {kind: cache.memory_of(s.model, kind) for kind in kinds}
 
-stepping(seq.tokens, mems, lang)
+if s.model.bidirectional:
+    st.info(t("memory.shape.bidirectional", lang, H=s.hidden, H1=s.hidden + 1, H2=2 * s.hidden, T=T))
+if s.model.layers > 1:
+    st.caption(t("memory.shape.stacked", lang, layers=s.model.layers))
+stepping(seq.tokens, mems, s.model.bidirectional, lang)
 charts.chart(hidden_figure(s.model, s.cells, lang), key=HIDDEN)
 charts.chart(maps_figure(s.model, s.cells, lang), key=MAPS)
 if T > figs.MAX_MAP_CELLS:
@@ -106,6 +111,8 @@ for col, kind in zip(st.columns(len(kinds)), kinds):
         help=t("memory.span.help", lang, faded=span.faded, tokens=span.tokens, horizon=span.horizon),
     )
 st.caption(t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2))
+if s.model.bidirectional:
+    st.caption(t("memory.span.bidirectional", lang))
 widgets.look_for(t("memory.look.span", lang), lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('memory.try', lang)}", icon=":material/science:")

@@ -74,8 +74,11 @@ def sidebar(lang: str) -> None:
         widget("hidden", lang)
         widget("seed", lang)
         widget("weights", lang)
-        if st.session_state.get("weights", cfg.RANDOM) != cfg.RANDOM:
+        trained = st.session_state.get("weights", cfg.RANDOM) != cfg.RANDOM
+        if trained:
             st.caption(t("setting.weights.note", lang))
+        widget("layers", lang, disabled=trained)
+        widget("bidirectional", lang, disabled=trained)
         with st.expander(t("sidebar.advanced", lang)):
             for name in ("dim", "forget_bias", "update_bias"):
                 widget(name, lang)

@@ -132,12 +132,24 @@ class Cell(nn.Module):
         """One time step of one layer and direction (``w``: the first layer's forward weights if None)."""
         raise NotImplementedError
 
-    def _run(self, x: Tensor, w: Weights, reverse: bool = False, state: tuple[Tensor, ...] | None = None) -> Run:
+    def _run(
+        self,
+        x: Tensor,
+        w: Weights,
+        reverse: bool = False,
+        state: tuple[Tensor, ...] | None = None,
+        nudge: Tensor | None = None,
+    ) -> Run:
         """One layer and direction over x (T, ..., D_l) from ``state`` (zeros if None); reverse reads x from its
-        end. The run is returned in the input's time order."""
-        state, steps = state or self.initial_state(x.shape[1:-1]), []
-        for x_t in reversed(x) if reverse else x:
-            out = self.step(x_t, state, w)
+        end. ``nudge`` (T, ..., H) is added to each h_t as soon as it is computed (zeros leave the run as it is;
+        the gradient with respect to it is the total derivative with respect to h_t). The run is returned in the
+        input's time order."""
+        state, steps, T = state or self.initial_state(x.shape[1:-1]), [], len(x)
+        for i in range(T):
+            t = T - 1 - i if reverse else i
+            out = self.step(x[t], state, w)
+            if nudge is not None:
+                out.h = out.h + nudge[t]
             state = self.state_of(out)
             steps.append(out)
         steps = steps[::-1] if reverse else steps
@@ -147,14 +159,19 @@ class Cell(nn.Module):
             gates={k: torch.stack([s.gates[k] for s in steps]) for k in self.gate_names},
         )
 
-    def forward(self, x: Tensor, state: tuple[Tensor, ...] | None = None) -> Run:
+    def forward(
+        self, x: Tensor, state: tuple[Tensor, ...] | None = None, nudges: dict[tuple[int, bool], Tensor] | None = None
+    ) -> Run:
         """Run over x (T, ..., D) through every layer and direction; ``state`` starts a one-layer, one-way cell
-        there instead of at zeros."""
+        there instead of at zeros; ``nudges`` by (layer, reverse) are added to that part's h_t (see ``_run``)."""
         if state is not None and (self.num_layers, self.directions) != (1, 1):
             raise ValueError("a starting state is for a one-layer, one-way cell")
-        parts, inputs = {}, x
+        parts, inputs, nudges = {}, x, nudges or {}
         for layer in range(self.num_layers):
-            runs = [self._run(inputs, self.weights(layer, rev), rev, state) for rev in (False, True)[: self.directions]]
+            runs = [
+                self._run(inputs, self.weights(layer, rev), rev, state, nudges.get((layer, rev)))
+                for rev in (False, True)[: self.directions]
+            ]
             parts.update({(layer, bool(i)): run for i, run in enumerate(runs)})
             inputs = torch.cat([run.hidden for run in runs], dim=-1)
         if len(parts) == 1:

@@ -12,7 +12,7 @@ RNN whose W_hh = rho * Q, Q orthogonal, meets the bound exactly: rho^(T-t) sqrt(
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import torch
@@ -32,6 +32,8 @@ class Profile:
     memory: np.ndarray | None  # (T,) LSTM only: ||d c_t / d c_{t-1}||_2, the cell-state path alone
     hidden_overflow: int | None  # first t whose h_t is inf or NaN in the forward pass, else None
     every_length: np.ndarray | None = None  # (T, T) if asked: row e - 1 is the gradient for L = sum(h_e)
+    parts: dict[tuple[int, bool], np.ndarray] = field(default_factory=dict)  # several layers or directions:
+    # by (layer, reverse), ||dL/dh_t|| of that part (L: the sum of the top layer's final states)
 
     def first(self, T: int) -> Profile:
         """The profile of the sequence's first T steps (from every_length: a cell reads causally)."""
@@ -62,15 +64,21 @@ def spectral_norms(J: torch.Tensor) -> torch.Tensor:
 
 def profile(cell: Cell, x: torch.Tensor, every_length: bool = False) -> Profile:
     """Gradient norms and per-step factors from one set of step Jacobians (float64); with ``every_length``, the
-    gradient for every shorter sequence too (Profile.first)."""
-    J, _ = analysis.step_jacobians(cell, x)  # (T, S, S)
-    H = cell.hidden_size
-    gradient = analysis.norms(analysis.backprop(J, H)[:, :H]).numpy()
-    lengths = analysis.backprop_every_length(J, H).numpy() if every_length else None
-    memory = spectral_norms(J[:, H:, H:]).numpy() if cell.has_cell_state else None
+    gradient for every shorter sequence too (Profile.first). With several layers, the state is every layer's
+    and the gradient the top layer's; each layer's and direction's own gradient is in ``parts``. A
+    bidirectional cell has no single chain of steps: its factors are NaN and its gradient is the top output's."""
+    T, H = len(x), cell.hidden_size
     # gated cells keep |h| <= 1 (a gate times tanh); only the vanilla RNN's forward pass can overflow
     overflow = first_nonfinite_forward(analysis.trace(cell, x).hidden) if cell.kind == "rnn" else None
-    return Profile(gradient, spectral_norms(J).numpy(), memory, overflow, lengths)
+    output, parts = analysis.part_gradients(cell, x) if len(cell.parts()) > 1 else (None, {})
+    if cell.bidirectional:
+        return Profile(output, np.full(T, np.nan), None, overflow, None, parts)
+    J, _ = analysis.step_jacobians(cell, x)  # (T, S, S)
+    gradient = analysis.norms(analysis.backprop(J, H)[:, :H]).numpy()
+    lengths = analysis.backprop_every_length(J, H).numpy() if every_length else None
+    one_layer_lstm = cell.has_cell_state and cell.num_layers == 1
+    memory = spectral_norms(J[:, H:, H:]).numpy() if one_layer_lstm else None
+    return Profile(gradient, spectral_norms(J).numpy(), memory, overflow, lengths, parts)
 
 
 def _geometric_mean(values: np.ndarray) -> float:

@@ -51,7 +51,7 @@ def bucket(m: Model) -> Model:
     cell is causal (h_t depends on x_1..x_t), so every per-step result for T is the first T rows of the
     longer run: a class sliding the length shares a few computations.
     """
-    if not m.generated or m.weights != RANDOM:
+    if not m.generated or m.weights != RANDOM or m.bidirectional:  # a backward direction reads from the end
         return m
     return dataclasses.replace(m, length=next(b for b in BUCKETS if b >= m.length))
 
@@ -62,7 +62,15 @@ def cell(m: Model, kind: str) -> Cell:
     if m.weights != RANDOM:
         out = checkpoints.load_set(m.weights, kind).cell
     else:
-        out = make_cell(kind, m.dim, m.hidden, seed=m.seed, nonlinearity=m.nonlinearity)
+        out = make_cell(
+            kind,
+            m.dim,
+            m.hidden,
+            seed=m.seed,
+            nonlinearity=m.nonlinearity,
+            num_layers=m.layers,
+            bidirectional=m.bidirectional,
+        )
     gate = out.memory_gate
     if gate and getattr(m, GATE_BIAS[gate]):
         out = with_gate_bias(out, gate, getattr(m, GATE_BIAS[gate]))

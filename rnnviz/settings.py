@@ -71,18 +71,35 @@ class Model:
     rho: float = spec(0.0, "slider", lo=0.0, hi=3.0, step=0.05)  # spectral radius of W_hh; 0 keeps the init
     input_scale: float = spec(1.0, "slider", lo=0.0, hi=10.0, step=0.1)  # multiplies every input vector
     orthogonal: bool = spec(False, "toggle")  # W_hh = rho * (seeded random orthogonal matrix)
+    layers: int = spec(1, "slider", lo=1, hi=3, step=1)  # stacked layers, each reading the one below
+    bidirectional: bool = spec(False, "toggle")  # a second direction reads the sequence from its end
 
     def canonical(self) -> Model:
         """The same computation with every field it does not depend on at its default, so that one
         computation has one key: a typed text ignores the length, trained weights bring their own inputs."""
         unused = set()
         if self.weights != RANDOM:
-            unused |= {"text", "generated", "length", "chars", "hidden", "dim", "nonlinearity"}
+            unused |= {
+                "text",
+                "generated",
+                "length",
+                "chars",
+                "hidden",
+                "dim",
+                "nonlinearity",
+                "layers",
+                "bidirectional",
+            }
         elif self.generated:
             unused |= {"text", "chars"}
         else:
             unused.add("length")
         return dataclasses.replace(self, **{name: getattr(MODEL_DEFAULTS, name) for name in unused})
+
+    def one_way(self) -> Model:
+        """The same model with one layer read one way: for the views defined for one recurrence (the gates and
+        their equations, the clipping and training experiments)."""
+        return dataclasses.replace(self, layers=1, bidirectional=False)
 
     def cells_only(self) -> Model:
         """The fields that decide the cells' weights, with the sequence's at their defaults: the key of

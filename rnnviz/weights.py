@@ -26,7 +26,8 @@ def with_gate_bias(cell: Cell, gate: str, shift: float) -> Cell:
     """
     out = copy.deepcopy(cell)
     with torch.no_grad():
-        out.bias_ih_l0[_block(cell, gate)] += shift
+        for layer, reverse in out.parts():
+            out.weights(layer, reverse).b_ih[_block(cell, gate)] += shift
     return out
 
 
@@ -36,13 +37,15 @@ def spectral_radius(matrix: torch.Tensor) -> float:
 
 
 def _each_block(cell: Cell, edit) -> Cell:
-    """A copy with every H x H block W of W_hh replaced by edit(W, b), b the block's index."""
+    """A copy with every H x H block W of every layer's and direction's W_hh replaced by edit(W, b), b the
+    block's index."""
     out = copy.deepcopy(cell)
     H = cell.hidden_size
     with torch.no_grad():
-        for b in range(cell.n_blocks):
-            block = out.weight_hh_l0[b * H : (b + 1) * H]
-            block.copy_(edit(block, b))
+        for layer, reverse in out.parts():
+            for b in range(cell.n_blocks):
+                block = out.weights(layer, reverse).hh[b * H : (b + 1) * H]
+                block.copy_(edit(block, b))
     return out
 
 

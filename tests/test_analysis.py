@@ -146,3 +146,87 @@ def test_every_lengths_gradient_is_each_shorter_sequences_own(kind):
     for e in (1, 2, 17, 30):
         np.testing.assert_allclose(G[e - 1, :e], gradient_norms(cell, x[:e]), rtol=1e-12)
         assert np.isnan(G[e - 1, e:]).all()
+
+
+SHAPES = [(1, True), (2, False), (2, True)]  # (num_layers, bidirectional)
+
+
+def _nn_stack(kind, cell):
+    """A float64 torch.nn module of the same shape with the cell's weights."""
+    module = TORCH_MODULES[kind](
+        cell.input_size, cell.hidden_size, num_layers=cell.num_layers, bidirectional=cell.bidirectional
+    ).double()
+    module.load_state_dict({k: v.double() for k, v in cell.state_dict().items()})
+    return module
+
+
+def _autograd_part_gradients(kind, cell, x):
+    """||dL/dh_t|| for every layer and direction, L = the sum of the top layer's final states, by retain_grad on
+    each h_t of a stack of unrolled torch.nn cells (each reading the layer below's both directions)."""
+    H, T = cell.hidden_size, len(x)
+    nodes, below = {}, list(x.double())
+    for layer in range(cell.num_layers):
+        outs = {}
+        for reverse in (False, True)[: 1 + cell.bidirectional]:
+            suffix = f"_l{layer}" + ("_reverse" if reverse else "")
+            step = STEP_MODULES[kind](len(below[0]), H).double()
+            step.load_state_dict(
+                {k.replace(suffix, ""): v.double() for k, v in cell.state_dict().items() if k.endswith(suffix)}
+            )
+            h = c = torch.zeros(1, H, dtype=torch.float64)
+            hs = [None] * T
+            for t in reversed(range(T)) if reverse else range(T):
+                if kind == "lstm":
+                    h, c = step(below[t][None], (h, c))
+                else:
+                    h = step(below[t][None], h)
+                h.retain_grad()
+                hs[t] = h
+            outs[reverse] = nodes[layer, reverse] = hs
+        below = [torch.cat([outs[r][t][0] for r in sorted(outs)]) for t in range(T)]
+    top = cell.num_layers - 1
+    loss = nodes[top, False][-1].sum() + (nodes[top, True][0].sum() if cell.bidirectional else 0)
+    loss.backward()
+    return {
+        key: np.array([float(h.grad.norm()) if h.grad is not None else 0.0 for h in hs]) for key, hs in nodes.items()
+    }
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("layers,bidirectional", SHAPES)
+def test_stacked_and_bidirectional_contributions_match_autograd(kind, layers, bidirectional):
+    """C[t, k] = ||d y_t / d x_k|| of the top layer's output, both directions: full where a direction reads back."""
+    cell = make_cell(kind, 3, 5, seed=layers, num_layers=layers, bidirectional=bidirectional)
+    x = torch.randn(12, 3, generator=torch.Generator().manual_seed(7))
+    module = _nn_stack(kind, cell)
+    jac = torch.autograd.functional.jacobian(lambda inp: module(inp)[0], x.double())  # (T, dirs*H, T, D)
+    reference = torch.linalg.vector_norm(jac, dim=(1, 3)).numpy()
+    C = contributions(cell, x)
+    np.testing.assert_allclose(C, reference, rtol=1e-9, atol=1e-12)
+    assert (np.triu(C, 1) > 0).any() == bidirectional  # later tokens shape h_t only through a backward direction
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("layers,bidirectional", SHAPES)
+def test_every_layers_and_directions_gradient_matches_autograd(kind, layers, bidirectional):
+    from rnnviz.analysis import part_gradients
+
+    cell = make_cell(kind, 3, 5, seed=10 + layers, num_layers=layers, bidirectional=bidirectional)
+    x = torch.randn(15, 3, generator=torch.Generator().manual_seed(8))
+    output, parts = part_gradients(cell, x)
+    reference = _autograd_part_gradients(kind, cell, x)
+    assert set(parts) == set(reference)
+    for key in reference:
+        np.testing.assert_allclose(parts[key], reference[key], rtol=1e-9, atol=1e-15, err_msg=str(key))
+    top = [reference[key] for key in reference if key[0] == layers - 1]
+    np.testing.assert_allclose(output, np.sqrt(sum(g**2 for g in top)), rtol=1e-9)  # ||(dL/dh_fwd, dL/dh_back)||
+
+
+def test_one_layer_part_gradient_is_the_gradient_through_time():
+    from rnnviz.analysis import part_gradients
+
+    cell = make_cell("lstm", 4, 6, seed=3)
+    x = torch.randn(25, 4, generator=torch.Generator().manual_seed(9))
+    output, parts = part_gradients(cell, x)
+    np.testing.assert_allclose(output, _autograd_gradient_norms("lstm", cell, x), rtol=1e-9)
+    np.testing.assert_allclose(parts[0, False], output)

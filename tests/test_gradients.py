@@ -429,3 +429,21 @@ def test_clipping_chart_labels_its_few_decades_in_full():
     }
     for fig in (clip_figs.clip_norm_chart(runs, 1.0), clip_figs.clip_loss_chart(runs)):
         assert fig.layout.yaxis.minorloglabels == "complete" and fig.layout.yaxis.exponentformat == "B"
+
+
+def test_layers_and_directions_each_get_their_gradient_and_one_way_theory_is_not_drawn():
+    from rnnviz.analysis import part_gradients
+
+    query = {"layers": "2", "bidirectional": "true", "cells": ["rnn", "lstm"], "generated": "true", "length": "30"}
+    at = _page(query)
+    s = cfg.DEFAULTS.replace(layers=2, bidirectional=True, cells=("rnn", "lstm"), generated=True, length=30)
+    layers = chart(at, "in every layer and direction")
+    assert len(layers["data"]) == 2 * 4  # two cells, two layers, two directions
+    for i, kind in enumerate(s.cells):
+        _, parts = part_gradients(scene.cell(s.model, kind), scene.sequence(s.model).x)
+        for j, key in enumerate(sorted(parts)):
+            np.testing.assert_allclose(array(layers["data"][4 * i + j]["y"]), parts[key], rtol=1e-6)
+    names = [tr["name"] for tr in chart(at, GRAD)["data"]]
+    assert not any("theory" in n.lower() or "ρ" in n for n in names)  # the one-way theory lines are left out
+    assert not any(FACTORS in c["layout"]["title"]["text"] for c in charts(at))  # no single chain of factors
+    assert any("two chains" in i.value for i in at.info)

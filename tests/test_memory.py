@@ -465,3 +465,32 @@ def test_long_generated_sequence_computes_in_blocks_with_exact_numbers():
     line = chart(at, "Influence of token 1")["data"][0]
     np.testing.assert_allclose(array(line["customdata"]), C[:, 0], rtol=1e-10)
     assert at.metric[0].value.endswith("steps")
+
+
+def test_a_bidirectional_cell_has_a_full_map_and_shares_h_t_among_every_token():
+    at = _page({"text": SENTENCE, "step": "4", "bidirectional": "true", "cells": ["lstm"]})
+    s = cfg.DEFAULTS.replace(text=SENTENCE, bidirectional=True, cells=("lstm",))
+    cell, x, T = scene.cell(s.model, "lstm"), scene.sequence(s.model).x, len(TOKENS)
+    assert cell.bidirectional
+    C, h = contributions(cell, x), trace(cell, x).hidden
+    assert h.shape == (T, 2 * s.hidden)  # forward and backward halves side by side
+    np.testing.assert_allclose(array(chart(at, "Hidden state h_t")["data"][0]["z"]), h.T, rtol=1e-6, atol=1e-7)
+    z = array(chart(at, "Contribution of token k")["data"][0]["z"])
+    np.testing.assert_allclose(z, np.log10(C), rtol=1e-6)  # every entry drawn, above the diagonal too
+    shares = [v for _, v in _slices(_html(at, 'class="composition"'))["lstm"]]
+    np.testing.assert_allclose(shares, C[3] / C[3].sum(), rtol=1e-12)  # all 11 tokens, those after step 4 too
+    assert any("Units 1–16 are the forward direction" in i.value for i in at.info)
+    assert any("For a bidirectional cell the span" in c.value for c in at.caption)
+
+
+def test_stacked_layers_show_the_top_layers_states():
+    at = _page({"text": SENTENCE, "layers": "2", "cells": ["gru"]})
+    s = cfg.DEFAULTS.replace(text=SENTENCE, layers=2, cells=("gru",))
+    cell, x = scene.cell(s.model, "gru"), scene.sequence(s.model).x
+    assert cell.num_layers == 2
+    top = trace(cell, x).parts[1, False].hidden
+    np.testing.assert_allclose(array(chart(at, "Hidden state h_t")["data"][0]["z"]), top.T, rtol=1e-6, atol=1e-7)
+    z = array(chart(at, "Contribution of token k")["data"][0]["z"])
+    C = contributions(cell, x)
+    np.testing.assert_allclose(z[np.tril_indices(len(x))], np.log10(C[np.tril_indices(len(x))]), rtol=1e-6)
+    assert np.isnan(z[np.triu_indices(len(x), 1)]).all()  # one way: no later token shapes h_t

@@ -239,3 +239,33 @@ def eigen_chart(eigenvalues: np.ndarray, radius: float, sigma: float, lang: str 
         legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
     )
     return figure(data, layout, t("gradients.fig.eig.title", lang), height=520)
+
+
+DIRECTION_DASH = {False: "solid", True: "dot"}  # forward, backward
+LAYER_WIDTH = (3.0, 2.0, 1.2)  # the bottom layer drawn widest
+
+
+def layer_chart(parts: dict[str, dict[tuple[int, bool], np.ndarray]], tokens: list[str], lang: str = "en") -> go.Figure:
+    """||dL/dh_t|| over t for every layer and direction of each cell (log y): ``parts[kind][(layer, reverse)]``."""
+    T = len(tokens)
+    x = np.arange(1, T + 1)
+    words = [label(tok) for tok in tokens]
+    data = []
+    for kind, by_part in parts.items():
+        for (layer, reverse), g in by_part.items():
+            name = t(
+                "gradients.fig.layer.name",
+                lang,
+                cell=t(f"cell.{kind}", lang),
+                layer=layer + 1,
+                direction=t(f"gradients.fig.direction.{'backward' if reverse else 'forward'}", lang),
+            )
+            line = dict(color=CELL_COLORS[kind], width=LAYER_WIDTH[min(layer, 2)], dash=DIRECTION_DASH[reverse])
+            hover = "t = %{x}: %{customdata}<br>||dL/dh_t|| = %{y:.3g}<extra>" + name + "</extra>"
+            data.append(_line(x, g, name, line, hover, customdata=words))
+    layout = dict(
+        xaxis=dict(title=dict(text=t("gradients.fig.t", lang)), range=[0.5, T + 0.5]),
+        yaxis=dict(**log_axis(*(d["y"] for d in data)), title=dict(text=t("gradients.fig.grad.y", lang))),
+        legend=LEGEND_BELOW,
+    )
+    return figure(data, layout, t("gradients.fig.layer.title", lang, T=T), height=460)

@@ -105,10 +105,11 @@ DONUT_STYLE = """<style>
 </style>"""
 
 
-def _share_values(share: np.ndarray, step: int) -> tuple[int, np.ndarray]:
-    """(first, values): the tokens before ``first`` (0-based) pooled into one value, then one value a token."""
-    share = np.nan_to_num(np.asarray(share[:step], dtype=float), nan=0.0)
-    first = max(0, step - MAX_SLICES + 1)
+def _share_values(share: np.ndarray, upto: int) -> tuple[int, np.ndarray]:
+    """(first, values) of tokens 1..upto: those before ``first`` (0-based) pooled into one value, then one value
+    a token."""
+    share = np.nan_to_num(np.asarray(share[:upto], dtype=float), nan=0.0)
+    first = max(0, upto - MAX_SLICES + 1)
     return first, np.concatenate([[share[:first].sum()], share[first:]]) if first else share
 
 
@@ -141,13 +142,16 @@ def _donut(kind: str, values: np.ndarray, first: int, tokens: list[str], step: i
     )
 
 
-def composition(shares: dict[str, np.ndarray], tokens: list[str], step: int, lang: str = "en") -> str:
+def composition(
+    shares: dict[str, np.ndarray], tokens: list[str], step: int, lang: str = "en", both_ways: bool = False
+) -> str:
     """Donuts of h_step's memory composition, one per cell: the share of each token 1..step (``shares[kind]``
-    holds row step of memory.shares), clockwise in reading order, each token in its own colour. Beyond
-    MAX_SLICES tokens, the earliest ones share one grey slice whose value is the sum of their shares."""
+    holds row step of memory.shares), clockwise in reading order, each token in its own colour; ``both_ways``
+    (bidirectional cells): of every token 1..T, since the backward half of h_step has read the later ones.
+    Beyond MAX_SLICES tokens, the earliest ones share one grey slice whose value is the sum of their shares."""
     donuts = []
     for kind, share in shares.items():
-        first, values = _share_values(share, step)
+        first, values = _share_values(share, len(tokens) if both_ways else step)
         donuts.append(_donut(kind, values, first, tokens, step, lang))
     return (
         f'{DONUT_STYLE}<div class="composition"><div class="head">{t("memory.composition.title", lang, t=step)}'

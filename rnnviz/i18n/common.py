@@ -17,6 +17,36 @@ TEXTS = {
     "sidebar.model": {"en": "Models", "zh": "模型"},
     "setting.cells": {"en": "Cell types to compare", "zh": "要比较的单元类型"},
     "setting.hidden": {"en": "Hidden units H", "zh": "隐藏单元数 H"},
+    "setting.layers": {"en": "Layers", "zh": "层数"},
+    "setting.layers.help": {
+        "en": "Stacked layers: the first reads the tokens, each one above reads the hidden states of the one "
+        "below, and the pages show the top layer's. With trained weights: one layer.",
+        "zh": "堆叠的层：第一层读取词元，上面每一层读取下一层的隐藏状态，页面显示最上层的状态。"
+        "使用训练好的权重时只有一层。",
+    },
+    "states.bidirectional": {
+        "en": "Bidirectional: units 1–{H} of each h_t are the forward direction (it has read tokens 1..t), units "
+        "{H1}–{H2} the backward direction (it has read tokens t..T).",
+        "zh": "双向：每个 h_t 的第 1–{H} 个单元是正向（读过词元 1..t），第 {H1}–{H2} 个单元是反向（读过词元 t..T）。",
+    },
+    "states.stacked": {
+        "en": "{layers} stacked layers: the states shown are the top layer's.",
+        "zh": "{layers} 层堆叠：显示的是最上层的状态。",
+    },
+    "states.one_way": {
+        "en": "This page shows one layer read one way (the gates and their equations belong to one cell); the "
+        "sidebar's {layers} layer(s){both} apply on the overview, step-through and gradients pages.",
+        "zh": "本页显示单层、单向的单元（门和它们的方程属于一个单元）；侧边栏中的 {layers} 层{both}"
+        "用在概览、逐步查看和梯度页面上。",
+    },
+    "states.one_way.both": {"en": " and both directions", "zh": "和双向"},
+    "setting.bidirectional": {"en": "Both directions (bidirectional)", "zh": "双向（bidirectional）"},
+    "setting.bidirectional.help": {
+        "en": "A second cell of the same kind reads the sequence from its end; h_t is both directions' states side "
+        "by side, so it knows what comes after token t too. With trained weights: one direction.",
+        "zh": "再加一个同类的单元，从序列末尾往回读；h_t 是两个方向的状态并排，因此它也知道第 t 个词元之后是什么。"
+        "使用训练好的权重时只有一个方向。",
+    },
     "setting.seed": {"en": "Random seed (weights and embedding)", "zh": "随机种子（权重与词向量）"},
     "sidebar.advanced": {"en": "More model settings", "zh": "更多模型设置"},
     "setting.dim": {"en": "Embedding size D", "zh": "词向量维度 D"},

@@ -308,4 +308,53 @@ TEXTS = {
     "gradients.fig.loss.title": {"en": "Training loss per update", "zh": "每次更新的训练损失"},
     "gradients.fig.loss.y": {"en": "mean squared error (log scale)", "zh": "均方误差（对数坐标）"},
     "gradients.fig.baseline": {"en": "always answering 0", "zh": "总答 0"},
+    "gradients.fig.layer.title": {
+        "en": "||dL/dh_t|| in every layer and direction (L = the sum of the top layer's final states)",
+        "zh": "每一层、每个方向的 ||dL/dh_t||（L = 最上层最终状态之和）",
+    },
+    "gradients.fig.layer.name": {
+        "en": "{cell}, layer {layer}, {direction}",
+        "zh": "{cell}，第 {layer} 层，{direction}",
+    },
+    "gradients.fig.direction.forward": {"en": "forward", "zh": "正向"},
+    "gradients.fig.direction.backward": {"en": "backward", "zh": "反向"},
+    "gradients.h.layers": {"en": "Layer by layer", "zh": "逐层来看"},
+    "gradients.layers.loss": {
+        "en": "With several layers or both directions, L is the sum of the top layer's final states (the forward "
+        "direction's h_T and, for a bidirectional cell, the backward direction's h_1, which has read the whole "
+        "sequence from its end: torch.nn's h_n). Each line is ||dL/dh_t|| for one layer and direction, counting "
+        "every path through time and through the layers above (autograd).",
+        "zh": "有多层或双向时，L 是最上层最终状态之和（正向的 h_T；双向单元还有反向的 h_1，它从末尾读完了整个序列：即 "
+        "torch.nn 的 h_n）。每条线是某一层、某个方向的 ||dL/dh_t||，包含穿过时间和穿过上面各层的所有路径（自动求导）。",
+    },
+    "gradients.look.layers": {
+        "en": "Compare the layers of one cell at the same t: the lower layer's gradient has gone through one more "
+        "cell on its way from L, so see whether it is smaller, and whether it falls faster going back. For a "
+        "bidirectional cell, the backward direction's part of L sits at t = 1: read its lines from the left.",
+        "zh": "在同一个 t 比较同一单元的各层：下层的梯度从 L 传来时多经过了一个单元，看看它是否更小、"
+        "往回是否下降得更快。"
+        "双向单元中，L 里反向的那部分在 t = 1：反向的线要从左往右读。",
+    },
+    "gradients.one_way": {
+        "en": "The theory lines and the per-step factors are for a chain of one-way steps. A bidirectional cell has "
+        "two chains that meet in every h_t, so they are not drawn for it; set the direction to one way to see "
+        "them. The spectrum below is of the first layer's forward W_hh, and the clipping "
+        "experiment trains a one-layer, one-way RNN.",
+        "zh": "理论线和每步因子针对的是单向的一串时间步。双向单元有两条在每个 h_t 相遇的链，所以不为它画这些；"
+        "把方向设为单向就能看到。下面的谱是第一层正向的 W_hh，梯度裁剪实验训练的是单层单向 RNN。",
+    },
+    "gradients.stacked": {
+        "en": "With {layers} layers, the gradient chart above is the top layer's, the state s_t of the factors is "
+        "every layer's state together, and the theory lines (one H x H matrix) are not drawn. The spectrum below "
+        "is of the first layer's W_hh, and the clipping experiment trains a one-layer RNN.",
+        "zh": "有 {layers} 层时，上面的梯度图是最上层的，因子里的状态 s_t 是所有层的状态合在一起，理论线（针对一个 "
+        "H x H 矩阵）不画。下面的谱是第一层的 W_hh，梯度裁剪实验训练的是单层 RNN。",
+    },
+    "gradients.look.grad.layers": {
+        "en": "Each line is the top layer's ||dL/dh_t|| (for a bidirectional cell, of both directions' h_t side by "
+        "side). Read it from the right, where L sits; a straight stretch on this log scale means the same factor "
+        "at every step. No theory line is drawn here: it is for one layer read one way.",
+        "zh": "每条线是最上层的 ||dL/dh_t||（双向单元是两个方向的 h_t 并排）。从 L 所在的右端往左读；"
+        "在对数坐标上的一段直线说明每一步乘的是同一个因子。这里不画理论线：它针对的是单层、单向的网络。",
+    },
 }

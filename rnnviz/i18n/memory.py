@@ -120,4 +120,25 @@ TEXTS = {
         "而 RNN 的保持不变。然后再试试 GRU 的更新门偏置。",
     },
     "memory.try.button": {"en": "Set it up: 50 words, forget-gate bias 3", "zh": "一键设置：50 个词，遗忘门偏置 3"},
+    "memory.shape.bidirectional": {
+        "en": "Bidirectional cells: each h_t is two states side by side. Units 1–{H} are the forward direction, "
+        "which has read tokens 1..t; units {H1}–{H2} are the backward direction, which read the sequence from "
+        "its end and has read tokens t..T. So h_t depends on later tokens too: the contribution map is full, not "
+        "a lower triangle, and the circle shares h_t among all {T} tokens.",
+        "zh": "双向单元：每个 h_t 是并排的两个状态。第 1–{H} 个单元是正向，它读过了词元 1..t；第 {H1}–{H2} 个单元"
+        "是反向，它从序列末尾往回读，读过了词元 t..T。所以 h_t 也依赖后面的词元：贡献图是满的，而不是下三角，"
+        "圆环把 h_t 分给全部 {T} 个词元。",
+    },
+    "memory.shape.stacked": {
+        "en": "{layers} stacked layers: every chart shows the top layer's h_t, which reads the layer below it "
+        "(the bottom layer reads the tokens).",
+        "zh": "{layers} 层堆叠：每张图显示的是最上层的 h_t，它读取下面一层的输出（最底层读取词元）。",
+    },
+    "memory.span.bidirectional": {
+        "en": "For a bidirectional cell the span counts the same way, forward in time: how many steps after "
+        "token k the later states h_(k+d) still hold it (its contribution to the earlier states, through the "
+        "backward direction, is not counted).",
+        "zh": "对双向单元，记忆跨度按同样的方式、沿时间向前计算：词元 k 之后多少步的状态 h_(k+d) 仍然保留它"
+        "（它通过反向方向对更早状态的贡献不计入）。",
+    },
 }
