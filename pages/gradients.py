@@ -29,7 +29,8 @@ def theory(m: Model, cells: tuple[str, ...], T: int) -> tuple[dict, dict]:
 def gradient_figure(m: Model, cells: tuple[str, ...], lang: str):
     tokens = cache.inputs(m).tokens
     curves, rates = theory(m, cells, len(tokens))
-    return figs.gradient_chart({k: cache.profile(m, k).gradient for k in cells}, tokens, curves, rates, lang)
+    grads, top = {k: cache.profile(m, k).gradient for k in cells}, m.layers > 1 or m.bidirectional
+    return figs.gradient_chart(grads, tokens, curves, rates, lang, top)
 
 
 @cache.figure
@@ -89,8 +90,10 @@ def why(m: Model, cells: tuple[str, ...], lang: str) -> None:
         st.markdown(
             t("gradients.spectrum", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}", phi=m.nonlinearity)
         )
-        regime = core.regime(m.nonlinearity, spec.radius, spec.sigma)
-        REGIME_BOX[regime](t(f"gradients.regime.{regime}", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}"))
+        if m.layers == 1 and not m.bidirectional:  # what the regime promises is for this one matrix's chain
+            regime = core.regime(m.nonlinearity, spec.radius, spec.sigma)
+            box = REGIME_BOX[regime]
+            box(t(f"gradients.regime.{regime}", lang, rho=f"{spec.radius:.3f}", sigma=f"{spec.sigma:.3f}"))
         st.caption(t("gradients.matrix.orthogonal" if m.orthogonal else "gradients.matrix.random", lang))
         if set(cells) & {"lstm", "gru"}:
             st.caption(t("gradients.gated", lang))

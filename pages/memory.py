@@ -17,7 +17,8 @@ MARK, ROW_MARK, FOCUS_MARK = "#111111", "#D55E00", "#1A1A1A"  # the step's colum
 @cache.figure
 def hidden_figure(m: Model, cells: tuple[str, ...], lang: str):
     """Every cell's hidden states h_1..h_T, the same figure at every step."""
-    return figs.hidden_so_far({kind: cache.trace(m, kind).hidden for kind in cells}, cache.inputs(m).tokens, lang)
+    states = {kind: cache.trace(m, kind).hidden for kind in cells}
+    return figs.hidden_so_far(states, cache.inputs(m).tokens, lang, m.bidirectional)
 
 
 @cache.figure
@@ -35,10 +36,10 @@ def influence_figure(m: Model, cells: tuple[str, ...], focus: int, lang: str):
     return figs.influence(curves, raw, cache.inputs(m).tokens, focus, lang)
 
 
-def step_css(cells: int, T: int, step: int, focus: int) -> str:
+def step_css(cells: int, T: int, step: int, focus: int, both_ways: bool = False) -> str:
     """The step on the hidden states (later steps hatched, its column boxed) and on the maps (its row boxed),
     and the followed token's column on the maps (dashed): one style sheet, one overlay a chart."""
-    at = figs.step_marks(cells, T, step, focus)
+    at = figs.step_marks(cells, T, step, focus, both_ways)
     return (
         "<style>\n"
         + marks.marks_css(HIDDEN, figs.HIDDEN_AREA, at["hatched"], at["column"], MARK)
@@ -58,10 +59,12 @@ def stepping(tokens: list[str], mems: dict[str, cache.Memory], both_ways: bool, 
     step = stepper.step_controls(T, lang)
     st.html(html.token_window(tokens, step))
     st.html(html.unrolled(tokens, step, lang))
+    if both_ways:
+        st.caption(t("memory.unrolled.both", lang))
     shares = {kind: m.shares[step - 1] for kind, m in mems.items()}
     st.html(html.composition(shares, tokens, step, lang, both_ways))
     widgets.per_view("focus", T)
-    st.html(step_css(len(mems), T, step, st.session_state.get("focus", 1)))
+    st.html(step_css(len(mems), T, step, st.session_state.get("focus", 1), both_ways))
     stepper.keep_playing()
 
 
@@ -94,7 +97,7 @@ charts.chart(hidden_figure(s.model, s.cells, lang), key=HIDDEN)
 charts.chart(maps_figure(s.model, s.cells, lang), key=MAPS)
 if T > figs.MAX_MAP_CELLS:
     st.caption(t("memory.map.downsampled", lang, n=T, shown=len(figs.shown_indices(T))))
-widgets.look_for(t("memory.look.cells", lang), lang)
+widgets.look_for(t("memory.look.cells.both" if s.model.bidirectional else "memory.look.cells", lang), lang)
 
 st.subheader(t("memory.influence.header", lang))
 widgets.per_view("focus", T)

@@ -481,6 +481,8 @@ def test_a_bidirectional_cell_has_a_full_map_and_shares_h_t_among_every_token():
     np.testing.assert_allclose(shares, C[3] / C[3].sum(), rtol=1e-12)  # all 11 tokens, those after step 4 too
     assert any("Units 1–16 are the forward direction" in i.value for i in at.info)
     assert any("For a bidirectional cell the span" in c.value for c in at.caption)
+    assert "forward units above, backward below" in chart(at, "Hidden state h_t")["layout"]["title"]["text"]
+    assert _marks_shown(at, T)["hatched"] == []  # nothing is "not read yet" for the backward half
 
 
 def test_stacked_layers_show_the_top_layers_states():
@@ -494,3 +496,12 @@ def test_stacked_layers_show_the_top_layers_states():
     C = contributions(cell, x)
     np.testing.assert_allclose(z[np.tril_indices(len(x))], np.log10(C[np.tril_indices(len(x))]), rtol=1e-6)
     assert np.isnan(z[np.triu_indices(len(x), 1)]).all()  # one way: no later token shapes h_t
+
+
+def test_a_bidirectional_cells_step_marks_hatch_nothing_and_box_the_whole_row():
+    one_way, both = figs.step_marks(2, 10, 4, focus=3), figs.step_marks(2, 10, 4, focus=3, both_ways=True)
+    assert one_way["hatched"] and not both["hatched"]  # the backward half has read steps 5..10 already
+    for (a0, a1, *_), (b0, b1, *_) in zip(one_way["row"], both["row"]):
+        assert a0 == b0 and b1 > a1  # row 4 across every token, not only 1..4
+    assert all(f[2] == 0.0 for f in both["focus"])  # token 3 shapes h_1 and h_2 too
+    assert one_way["column"] == both["column"]

@@ -86,8 +86,10 @@ def gradient_chart(
     theory: dict[str, np.ndarray],
     rates: dict[str, float],
     lang: str = "en",
+    top: bool = False,
 ) -> go.Figure:
-    """||dL/dh_t|| over t = 1..T for each cell (log y), the theory curves, and any overflow marked."""
+    """||dL/dh_t|| over t = 1..T for each cell (log y), the theory curves, and any overflow marked; ``top``: of
+    the top layer of several, or of both directions (L: the sum of the top layer's final states)."""
     T = len(tokens)
     x = np.arange(1, T + 1)
     words = [label(tok) for tok in tokens]
@@ -137,7 +139,8 @@ def gradient_chart(
         annotations=notes,
         legend=dict(orientation="h", yanchor="top", y=-0.18, x=0),
     )
-    return figure(data, layout, t("gradients.fig.grad.title", lang, T=T), height=460)
+    title = t("gradients.fig.grad.title.top" if top else "gradients.fig.grad.title", lang, T=T)
+    return figure(data, layout, title, height=460)
 
 
 def factor_chart(

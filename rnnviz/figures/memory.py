@@ -61,9 +61,12 @@ def _panel_titles(kinds: list[str], domains: list[list[float]], lang: str) -> li
     return [panel_title(f"<b>{t(f'cell.{k}', lang)}</b>", d, color=CELL_COLORS[k]) for k, d in zip(kinds, domains)]
 
 
-def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], lang: str = "en") -> go.Figure:
+def hidden_so_far(
+    states: dict[str, np.ndarray], tokens: list[str], lang: str = "en", both_ways: bool = False
+) -> go.Figure:
     """Heatmaps of h_1 .. h_T (units x time), one panel per cell, on one scale centred at 0. The same at every
-    step: the page hatches the steps not read yet over it (step_marks)."""
+    step: the page hatches the steps not read yet over it (step_marks), unless a backward direction
+    (``both_ways``) has read them."""
     kinds = list(states)
     # tanh and gated cells stay within [-1, 1]; relu or linear cells may go beyond
     zmax = max([1.0] + [float(np.nanmax(np.abs(h), initial=0.0)) for h in states.values()])
@@ -98,7 +101,8 @@ def hidden_so_far(states: dict[str, np.ndarray], tokens: list[str], lang: str = 
         )
         layout.update(axes(i, domains[i], _time_axis(tokens, len(h), lang, PANEL_TICK_LABELS), y))
     layout["annotations"] = _panel_titles(kinds, domains, lang)
-    return figure(data, layout, t("memory.hidden.title", lang), layout["height"])
+    title = t("memory.hidden.title.both" if both_ways else "memory.hidden.title", lang)
+    return figure(data, layout, title, layout["height"])
 
 
 def log_range(maps: list[np.ndarray], decades: int = DECADES) -> tuple[float, float]:
@@ -220,19 +224,21 @@ def influence(
     return figure(traces, layout, t("memory.influence.title", lang, k=focus, token=label(tokens[focus - 1])), 380)
 
 
-def step_marks(kinds: int, T: int, step: int, focus: int = 1) -> dict[str, list[tuple]]:
+def step_marks(kinds: int, T: int, step: int, focus: int = 1, both_ways: bool = False) -> dict[str, list[tuple]]:
     """Where ``step`` (1-based) of T is marked, as rectangles (x0, x1, y0, y1) in fractions of the plot areas
     of the hidden states and the maps, one of each kind per cell panel: "hatched", the columns after
     it on the hidden states (not read yet); "column", its column there; "row", tokens 1..step of its row on
     the maps; and "focus", a line (a box of no width) down the middle of the followed token's column on the
-    maps, from the row where it is read to the last. Both figures' axes run from 0.5 to T + 0.5 (the maps'
-    rows top down)."""
+    maps, from the row where it is read to the last. ``both_ways`` (a bidirectional cell, whose backward half
+    has read every token): nothing hatched, the whole row, the followed token's whole column. Both figures'
+    axes run from 0.5 to T + 0.5 (the maps' rows top down)."""
     marks = {"hatched": [], "column": [], "row": [], "focus": []}
     for x0, x1 in panels(kinds, PANEL_GAP):
         width = (x1 - x0) / T  # of one step: step k spans x0 + width * (k - 1) .. x0 + width * k
-        if step < T:
+        if step < T and not both_ways:
             marks["hatched"].append((x0 + width * step, x1, 0.0, 1.0))
         marks["column"].append((x0 + width * (step - 1), x0 + width * step, 0.0, 1.0))
-        marks["row"].append((x0, x0 + width * step, (step - 1) / T, step / T))
-        marks["focus"].append((x0 + width * (focus - 0.5), x0 + width * (focus - 0.5), (focus - 1) / T, 1.0))
+        marks["row"].append((x0, x1 if both_ways else x0 + width * step, (step - 1) / T, step / T))
+        top = 0.0 if both_ways else (focus - 1) / T
+        marks["focus"].append((x0 + width * (focus - 0.5), x0 + width * (focus - 0.5), top, 1.0))
     return marks

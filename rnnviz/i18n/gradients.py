@@ -255,6 +255,10 @@ TEXTS = {
         "最后把裁剪阈值设为 100：只要没有梯度范数超过它，蓝色那次训练就与橙色的完全相同。",
     },
     # figures
+    "gradients.fig.grad.title.top": {
+        "en": "Gradient norm ||dL/dh_t|| of the top layer back through time (T = {T}, L = sum of its final states)",
+        "zh": "最上层的梯度范数 ||dL/dh_t|| 随时间反向传播（T = {T}，L = 它的最终状态之和）",
+    },
     "gradients.fig.grad.title": {
         "en": "Gradient norm ||dL/dh_t|| back through time (T = {T}, L = sum of h_T)",
         "zh": "梯度范数 ||dL/dh_t|| 随时间反向传播（T = {T}，L = h_T 各分量之和）",

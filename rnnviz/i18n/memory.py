@@ -141,4 +141,24 @@ TEXTS = {
         "zh": "对双向单元，记忆跨度按同样的方式、沿时间向前计算：词元 k 之后多少步的状态 h_(k+d) 仍然保留它"
         "（它通过反向方向对更早状态的贡献不计入）。",
     },
+    "memory.hidden.title.both": {
+        "en": "Hidden state h_t of each cell (units x time): forward units above, backward below",
+        "zh": "每种单元的隐藏状态 h_t（单元 × 时间）：上面是正向单元，下面是反向单元",
+    },
+    "memory.unrolled.both": {
+        "en": "The diagram shows the forward direction. The backward direction is a second cell of the same kind "
+        "that runs the same way from the last token to the first; h_t holds both directions' states.",
+        "zh": "图中画的是正向。反向是另一个同类单元，以同样的方式从最后一个词元读到第一个；"
+        "h_t 同时包含两个方向的状态。",
+    },
+    "memory.look.cells.both": {
+        "en": "The circle is h_t drawn as a mixture of every token of the sentence: each slice is one token's "
+        "share of ||dh_t/dx_k|| (the row t of the map below, divided by its sum). For a bidirectional cell the "
+        "tokens after t have slices too, because the backward half of h_t has read them. On the map, look "
+        "for the bright band along the diagonal (the nearby tokens on both sides) and for how fast the colour "
+        "fades away from it in each direction.",
+        "zh": "圆环把 h_t 画成句子中所有词元的混合：每一块是一个词元在 ||dh_t/dx_k|| 中所占的份额"
+        "（下图第 t 行除以它的和）。对双向单元，t 之后的词元也有自己的一块，因为 h_t 的反向部分已经读过它们。"
+        "在贡献图上，找一找对角线附近的亮带（两侧邻近的词元），看看颜色向两个方向各自变暗得多快。",
+    },
 }
