@@ -12,6 +12,7 @@ PAGES = [
     ("pages/memory.py", "memory", "memory.nav", ":material/footprint:"),
     ("pages/gradients.py", "gradients", "gradients.nav", ":material/trending_down:"),
     ("pages/gates.py", "gates", "gates.nav", ":material/door_open:"),
+    ("pages/intent.py", "intent", "intent.nav", ":material/record_voice_over:"),
     ("pages/training.py", "training", "training.nav", ":material/model_training:"),
 ]
 

@@ -28,6 +28,7 @@ import torch
 from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
 from rnnviz import equations as eqs
 from rnnviz import gradients as grads
+from rnnviz import intent as intents
 from rnnviz.cells import CELLS
 from rnnviz.settings import Model
 
@@ -292,3 +293,33 @@ def figure(build: Callable[..., go.Figure]) -> Callable[..., Chart]:
         return Chart(figures.to_json(build(*args)), functools.partial(build, *args))
 
     return shared(chart, max_entries=256)
+
+
+# the intent page
+
+INTENT_RESULTS = Path(__file__).resolve().parent.parent / "results" / "intent.json"
+
+
+@st.cache_resource(max_entries=3, show_spinner=False)
+def intent_model(kind: str) -> intents.Model:
+    """A shipped intent model, loaded once and shared read-only by every session; CheckpointError when its
+    file is missing or corrupt."""
+    return intents.shipped(kind)
+
+
+@numbers(max_entries=256)
+def intent_reading(text: str, kind: str) -> intents.Reading:
+    """The shipped model's tokens of ``text`` and its answer after every one of them."""
+    return intents.read(intent_model(kind), text)
+
+
+@numbers(max_entries=256)
+def intent_attribution(text: str, kind: str) -> intents.Attribution:
+    """Each token's contribution to the final logit of the intent the shipped model answers."""
+    return intents.attribute(intent_model(kind), text)
+
+
+@numbers(max_entries=1, ttl=60)
+def intent_results() -> dict | None:
+    """The intent benchmark's results (results/intent.json), or None when it does not exist yet."""
+    return json.loads(INTENT_RESULTS.read_text()) if INTENT_RESULTS.is_file() else None
