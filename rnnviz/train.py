@@ -6,13 +6,19 @@ hidden state h_T to the answer. Training runs in chunks (``Trainer.run(n)``) so 
 draw curves between them, and stops early once a held-out batch shows the task solved.
 
     python -m rnnviz.train --task recall --cell lstm --length 50 --seed 0
+    python -m rnnviz.train --task intent --cell gru      # an application: its own module's options
+
+The applications (intent, chars, forecast, dates) train with their own module's loop and options; this
+command hands them the rest of its arguments. Each prints one JSON line with its held-out result.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import math
+import sys
 import threading
 import time
 from dataclasses import asdict, dataclass, field
@@ -257,10 +263,19 @@ def _progress_line(tr: Trainer) -> str:
     )
 
 
+APPLICATIONS = ("intent", "chars", "forecast", "dates")  # tasks whose rnnviz module has its own main()
+
+
 def main(argv: list[str] | None = None) -> dict:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    first = argparse.ArgumentParser(add_help=False)
+    first.add_argument("--task")
+    known, rest = first.parse_known_args(argv)
+    if known.task in APPLICATIONS:
+        return importlib.import_module(f"{__package__}.{known.task}").main(rest)
     p = argparse.ArgumentParser(prog="python -m rnnviz.train", description=__doc__.splitlines()[0])
     d = Config()
-    p.add_argument("--task", default=d.task, choices=list(tasks.TASKS))
+    p.add_argument("--task", default=d.task, choices=[*tasks.TASKS, *APPLICATIONS])
     p.add_argument("--cell", default=d.cell, choices=list(CELLS))
     p.add_argument("--length", type=int, default=d.length)
     p.add_argument("--seed", type=int, default=d.seed)

@@ -121,6 +121,14 @@ def test_cli_prints_progress_then_one_json_object_last(capsys):
     assert lines[0].startswith("step")
 
 
+@pytest.mark.parametrize("task", ["forecast", "intent"])
+def test_cli_hands_an_application_task_to_its_own_trainer(task, capsys):
+    train.main(["--task", task, "--cell", "gru", "--steps", "5"])
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["cell"] == "gru" and result["steps"] == 5
+    assert result.get("task", task) == task
+
+
 def test_cli_rejects_bad_input_with_a_message(capsys):
     with pytest.raises(SystemExit):
         train.main(["--length", "1"])
