@@ -13,6 +13,7 @@ PAGES = [
     ("pages/gradients.py", "gradients", "gradients.nav", ":material/trending_down:"),
     ("pages/gates.py", "gates", "gates.nav", ":material/door_open:"),
     ("pages/intent.py", "intent", "intent.nav", ":material/record_voice_over:"),
+    ("pages/forecast.py", "forecast", "forecast.nav", ":material/show_chart:"),
     ("pages/training.py", "training", "training.nav", ":material/model_training:"),
 ]
 

@@ -27,6 +27,7 @@ import torch
 
 from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
 from rnnviz import equations as eqs
+from rnnviz import forecast as forecasting
 from rnnviz import gradients as grads
 from rnnviz import intent as intents
 from rnnviz.cells import CELLS
@@ -323,3 +324,40 @@ def intent_attribution(text: str, kind: str) -> intents.Attribution:
 def intent_results() -> dict | None:
     """The intent benchmark's results (results/intent.json), or None when it does not exist yet."""
     return json.loads(INTENT_RESULTS.read_text()) if INTENT_RESULTS.is_file() else None
+
+
+# the forecast page
+
+FORECAST_RESULTS = Path(__file__).resolve().parent.parent / "results" / "forecast.json"
+
+
+@st.cache_resource(max_entries=6, show_spinner=False)
+def forecaster(series: str, kind: str) -> forecasting.Model:
+    """A shipped forecaster, loaded once and shared read-only by every session; CheckpointError when its file is
+    missing or corrupt."""
+    return forecasting.shipped(series, kind)
+
+
+@numbers(max_entries=256)
+def forecast_values(series: str, seed: int, n: int) -> np.ndarray:
+    """n values of the series that ``seed`` draws."""
+    return forecasting.series(series, n, seed)
+
+
+@numbers(max_entries=256)
+def forecast_one_step(series: str, kind: str, seed: int, n: int, read: int) -> np.ndarray:
+    """The shipped model's one-step-ahead forecasts of the first ``read`` of those n values (NaN for t < 2)."""
+    return forecasting.one_step(forecaster(series, kind), forecast_values(series, seed, n)[:read])
+
+
+@numbers(max_entries=256)
+def forecast_free_run(series: str, kind: str, seed: int, n: int, read: int) -> np.ndarray:
+    """The shipped model run on from its own forecasts for n - read steps after reading the first ``read`` values
+    (a shorter horizon is a prefix of it)."""
+    return forecasting.free_run(forecaster(series, kind), forecast_values(series, seed, n)[:read], n - read)
+
+
+@numbers(max_entries=1, ttl=60)
+def forecast_results() -> dict | None:
+    """The forecast benchmark's results (results/forecast.json), or None when it does not exist yet."""
+    return json.loads(FORECAST_RESULTS.read_text()) if FORECAST_RESULTS.is_file() else None

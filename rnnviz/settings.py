@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .cells import CELLS, NONLINEARITIES, symbols
+from .forecast import SERIES
 from .i18n import LANGS
 from .tasks import TASKS
 
@@ -125,6 +126,10 @@ class Settings(Model):
     train_length: int = spec(50, "slider", lo=2, hi=MAX_STEPS, step=1)
     gate_init: float = spec(3.0, "slider", lo=0.0, hi=5.0, step=0.5)  # memory-gate bias before training
     train_steps: int = spec(0, "number", lo=0, hi=20000, step=100)  # update budget per model; 0: the task's
+    # forecast page
+    series: str = spec("periodic", "segmented", choices=tuple(SERIES))  # the synthetic series forecast
+    series_seed: int = spec(1, "number", lo=0, hi=2**31 - 1, step=1)  # draws the series (0: the models' training one)
+    horizon: int = spec(48, "slider", lo=1, hi=200, step=1)  # steps the models run on from their own forecasts
     # the classroom
     lang: str = spec("en", "select", choices=tuple(LANGS))
     teacher: bool = spec(False, "toggle")  # hide the controls for projection

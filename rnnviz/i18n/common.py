@@ -40,7 +40,7 @@ TEXTS = {
         "用在概览、逐步查看和梯度页面上。",
     },
     "states.one_way.both": {"en": " and both directions", "zh": "和双向"},
-    "setting.bidirectional": {"en": "Both directions (bidirectional)", "zh": "双向（bidirectional）"},
+    "setting.bidirectional": {"en": "Both directions (bidirectional)", "zh": "双向"},
     "setting.bidirectional.help": {
         "en": "A second cell of the same kind reads the sequence from its end; h_t is both directions' states side "
         "by side, so it knows what comes after token t too. With trained weights: one direction.",
