@@ -12,6 +12,7 @@ PAGES = [
     ("pages/memory.py", "memory", "memory.nav", ":material/footprint:"),
     ("pages/gradients.py", "gradients", "gradients.nav", ":material/trending_down:"),
     ("pages/gates.py", "gates", "gates.nav", ":material/door_open:"),
+    ("pages/translate.py", "translate", "translate.nav", ":material/translate:"),
     ("pages/intent.py", "intent", "intent.nav", ":material/record_voice_over:"),
     ("pages/forecast.py", "forecast", "forecast.nav", ":material/show_chart:"),
     ("pages/training.py", "training", "training.nav", ":material/model_training:"),

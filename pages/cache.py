@@ -26,11 +26,13 @@ import streamlit as st
 import torch
 
 from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
+from rnnviz import dates as translators
 from rnnviz import equations as eqs
 from rnnviz import forecast as forecasting
 from rnnviz import gradients as grads
 from rnnviz import intent as intents
 from rnnviz.cells import CELLS
+from rnnviz.seq2seq import Seq2Seq
 from rnnviz.settings import Model
 
 RESULTS = Path(__file__).resolve().parent.parent / "results" / "training_vs_length.json"
@@ -294,6 +296,44 @@ def figure(build: Callable[..., go.Figure]) -> Callable[..., Chart]:
         return Chart(figures.to_json(build(*args)), functools.partial(build, *args))
 
     return shared(chart, max_entries=256)
+
+
+# the translation page
+
+DATES_RESULTS = Path(__file__).resolve().parent.parent / "results" / "dates.json"
+
+
+@st.cache_resource(max_entries=6, show_spinner=False)
+def translator(kind: str, attention: bool) -> Seq2Seq:
+    """A shipped date translator (bidirectional encoder), loaded once and shared read-only by every session;
+    CheckpointError when its file is missing or corrupt."""
+    return translators.load(translators.path_for(kind, attention=attention)).model
+
+
+@dataclass
+class Decoded:
+    """One greedy decoding as the translation page shows it: the input as read, the characters chosen at each
+    step (EOS included), a_tj (T_out, T_in) (None without attention) and p(y_t) (T_out, n_out)."""
+
+    text: str
+    tokens: list[str]
+    output: str
+    finished: bool
+    attention: np.ndarray | None
+    probs: np.ndarray
+
+
+@numbers(max_entries=256)
+def translation(kind: str, attention: bool, text: str) -> Decoded:
+    """The shipped model's greedy decoding of ``text``; seq2seq.InputError when it cannot read it."""
+    tr = translator(kind, attention).translate(text)
+    return Decoded(tr.text, tr.tokens, tr.output, tr.finished, tr.attention, tr.probs)
+
+
+@numbers(max_entries=1, ttl=60)
+def dates_results() -> dict | None:
+    """The date benchmark's results (results/dates.json), or None when it does not exist yet."""
+    return json.loads(DATES_RESULTS.read_text()) if DATES_RESULTS.is_file() else None
 
 
 # the intent page

@@ -14,7 +14,11 @@ from rnnviz.cells import CELLS
 from rnnviz.i18n import LANGS, t
 
 # How a widget shows a choice, which is also how Streamlit writes it into the URL.
-URL_LABELS = {"cells": lambda kind: CELLS[kind].label, "lang": LANGS.get}
+URL_LABELS = {
+    "cells": lambda kind: CELLS[kind].label,
+    "lang": LANGS.get,
+    "encoder": lambda kind: CELLS[kind].label,  # the translation page's
+}
 DEFAULTS = cfg.DEFAULTS
 
 

@@ -126,6 +126,10 @@ class Settings(Model):
     train_length: int = spec(50, "slider", lo=2, hi=MAX_STEPS, step=1)
     gate_init: float = spec(3.0, "slider", lo=0.0, hi=5.0, step=0.5)  # memory-gate bias before training
     train_steps: int = spec(0, "number", lo=0, hi=20000, step=100)  # update budget per model; 0: the task's
+    # translation page (dates in words to ISO dates)
+    date_text: str = spec("3 March 2021", "text")  # the date the encoder reads, character by character
+    encoder: str = spec("gru", "select", choices=tuple(CELLS))  # the cell of the shipped encoder and decoder
+    without_attention: bool = spec(True, "toggle")  # also decode with the same cell's model without attention
     # forecast page
     series: str = spec("periodic", "segmented", choices=tuple(SERIES))  # the synthetic series forecast
     series_seed: int = spec(1, "number", lo=0, hi=2**31 - 1, step=1)  # draws the series (0: the models' training one)

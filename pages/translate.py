@@ -1,0 +1,193 @@
+"""Translation: a date in words (English or Chinese) to its ISO form, decoded step by step with attention."""
+
+import datetime as dt
+
+import numpy as np
+import streamlit as st
+
+from pages import cache, charts, marks, run_through_app, stepper, widgets
+from pages.links import language
+from rnnviz import dates_data, seq2seq
+from rnnviz import settings as cfg
+from rnnviz.checkpoints import CheckpointError
+from rnnviz.figures import translate as figs
+from rnnviz.i18n import t
+
+HEATMAP = "translate_attention"  # the chart key the step is marked on
+ROW_MARK = "#D55E00"
+# (format, date): two training dates and two held-out ones, in English and Chinese
+EXAMPLES = [
+    ("en-dmy", dt.date(2021, 3, 3)),
+    ("zh-digits", dt.date(2021, 3, 3)),
+    ("en-weekday-words", dt.date(1999, 12, 31)),
+    ("zh-era-weekday", dt.date(1999, 12, 31)),
+]
+ENCODERS = list(cfg.FIELDS["encoder"].metadata["choices"])
+MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
+
+
+def problem(text: str, vocab: tuple[str, ...], lang: str) -> str | None:
+    """Why the model cannot read ``text`` (in the page's language), or None when it can."""
+    text = " ".join(text.split())
+    if not text:
+        return t("translate.msg.empty", lang)
+    if len(text) > seq2seq.MAX_INPUT:
+        return t("translate.msg.too_long", lang, n=len(text), most=seq2seq.MAX_INPUT)
+    unknown = sorted(set(text) - set(vocab[1:]))
+    if unknown:
+        shown = " ".join("".join("\\" + c if c in MD_SPECIAL else c for c in ch) for ch in unknown[:20])
+        return t("translate.msg.unknown", lang, chars=shown + (" …" if len(unknown) > 20 else ""))
+    return None
+
+
+def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
+    """("success" | "info" | "warning", the sentence) saying what the page can tell of the output."""
+    try:
+        date = dt.date.fromisoformat(output)
+    except ValueError:
+        return "warning", t("translate.verdict.invalid", lang, out=output)
+    if not dates_data.FIRST <= date <= dates_data.LAST or all(
+        dates_data.write(date, f).text != text for f in dates_data.FORMATS
+    ):
+        return "info", t("translate.verdict.wrong_date", lang, iso=output)
+    split = "translate.held_out" if date.toordinal() in dates_data.split()["test"] else "translate.trained_on"
+    return "success", t("translate.verdict.right", lang, iso=output) + " " + t(split, lang)
+
+
+@cache.figure
+def heatmap_figure(kind: str, text: str, lang: str):
+    """The attention of every output step over the input, the same figure at every step."""
+    d = cache.translation(kind, True, text)
+    return figs.attention_heatmap(d.attention, d.text, d.tokens, kind, lang)
+
+
+@cache.figure
+def accuracy_figure(cells: tuple[str, ...], lang: str):
+    return figs.accuracy_chart(cache.dates_results()["summary"], cells, lang)
+
+
+def step_line(d: cache.Decoded, step: int, lang: str) -> str:
+    """What the attention model does at ``step``, in words, from its numbers."""
+    tok, p = d.tokens[step - 1], float(d.probs[step - 1].max())
+    ch = t("translate.eos", lang) if tok == seq2seq.EOS else tok
+    j = int(np.argmax(d.attention[step - 1]))
+    src = d.text[j] if d.text[j] != " " else "␣"
+    return t(
+        "translate.out.step",
+        lang,
+        t=step,
+        n=len(d.tokens),
+        ch=ch,
+        p=f"{p:.3f}",
+        j=j + 1,
+        src=src,
+        a=f"{d.attention[step - 1, j]:.3f}",
+    )
+
+
+def plain_line(d: cache.Decoded, step: int, lang: str) -> str:
+    """What the model without attention writes at ``step`` (or how it ended, past its last step)."""
+    if step > len(d.tokens):
+        key = "translate.out.done" if d.finished else "translate.out.unfinished"
+        return t(key, lang, n=len(d.tokens))
+    tok, p = d.tokens[step - 1], float(d.probs[step - 1].max())
+    ch = t("translate.eos", lang) if tok == seq2seq.EOS else tok
+    return t("translate.out.step.plain", lang, t=step, ch=ch, p=f"{p:.3f}")
+
+
+@st.fragment
+def stepping(d: cache.Decoded, plain: cache.Decoded | None, lang: str) -> None:
+    """Everything that changes with the step (a fragment: a step reruns only this). HTML and a style sheet;
+    the heatmap after it stays the same at every step."""
+    n = len(d.tokens)
+    step = stepper.step_controls(n, lang)
+    probs = d.probs.max(axis=1).tolist()
+    st.html(figs.output_strip(t("translate.out.with", lang), d.tokens, probs, step, step_line(d, step, lang), lang))
+    if plain is not None:
+        line = plain_line(plain, step, lang)
+        plain_probs = plain.probs.max(axis=1).tolist()
+        st.html(figs.output_strip(t("translate.out.without", lang), plain.tokens, plain_probs, step, line, lang))
+    at = figs.step_marks(n, step)
+    area = figs.attention_area(n)
+    st.html("<style>\n" + marks.marks_css(HEATMAP, area, at["hatched"], at["row"], ROW_MARK) + "\n</style>")
+    stepper.keep_playing()
+
+
+def example_buttons(lang: str) -> None:
+    """One button per example date; pressing one puts it in the text box."""
+    st.caption(t("translate.examples", lang))
+    for col, (fmt, date) in zip(st.columns(len(EXAMPLES)), EXAMPLES):
+        text = dates_data.write(date, fmt).text
+        shown = text if lang == "en" or fmt.startswith("zh") else t(f"translate.example.{fmt}", lang)
+        col.button(
+            shown,
+            key=f"translate_example_{fmt}",
+            help=f"{t(f'translate.example.{fmt}', lang)}: {text}",
+            on_click=widgets.apply,
+            args=({"date_text": text},),
+            width="stretch",
+        )
+
+
+def accuracy(cells: tuple[str, ...], lang: str) -> None:
+    """Held-out exact match against input length, with and without attention, from results/dates.json."""
+    st.subheader(t("translate.acc.header", lang))
+    results = cache.dates_results()
+    if results is None:
+        st.info(t("translate.acc.missing", lang, file="results/dates.json"))
+        return
+    if not cells:
+        st.info(t("translate.acc.no_cells", lang))
+        return
+    charts.chart(accuracy_figure(cells, lang), key="translate_accuracy")
+    first = next(r for r in results["summary"] if r["bidirectional"])
+    n = sum(g["n"] for g in first["by_length"].values())
+    seeds = ", ".join(map(str, first["seeds"]))
+    st.caption(
+        t("translate.acc.source", lang, seeds=seeds, n=n, file="results/dates.json", date=results["meta"]["written"])
+    )
+    widgets.look_for(t("translate.look.accuracy", lang), lang)
+
+
+run_through_app()
+lang = language()
+st.title(t("translate.title", lang))
+st.write(t("translate.intro", lang))
+example_buttons(lang)
+left, middle, right = st.columns([5, 2, 3], vertical_alignment="bottom")
+widgets.widget("date_text", lang, left)
+widgets.widget("encoder", lang, middle, index=ENCODERS.index(widgets.DEFAULTS.encoder))
+widgets.widget("without_attention", lang, right)
+s = widgets.current()  # after the page's widgets: on a fresh link they read their value from the URL here
+
+try:
+    model = cache.translator(s.encoder, True)
+    plain_model = cache.translator(s.encoder, False) if s.without_attention else None
+except CheckpointError as e:
+    st.error(t("translate.msg.missing", lang, error=str(e)), icon=":material/error:")
+    model = None
+why_not = model and problem(s.date_text, model.spec.in_vocab, lang)
+if why_not:
+    st.info(why_not, icon=":material/edit:")
+elif model is not None:
+    d = cache.translation(s.encoder, True, s.date_text)
+    plain = cache.translation(s.encoder, False, s.date_text) if plain_model is not None else None
+    st.subheader(t("translate.decoding", lang))
+    stepping(d, plain, lang)
+    charts.chart(heatmap_figure(s.encoder, d.text, lang), key=HEATMAP)
+    st.caption(t("translate.attention.caption", lang))
+    box, sentence = verdict(d.text, d.output, lang)
+    getattr(st, box)(sentence)
+    widgets.look_for(t("translate.look.attention", lang), lang)
+    if plain is not None:
+        st.subheader(t("translate.noattn.header", lang))
+        st.write(t("translate.noattn.explain", lang, size=plain_model.spec.state_size))
+        if box == "success":  # the input is known to be d.output: say whether this one got it
+            right = plain.output == d.output
+            key = "translate.verdict.plain_right" if right else "translate.verdict.plain_wrong"
+            box, sentence = ("success" if right else "warning"), t(key, lang, iso=d.output, out=plain.output)
+        else:
+            box, sentence = verdict(plain.text, plain.output, lang)
+        getattr(st, box)(sentence)
+
+accuracy(s.cells, lang)
