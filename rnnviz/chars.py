@@ -23,20 +23,19 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
-from safetensors import safe_open
-from safetensors.torch import save_file
 from torch import nn
 
-from . import corpus
+from . import checkpoints, corpus
 from .cells import make_cell
 from .checkpoints import DIR, CheckpointError
 from .corpus import encode, known_words, unigram_bits, vocabulary
 from .readout import Readout
+from .train import config_options
 
 FORMAT = "rnnviz-chars-1"
 KINDS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}  # the fused torch.nn module of each cell kind
@@ -337,24 +336,13 @@ def save(trainer: Trainer, path: str | Path) -> Path:
         "config": json.dumps(cfg),
         "result": json.dumps(trainer.summary()),
     }
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, str(path), metadata=meta)
-    return path
+    return checkpoints.write(tensors, meta, path)
 
 
 def load(path: str | Path) -> Model:
     """A saved character model in rnnviz cells; anything wrong raises CheckpointError."""
     path, remedy = Path(path), "python benchmarks/bench_chars.py --checkpoints"
-    if not path.is_file():
-        raise CheckpointError(f"checkpoint file {path.name} is missing; re-create it with {remedy}")
-    try:
-        with safe_open(str(path), framework="pt") as f:
-            tensors, raw = {k: f.get_tensor(k) for k in f.keys()}, dict(f.metadata() or {})  # noqa: SIM118
-    except Exception as e:  # safetensors raises its own error types for bad headers and short files
-        raise CheckpointError(
-            f"checkpoint file {path.name} is corrupt or truncated ({e}); re-create it with {remedy}"
-        ) from e
+    tensors, raw = checkpoints.read(path, f"re-create it with {remedy}")
     try:
         if raw.get("format") != FORMAT:
             raise ValueError(f"format is {raw.get('format')!r}, expected {FORMAT!r}")
@@ -380,24 +368,10 @@ def shipped(kind: str) -> Model:
     return load(path_for(kind))
 
 
-def _options(p: argparse.ArgumentParser, defaults, skip: tuple[str, ...] = ()) -> None:
-    """One --option per Config field, its default shown; "none" clears an optional budget."""
-    for f in fields(defaults):
-        if f.name not in skip:
-            value = getattr(defaults, f.name)
-            kind = {"float | None": float, "int | None": int}.get(f.type, type(value))
-            p.add_argument(
-                f"--{f.name.replace('_', '-')}",
-                default=value,
-                help=f"default {value}",
-                type=lambda s, kind=kind: None if s.lower() == "none" else kind(s),
-            )
-
-
 def main(argv: list[str] | None = None) -> dict:
     """Train one model (progress on stderr) and print one JSON line with the held-out result."""
     p = argparse.ArgumentParser(prog="python -m rnnviz.chars", description=__doc__.splitlines()[0])
-    _options(p, Config(), skip=("text",))
+    config_options(p, Config(), skip=("text",))
     p.add_argument("--text-file", help=f"train on this UTF-8 text (at most {corpus.MAX_CHARS:,} characters)")
     p.add_argument("--threads", type=int, default=1, help="torch threads (1 leaves a core for others)")
     p.add_argument("--save", help="write a safetensors checkpoint to this path")

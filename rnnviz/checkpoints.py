@@ -98,31 +98,38 @@ def save(model: nn.Module, cfg, result: dict, path: str | Path) -> Path:
         "steps": result["steps"],
         "result": json.dumps(result),
     }
+    return write(tensors, {k: str(v) for k, v in meta.items()}, path)
+
+
+def read(path: str | Path, remedy: str) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    """A safetensors file's tensors and metadata; CheckpointError, with ``remedy`` (how to re-create it), when
+    it is missing, corrupt or truncated. safetensors runs no code on load."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, str(path), metadata={k: str(v) for k, v in meta.items()})
-    return path
-
-
-def _read(path: Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
     if not path.is_file():
-        raise CheckpointError(
-            f"checkpoint file {path.name} is missing; re-create it with python benchmarks/bench_training.py checkpoints"
-        )
+        raise CheckpointError(f"checkpoint file {path.name} is missing; {remedy}")
     try:
         with safe_open(str(path), framework="pt") as f:
             return {k: f.get_tensor(k) for k in f.keys()}, dict(f.metadata() or {})  # noqa: SIM118 (safe_open is not iterable)
     except Exception as e:  # safetensors raises its own error types for bad headers and short files
-        raise CheckpointError(
-            f"checkpoint file {path.name} is corrupt or truncated ({e}); "
-            "re-create it with python benchmarks/bench_training.py checkpoints"
-        ) from e
+        raise CheckpointError(f"checkpoint file {path.name} is corrupt or truncated ({e}); {remedy}") from e
+
+
+def write(tensors: dict[str, torch.Tensor], meta: dict[str, str], path: str | Path) -> Path:
+    """Tensors and string metadata as a safetensors file (its folder made if needed)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.detach().contiguous() for k, v in tensors.items()}, str(path), metadata=meta)
+    path.chmod(0o644)  # safetensors writes through a private (0600) temporary file; the app may run as another user
+    return path
+
+
+REMEDY = "re-create it with python benchmarks/bench_training.py checkpoints"
 
 
 def load(path: str | Path) -> Checkpoint:
     """A checkpoint file as an rnnviz cell with the trained weights, its readout and metadata."""
     path = Path(path)
-    tensors, raw = _read(path)
+    tensors, raw = read(path, REMEDY)
     try:
         if raw.get("format") != FORMAT:
             raise ValueError(f"format is {raw.get('format')!r}, expected {FORMAT!r}")

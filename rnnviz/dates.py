@@ -21,10 +21,9 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from safetensors import safe_open
-from safetensors.torch import save_file
 from torch import nn
 
+from . import checkpoints
 from . import dates_data as data
 from .checkpoints import DIR, CheckpointError
 from .seq2seq import LAYERS, FastSeq2Seq, Seq2Seq, Spec
@@ -227,11 +226,7 @@ def save(trainer: Trainer, result: dict, path: str | Path) -> Path:
     tensors = {k: v.detach().contiguous() for k, v in trainer.model.state_dict().items()}
     meta = {"format": FORMAT, "task": "dates", **asdict(spec), "seed": trainer.cfg.seed, "steps": trainer.step}
     meta["result"] = result  # kind, in_vocab, out_vocab, embed, hidden, bidirectional, attention: the Spec
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, str(path), metadata={k: json.dumps(v, ensure_ascii=False) for k, v in meta.items()})
-    path.chmod(0o644)  # safetensors writes through a private (0600) temporary file; the app may run as another user
-    return path
+    return checkpoints.write(tensors, {k: json.dumps(v, ensure_ascii=False) for k, v in meta.items()}, path)
 
 
 @dataclass
@@ -246,14 +241,7 @@ def load(path: str | Path) -> DatesCheckpoint:
     """A checkpoint file as rnnviz's Seq2Seq; CheckpointError for anything that is not one."""
     path = Path(path)
     fix = "re-create it with python benchmarks/bench_dates.py --checkpoints"
-    if not path.is_file():
-        raise CheckpointError(f"checkpoint file {path.name} is missing; {fix}")
-    try:
-        with safe_open(str(path), framework="pt") as f:
-            tensors = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118 (safe_open is not a dict)
-            raw = dict(f.metadata() or {})
-    except Exception as e:  # safetensors raises its own error types for bad headers and short files
-        raise CheckpointError(f"checkpoint file {path.name} is corrupt or truncated ({e}); {fix}") from e
+    tensors, raw = checkpoints.read(path, fix)
     try:
         meta = {k: json.loads(v) for k, v in raw.items()}
         if meta.get("format") != FORMAT:

@@ -26,10 +26,9 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from safetensors import safe_open
-from safetensors.torch import save_file
 from torch import nn
 
+from . import checkpoints
 from . import intent_data as data
 from .cells import Cell, make_cell
 from .checkpoints import DIR, CheckpointError
@@ -328,22 +327,13 @@ def save(trainer: Trainer, path: str | Path) -> Path:
         "split_seed": c.split_seed,
         "result": json.dumps(trainer.summary()),
     }
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    save_file(tensors, str(path), metadata={k: str(v) for k, v in meta.items()})
-    return path
+    return checkpoints.write(tensors, {k: str(v) for k, v in meta.items()}, path)
 
 
 def load(path: str | Path) -> Model:
     """A checkpoint file as a Model; any problem raises CheckpointError saying what to do."""
     path = Path(path)
-    if not path.is_file():
-        raise CheckpointError(f"intent checkpoint {path.name} is missing; {HINT}")
-    try:
-        with safe_open(str(path), framework="pt") as f:
-            tensors, raw = {k: f.get_tensor(k) for k in f.keys()}, dict(f.metadata() or {})  # noqa: SIM118
-    except Exception as e:  # safetensors raises its own error types for bad headers and short files
-        raise CheckpointError(f"intent checkpoint {path.name} is corrupt or truncated ({e}); {HINT}") from e
+    tensors, raw = checkpoints.read(path, HINT)
     try:
         if raw.get("format") != FORMAT:
             raise ValueError(f"format is {raw.get('format')!r}, expected {FORMAT!r}")

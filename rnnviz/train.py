@@ -21,7 +21,7 @@ import math
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 import torch
@@ -261,6 +261,20 @@ def _progress_line(tr: Trainer) -> str:
         f"step {tr.step:5d}/{tr.cfg.steps}  loss {tr.history.loss[-1]:.4f}  "
         f"held-out {tr.task.metric} {value:.4f}  |grad| {tr.history.grad_norm[-1]:.3g}  {tr.seconds:.1f} s"
     )
+
+
+def config_options(p: argparse.ArgumentParser, defaults, skip: tuple[str, ...] = ()) -> None:
+    """One --option per field of a Config dataclass, its default shown; "none" clears an optional budget."""
+    for f in fields(defaults):
+        if f.name not in skip:
+            value = getattr(defaults, f.name)
+            kind = {"float | None": float, "int | None": int}.get(f.type, type(value))
+            p.add_argument(
+                f"--{f.name.replace('_', '-')}",
+                default=value,
+                help=f"default {value}",
+                type=lambda s, kind=kind: None if s.lower() == "none" else kind(s),
+            )
 
 
 APPLICATIONS = ("intent", "chars", "forecast", "dates")  # tasks whose rnnviz module has its own main()

@@ -77,7 +77,8 @@ def test_presentation_mode_enlarges_type_and_lines(server, page):
 # Names of code, maths, file formats and people that stay as they are in Chinese text.
 ALLOWED = set(
     """CSV PNG GRU LSTM RNN PyTorch rnnviz tanh sigmoid relu linear torch SGD Adam BPTT NaN inf norm clip diag float
-max grad utils json python sweep Pascanu Mikolov Bengio recall adding order France French what time periodic logit softmax ISO EOS""".split()
+max grad utils json python sweep Pascanu Mikolov Bengio recall adding order France French what time
+periodic logit softmax ISO EOS""".split()
 )
 LABELS_JS = """() => {
   const sel = '[data-testid="stWidgetLabel"], h1, h2, h3, button, [data-testid="stSidebarNav"] a, .gtitle, .g-xtitle,'
