@@ -161,6 +161,8 @@ def test_play_runs_to_the_end_and_stops(server, page):
     play = page.locator(".st-key-step_play button").first
     page.wait_for_function("(b) => b.innerText.includes('play_arrow')", arg=play.element_handle(), timeout=20_000)
     _at_step(page, 6)  # stopped at the last token
+    assert "play_arrow" in play.inner_text()  # the button offers play again: playing has stopped
+    assert page.locator(".st-key-step_next button").first.is_disabled()  # nothing after the last token
     _no_exception(page, errors)
     screenshot(page, "memory-played")
 
