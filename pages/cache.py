@@ -1,6 +1,6 @@
-"""The cache edge: the only module that caches. Every computation a page shows, keyed on a Model
-(canonical: only what changes the result) and primitives, returned as numpy; and the figures built
-from them, shared read-only between sessions.
+"""The cache edge: with cache_apps (the applications' models), the only module that caches. Every
+computation a page shows, keyed on a Model (canonical: only what changes the result) and primitives,
+returned as numpy; and the figures built from them, shared read-only between sessions.
 
 Results for a generated sequence are computed at its bucket length (scene.bucket) and cropped: a class
 sliding the length shares a few computations. Each cache is bounded (max_entries).
@@ -26,16 +26,12 @@ import streamlit as st
 import torch
 
 from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
-from rnnviz import dates as translators
 from rnnviz import equations as eqs
-from rnnviz import forecast as forecasting
 from rnnviz import gradients as grads
-from rnnviz import intent as intents
 from rnnviz.cells import CELLS
-from rnnviz.seq2seq import Seq2Seq
 from rnnviz.settings import Model
 
-RESULTS = Path(__file__).resolve().parent.parent / "results" / "training_vs_length.json"
+RESULTS = Path(__file__).resolve().parent.parent / "results"
 # A class of 40 on seeds of their own asks for 40 buckets of 3 cells at once: the caches of what a bucket holds
 # keep a few hundred (a 200-token bucket's contribution map is 320 KB), so a page's several charts do not evict
 # each other's results and compute them again.
@@ -244,10 +240,12 @@ def trained_sets() -> list[str]:
     return checkpoints.available()
 
 
-@numbers(max_entries=1, ttl=60)
-def training_results() -> dict | None:
-    """The sweep's results file (score against length), or None when it does not exist yet."""
-    return json.loads(RESULTS.read_text()) if RESULTS.is_file() else None
+@numbers(max_entries=8, ttl=60)
+def results(name: str) -> dict | None:
+    """A benchmark's results file, results/<name>.json (the training sweep's score against length, the
+    applications' held-out scores), or None when it does not exist yet."""
+    path = RESULTS / f"{name}.json"
+    return json.loads(path.read_text()) if path.is_file() else None
 
 
 class Job:
@@ -296,108 +294,3 @@ def figure(build: Callable[..., go.Figure]) -> Callable[..., Chart]:
         return Chart(figures.to_json(build(*args)), functools.partial(build, *args))
 
     return shared(chart, max_entries=256)
-
-
-# the translation page
-
-DATES_RESULTS = Path(__file__).resolve().parent.parent / "results" / "dates.json"
-
-
-@st.cache_resource(max_entries=6, show_spinner=False)
-def translator(kind: str, attention: bool) -> Seq2Seq:
-    """A shipped date translator (bidirectional encoder), loaded once and shared read-only by every session;
-    CheckpointError when its file is missing or corrupt."""
-    return translators.load(translators.path_for(kind, attention=attention)).model
-
-
-@dataclass
-class Decoded:
-    """One greedy decoding as the translation page shows it: the input as read, the characters chosen at each
-    step (EOS included), a_tj (T_out, T_in) (None without attention) and p(y_t) (T_out, n_out)."""
-
-    text: str
-    tokens: list[str]
-    output: str
-    finished: bool
-    attention: np.ndarray | None
-    probs: np.ndarray
-
-
-@numbers(max_entries=256)
-def translation(kind: str, attention: bool, text: str) -> Decoded:
-    """The shipped model's greedy decoding of ``text``; seq2seq.InputError when it cannot read it."""
-    tr = translator(kind, attention).translate(text)
-    return Decoded(tr.text, tr.tokens, tr.output, tr.finished, tr.attention, tr.probs)
-
-
-@numbers(max_entries=1, ttl=60)
-def dates_results() -> dict | None:
-    """The date benchmark's results (results/dates.json), or None when it does not exist yet."""
-    return json.loads(DATES_RESULTS.read_text()) if DATES_RESULTS.is_file() else None
-
-
-# the intent page
-
-INTENT_RESULTS = Path(__file__).resolve().parent.parent / "results" / "intent.json"
-
-
-@st.cache_resource(max_entries=3, show_spinner=False)
-def intent_model(kind: str) -> intents.Model:
-    """A shipped intent model, loaded once and shared read-only by every session; CheckpointError when its
-    file is missing or corrupt."""
-    return intents.shipped(kind)
-
-
-@numbers(max_entries=256)
-def intent_reading(text: str, kind: str) -> intents.Reading:
-    """The shipped model's tokens of ``text`` and its answer after every one of them."""
-    return intents.read(intent_model(kind), text)
-
-
-@numbers(max_entries=256)
-def intent_attribution(text: str, kind: str) -> intents.Attribution:
-    """Each token's contribution to the final logit of the intent the shipped model answers."""
-    return intents.attribute(intent_model(kind), text)
-
-
-@numbers(max_entries=1, ttl=60)
-def intent_results() -> dict | None:
-    """The intent benchmark's results (results/intent.json), or None when it does not exist yet."""
-    return json.loads(INTENT_RESULTS.read_text()) if INTENT_RESULTS.is_file() else None
-
-
-# the forecast page
-
-FORECAST_RESULTS = Path(__file__).resolve().parent.parent / "results" / "forecast.json"
-
-
-@st.cache_resource(max_entries=6, show_spinner=False)
-def forecaster(series: str, kind: str) -> forecasting.Model:
-    """A shipped forecaster, loaded once and shared read-only by every session; CheckpointError when its file is
-    missing or corrupt."""
-    return forecasting.shipped(series, kind)
-
-
-@numbers(max_entries=256)
-def forecast_values(series: str, seed: int, n: int) -> np.ndarray:
-    """n values of the series that ``seed`` draws."""
-    return forecasting.series(series, n, seed)
-
-
-@numbers(max_entries=256)
-def forecast_one_step(series: str, kind: str, seed: int, n: int, read: int) -> np.ndarray:
-    """The shipped model's one-step-ahead forecasts of the first ``read`` of those n values (NaN for t < 2)."""
-    return forecasting.one_step(forecaster(series, kind), forecast_values(series, seed, n)[:read])
-
-
-@numbers(max_entries=256)
-def forecast_free_run(series: str, kind: str, seed: int, n: int, read: int) -> np.ndarray:
-    """The shipped model run on from its own forecasts for n - read steps after reading the first ``read`` values
-    (a shorter horizon is a prefix of it)."""
-    return forecasting.free_run(forecaster(series, kind), forecast_values(series, seed, n)[:read], n - read)
-
-
-@numbers(max_entries=1, ttl=60)
-def forecast_results() -> dict | None:
-    """The forecast benchmark's results (results/forecast.json), or None when it does not exist yet."""
-    return json.loads(FORECAST_RESULTS.read_text()) if FORECAST_RESULTS.is_file() else None

@@ -4,7 +4,7 @@ own forecasts, against the naive forecast (repeat the last value); then the resu
 import numpy as np
 import streamlit as st
 
-from pages import cache, charts, run_through_app, widgets
+from pages import cache, cache_apps, charts, run_through_app, widgets
 from pages.links import language
 from rnnviz import forecast
 from rnnviz import settings as cfg
@@ -27,13 +27,13 @@ def scores(values: np.ndarray, predicted: np.ndarray) -> dict:
 
 @cache.figure
 def one_step_figure(series: str, kind: str, seed: int, lang: str):
-    values = cache.forecast_values(series, seed, N)[:READ]
-    return figs.one_step(values, cache.forecast_one_step(series, kind, seed, N, READ), kind, SCORED, lang, SHOWN)
+    values = cache_apps.forecast_values(series, seed, N)[:READ]
+    return figs.one_step(values, cache_apps.forecast_one_step(series, kind, seed, N, READ), kind, SCORED, lang, SHOWN)
 
 
 @cache.figure
 def free_run_figure(series: str, kind: str, seed: int, horizon: int, lang: str):
-    values, run = cache.forecast_values(series, seed, N), cache.forecast_free_run(series, kind, seed, N, READ)
+    values, run = cache_apps.forecast_values(series, seed, N), cache_apps.forecast_free_run(series, kind, seed, N, READ)
     before, after = values[READ - SHOWN : READ], values[READ : READ + horizon]
     return figs.free_run(before, after, run[:horizon], READ, kind, lang)
 
@@ -41,7 +41,7 @@ def free_run_figure(series: str, kind: str, seed: int, horizon: int, lang: str):
 @cache.figure
 def results_figure(written: str, kinds: tuple[str, ...], lang: str):
     """The measured ratios (``written`` keys the results file's version)."""
-    return figs.results(cache.forecast_results()["summary"], list(forecast.SERIES), list(kinds), lang)
+    return figs.results(cache.results("forecast")["summary"], list(forecast.SERIES), list(kinds), lang)
 
 
 def results_table(summary: dict, kinds: tuple[str, ...], lang: str) -> str:
@@ -81,9 +81,9 @@ if not s.cells:
     st.info(t("msg.no_cells", lang))
     st.stop()
 try:
-    values = cache.forecast_values(s.series, s.series_seed, N)
-    predicted = {k: cache.forecast_one_step(s.series, k, s.series_seed, N, READ) for k in s.cells}
-    runs = {k: cache.forecast_free_run(s.series, k, s.series_seed, N, READ)[: s.horizon] for k in s.cells}
+    values = cache_apps.forecast_values(s.series, s.series_seed, N)
+    predicted = {k: cache_apps.forecast_one_step(s.series, k, s.series_seed, N, READ) for k in s.cells}
+    runs = {k: cache_apps.forecast_free_run(s.series, k, s.series_seed, N, READ)[: s.horizon] for k in s.cells}
 except CheckpointError as e:
     st.error(t("forecast.no_checkpoint", lang, error=e), icon=":material/error:")
     st.stop()
@@ -128,7 +128,7 @@ widgets.look_for(t(f"forecast.look.run.{s.series}", lang), lang)
 
 # ---- measured over seeds, from the results file ----
 st.subheader(t("forecast.results.header", lang))
-data = cache.forecast_results()
+data = cache.results("forecast")
 if not data:
     st.info(t("forecast.results.missing", lang))
 else:

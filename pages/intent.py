@@ -5,7 +5,7 @@ sentences measured over seeds."""
 import numpy as np
 import streamlit as st
 
-from pages import cache, charts, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import intent_data
 from rnnviz.checkpoints import CheckpointError
@@ -20,7 +20,7 @@ MAX_UNKNOWN = 8  # unknown words named in the note
 @cache.figure
 def step_figure(text: str, cells: tuple[str, ...], step: int, lang: str):
     """Each cell's probabilities after token ``step``."""
-    readings = {kind: cache.intent_reading(text, kind) for kind in cells}
+    readings = {kind: cache_apps.intent_reading(text, kind) for kind in cells}
     token = next(iter(readings.values())).tokens[step - 1]
     return figs.step_bars({k: r.probs[step - 1] for k, r in readings.items()}, INTENTS, token, step, lang)
 
@@ -28,14 +28,14 @@ def step_figure(text: str, cells: tuple[str, ...], step: int, lang: str):
 @cache.figure
 def lines_figure(text: str, cells: tuple[str, ...], lang: str):
     """Every intent's probability after each token, a panel per cell."""
-    readings = {kind: cache.intent_reading(text, kind) for kind in cells}
+    readings = {kind: cache_apps.intent_reading(text, kind) for kind in cells}
     return figs.probability_lines({k: r.probs for k, r in readings.items()}, INTENTS, readings[cells[0]].tokens, lang)
 
 
 @cache.figure
 def why_figure(text: str, cells: tuple[str, ...], lang: str):
     """Each token's contribution to each cell's winning logit."""
-    found = {kind: cache.intent_attribution(text, kind) for kind in cells}
+    found = {kind: cache_apps.intent_attribution(text, kind) for kind in cells}
     scores, winners = {k: a.scores for k, a in found.items()}, {k: a.intent for k, a in found.items()}
     return figs.contribution_bars(scores, winners, found[cells[0]].tokens, lang)
 
@@ -43,7 +43,7 @@ def why_figure(text: str, cells: tuple[str, ...], lang: str):
 @cache.figure
 def long_figure(lang: str):
     """The benchmark's long-sentence accuracy, every seed of every cell."""
-    results = cache.intent_results()
+    results = cache.results("intent")
     return figs.long_sentences(figs.long_by_seed(results), results["runs"][0]["baseline"], lang)
 
 
@@ -67,7 +67,7 @@ def unknown_note(reading, lang: str) -> str | None:
 @st.fragment
 def stepping(text: str, cells: tuple[str, ...], lang: str) -> None:
     """What changes with the step: the token strip and the bars. A fragment: a step reruns only this."""
-    reading = cache.intent_reading(text, cells[0])
+    reading = cache_apps.intent_reading(text, cells[0])
     step = stepper.step_controls(len(reading.tokens), lang)
     st.html(figs.token_strip(reading.tokens, reading.unknown, step, lang))
     chart, look = st.columns([3, 1])
@@ -112,7 +112,7 @@ if not s.cells:
     st.info(t("msg.no_cells", lang))
     st.stop()
 try:
-    models = {kind: cache.intent_model(kind) for kind in s.cells}
+    models = {kind: cache_apps.intent_model(kind) for kind in s.cells}
 except CheckpointError as e:
     st.error(t("intent.broken", lang, error=e), icon=":material/error:")
     st.stop()
@@ -122,7 +122,7 @@ if s.chars:
     st.caption(t("intent.chars", lang))
 
 text, cells = s.text, s.cells
-reading = cache.intent_reading(text, cells[0])
+reading = cache_apps.intent_reading(text, cells[0])
 if not reading.tokens:
     st.info(t("intent.empty", lang))
     st.stop()
@@ -139,7 +139,7 @@ widgets.look_for(t("intent.look.lines", lang), lang, where=look)
 
 st.subheader(t("intent.answer.header", lang))
 for col, kind in zip(st.columns(len(cells)), cells):
-    p = cache.intent_reading(text, kind).probs[-1]
+    p = cache_apps.intent_reading(text, kind).probs[-1]
     win = int(np.argmax(p))
     col.metric(
         t("intent.answer.label", lang, cell=t(f"cell.{kind}", lang), p=p[win]),
@@ -164,7 +164,7 @@ st.button(
     args=({"text": long_text, "step": len(intent_data.tokens_of(long_text))},),
     icon=":material/science:",
 )
-results = cache.intent_results()
+results = cache.results("intent")
 if results is None:
     st.info(t("intent.long.missing", lang))
 else:

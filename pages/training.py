@@ -171,7 +171,7 @@ else:
 
 # ---- the classic figure: score against sequence length, from the results file ----
 st.header(t("training.classic", lang))
-data = cache.training_results()
+data = cache.results("training_vs_length")
 runs = [r for r in (data or {"runs": []})["runs"] if r["task"] == s.task]
 if not runs:
     st.info(t("training.classic.missing", lang))

@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import streamlit as st
 
-from pages import cache, charts, marks, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, marks, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import dates_data, seq2seq
 from rnnviz import settings as cfg
@@ -57,16 +57,16 @@ def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
 @cache.figure
 def heatmap_figure(kind: str, text: str, lang: str):
     """The attention of every output step over the input, the same figure at every step."""
-    d = cache.translation(kind, True, text)
+    d = cache_apps.translation(kind, True, text)
     return figs.attention_heatmap(d.attention, d.text, d.tokens, kind, lang)
 
 
 @cache.figure
 def accuracy_figure(cells: tuple[str, ...], lang: str):
-    return figs.accuracy_chart(cache.dates_results()["summary"], cells, lang)
+    return figs.accuracy_chart(cache.results("dates")["summary"], cells, lang)
 
 
-def step_line(d: cache.Decoded, step: int, lang: str) -> str:
+def step_line(d: cache_apps.Decoded, step: int, lang: str) -> str:
     """What the attention model does at ``step``, in words, from its numbers."""
     tok, p = d.tokens[step - 1], float(d.probs[step - 1].max())
     ch = t("translate.eos", lang) if tok == seq2seq.EOS else tok
@@ -85,7 +85,7 @@ def step_line(d: cache.Decoded, step: int, lang: str) -> str:
     )
 
 
-def plain_line(d: cache.Decoded, step: int, lang: str) -> str:
+def plain_line(d: cache_apps.Decoded, step: int, lang: str) -> str:
     """What the model without attention writes at ``step`` (or how it ended, past its last step)."""
     if step > len(d.tokens):
         key = "translate.out.done" if d.finished else "translate.out.unfinished"
@@ -96,7 +96,7 @@ def plain_line(d: cache.Decoded, step: int, lang: str) -> str:
 
 
 @st.fragment
-def stepping(d: cache.Decoded, plain: cache.Decoded | None, lang: str) -> None:
+def stepping(d: cache_apps.Decoded, plain: cache_apps.Decoded | None, lang: str) -> None:
     """Everything that changes with the step (a fragment: a step reruns only this). HTML and a style sheet;
     the heatmap after it stays the same at every step."""
     n = len(d.tokens)
@@ -132,7 +132,7 @@ def example_buttons(lang: str) -> None:
 def accuracy(cells: tuple[str, ...], lang: str) -> None:
     """Held-out exact match against input length, with and without attention, from results/dates.json."""
     st.subheader(t("translate.acc.header", lang))
-    results = cache.dates_results()
+    results = cache.results("dates")
     if results is None:
         st.info(t("translate.acc.missing", lang, file="results/dates.json"))
         return
@@ -161,8 +161,8 @@ widgets.widget("without_attention", lang, right)
 s = widgets.current()  # after the page's widgets: on a fresh link they read their value from the URL here
 
 try:
-    model = cache.translator(s.encoder, True)
-    plain_model = cache.translator(s.encoder, False) if s.without_attention else None
+    model = cache_apps.translator(s.encoder, True)
+    plain_model = cache_apps.translator(s.encoder, False) if s.without_attention else None
 except CheckpointError as e:
     st.error(t("translate.msg.missing", lang, error=str(e)), icon=":material/error:")
     model = None
@@ -170,8 +170,8 @@ why_not = model and problem(s.date_text, model.spec.in_vocab, lang)
 if why_not:
     st.info(why_not, icon=":material/edit:")
 elif model is not None:
-    d = cache.translation(s.encoder, True, s.date_text)
-    plain = cache.translation(s.encoder, False, s.date_text) if plain_model is not None else None
+    d = cache_apps.translation(s.encoder, True, s.date_text)
+    plain = cache_apps.translation(s.encoder, False, s.date_text) if plain_model is not None else None
     st.subheader(t("translate.decoding", lang))
     stepping(d, plain, lang)
     charts.chart(heatmap_figure(s.encoder, d.text, lang), key=HEATMAP)

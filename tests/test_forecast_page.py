@@ -189,16 +189,16 @@ def test_bad_links_and_inputs_give_a_message_never_a_traceback(monkeypatch, tmp_
     at.multiselect(key="cells").set_value([]).run()
     assert not at.exception and not charts(at) and any("at least one cell" in i.value for i in at.info)
 
-    from pages import cache  # a missing checkpoint file: a clear message
+    from pages import cache_apps  # a missing checkpoint file: a clear message
 
     monkeypatch.setattr(forecast, "DIR", tmp_path)
-    cache.forecaster.clear()
+    cache_apps.forecaster.clear()
     try:
         at = _page({"series_seed": "31337"})  # a seed no other test computed (cached forecasts need no model)
         assert not charts(at) and "is missing" in at.error[0].value
     finally:
         monkeypatch.undo()
-        cache.forecaster.clear()
+        cache_apps.forecaster.clear()
 
 
 def test_figures_are_what_plotly_validation_makes_of_them():

@@ -15,8 +15,7 @@ from safetensors import safe_open
 from streamlit.testing.v1 import AppTest
 from torch import nn
 
-from pages import PAGES
-from pages import cache as page_cache
+from pages import PAGES, cache_apps
 from rnnviz import intent
 from rnnviz import intent_data as data
 from rnnviz.figures import intent as figs
@@ -224,12 +223,12 @@ def test_generated_sequence_no_cells_and_a_missing_checkpoint_give_clear_message
     at.multiselect(key="cells").set_value([]).run()
     assert not at.exception and not charts(at) and any("at least one cell" in i.value for i in at.info)
     monkeypatch.setattr(intent, "DIR", tmp_path)  # no checkpoints there
-    page_cache.intent_model.clear()
+    cache_apps.intent_model.clear()
     try:
         at = _page({"text": "hello there"})
         assert not charts(at) and "intent-rnn.safetensors is missing" in at.error[0].value
     finally:
-        page_cache.intent_model.clear()
+        cache_apps.intent_model.clear()
 
 
 def _figures(lang: str) -> list:
