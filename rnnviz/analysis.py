@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 from torch import Tensor
-from torch.func import jacrev, jvp, vmap
+from torch.func import jacrev, vmap
 
 from .cells import Cell
 
@@ -120,28 +120,62 @@ def norms(v: Tensor, dim: tuple[int, ...] | int = -1) -> Tensor:
     return (torch.linalg.vector_norm(v / scale, dim=dim, keepdim=True) * scale).squeeze(dim)
 
 
-JVP_ELEMENTS = 2e7  # entries of d output / d x held at once by the forward-mode pass (160 MB in float64)
+JVP_ELEMENTS = 2e7  # entries of a layer's d state / d x held at once by the forward-mode pass (160 MB in float64)
+
+
+def _layer_step(twin: Cell, layer: int, reverse: bool):
+    """s_t = F(z_t, s_{t-1}) for one layer and direction, s its flat [h] or [h; c]."""
+
+    def step(z_t: Tensor, s_prev: Tensor) -> Tensor:
+        out = twin.step(z_t, twin.unflatten(s_prev), twin.weights(layer, reverse))
+        return twin.flatten(twin.state_of(out))
+
+    return step
 
 
 def _forward_mode_contributions(twin: Cell, x: Tensor) -> Tensor:
-    """C (T, T) = ||d y_t / d x_k||_F for the whole run's output y (T, dirs*H), by forward-mode autograd: one
-    tangent per input entry, as many input steps at once as JVP_ELEMENTS allows."""
+    """C (T, T) = ||d y_t / d x_k||_F for the whole run's output y (T, dirs*H), by forward-mode differentiation
+    layer by layer: each layer's and direction's step Jacobians (exact, torch.func), then the tangents
+    Z_t = d z_t / d x (one column per input entry) carried up the stack, in each direction by
+    M_t = J_t M_{t-1} + B_t Z_t; as many input steps at once as JVP_ELEMENTS allows."""
     T, D = x.shape
-    out = twin.hidden_size * twin.directions
+    H, S, L = twin.hidden_size, twin.state_size, twin.num_layers
+    directions = (False, True)[: twin.directions]
+    with torch.no_grad():
+        run = twin(x)
+    parts = run.parts or {(0, False): run}
+    steps = {}  # (layer, reverse) -> (J (T, S, S), B (T, S, D_l)), in the order that direction reads
+    below = x
+    for layer in range(L):
+        for rev in directions:
+            part = parts[layer, rev]
+            s = torch.cat([part.hidden] + ([part.cell] if twin.has_cell_state else []), dim=-1)  # (T, S)
+            z, s = (below.flip(0), s.flip(0)) if rev else (below, s)
+            s_prev = torch.cat([s.new_zeros(1, S), s[:-1]])
+            B, J = vmap(jacrev(_layer_step(twin, layer, rev), argnums=(0, 1)))(z, s_prev)
+            steps[layer, rev] = J, B
+        below = torch.cat([parts[layer, rev].hidden for rev in directions], dim=-1)
+    width = max(D, S, len(directions) * H)
+    chunk = max(1, min(T, int(JVP_ELEMENTS // (T * width * D))))  # input steps per pass
     C = torch.zeros(T, T, dtype=x.dtype)
-    chunk = max(1, min(T, int(JVP_ELEMENTS // (D * T * out))))  # input steps per pass
-
-    def run(x_: Tensor) -> Tensor:
-        return twin(x_).hidden
-
     with torch.no_grad():
         for k0 in range(0, T, chunk):
             n = min(chunk, T - k0)
             index = torch.arange(n * D)
-            tangents = torch.zeros(n * D, T, D, dtype=x.dtype)
-            tangents[index, k0 + index // D, index % D] = 1.0
-            _, dy = vmap(lambda v: jvp(run, (x,), (v,)))(tangents)  # (n*D, T, out)
-            dy = dy.reshape(n, D, T, out).permute(2, 0, 1, 3).reshape(T, n, D * out)
+            Z = x.new_zeros(T, D, n * D)  # d x_t / d (x_{k0..k0+n}): the identity on those steps
+            Z[k0 + index // D, index % D, index] = 1.0
+            for layer in range(L):
+                outs = []
+                for rev in directions:
+                    J, B = steps[layer, rev]
+                    BZ = torch.bmm(B, Z.flip(0) if rev else Z)  # (T, S, n*D)
+                    M, h = torch.zeros_like(BZ[0]), torch.empty(T, H, n * D, dtype=x.dtype)
+                    for i in range(T):
+                        M = torch.addmm(BZ[i], J[i], M)
+                        h[i] = M[:H]
+                    outs.append(h.flip(0) if rev else h)
+                Z = torch.cat(outs, dim=1)  # (T, dirs*H, n*D): the next layer's input tangents
+            dy = Z.reshape(T, -1, n, D).permute(0, 2, 1, 3).reshape(T, n, -1)
             C[:, k0 : k0 + n] = norms(dy)
     return C
 

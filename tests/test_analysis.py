@@ -230,3 +230,16 @@ def test_one_layer_part_gradient_is_the_gradient_through_time():
     output, parts = part_gradients(cell, x)
     np.testing.assert_allclose(output, _autograd_gradient_norms("lstm", cell, x), rtol=1e-9)
     np.testing.assert_allclose(parts[0, False], output)
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_stacked_bidirectional_contributions_in_chunks_of_input_steps(kind, monkeypatch):
+    """Three layers both ways, the input steps carried a few at a time (a small JVP_ELEMENTS), against autograd."""
+    import rnnviz.analysis as analysis
+
+    cell = make_cell(kind, 2, 3, seed=5, num_layers=3, bidirectional=True)
+    x = torch.randn(9, 2, generator=torch.Generator().manual_seed(3))
+    jac = torch.autograd.functional.jacobian(lambda inp: _nn_stack(kind, cell)(inp)[0], x.double())
+    monkeypatch.setattr(analysis, "JVP_ELEMENTS", 9 * 6 * 2 * 2)  # two input steps per pass: 5 passes
+    C = contributions(cell, x)
+    np.testing.assert_allclose(C, torch.linalg.vector_norm(jac, dim=(1, 3)).numpy(), rtol=1e-9, atol=1e-12)
