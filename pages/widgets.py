@@ -29,11 +29,12 @@ def _format(name: str, lang: str):
     return lambda value: t(f"setting.{name}.{value}", lang) if f"setting.{name}.{value}" in TEXTS else str(value)
 
 
-def widget(name: str, lang: str, where=None, *, hi: int | None = None, default=None, **more):
+def widget(name: str, lang: str, where=None, *, hi: int | None = None, default=None, label: str | None = None, **more):
     """The widget of setting ``name`` (in ``where``, a column or container, if given); returns its value.
-    ``hi`` and ``default`` are for the per-view fields, whose range is 1 to the sequence's or the model's size."""
+    ``hi`` and ``default`` are for the per-view fields, whose range is 1 to the sequence's or the model's size;
+    ``label`` replaces the setting's own where a page counts something else with it."""
     meta, where = cfg.FIELDS[name].metadata, where or st
-    label = t(f"setting.{name}", lang)
+    label = label or t(f"setting.{name}", lang)
     help_ = t(f"setting.{name}.help", lang) if f"setting.{name}.help" in TEXTS else None
     value = getattr(DEFAULTS, name) if default is None else default
     common = dict(help=help_, key=name, bind="query-params", **more)
