@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from pages import retrain
 from pages.cache import numbers
 from rnnviz import dates as translators
 from rnnviz import forecast as forecasting
@@ -17,11 +18,25 @@ from rnnviz.seq2seq import Seq2Seq
 # the translation page
 
 
-@st.cache_resource(max_entries=6, show_spinner=False)
-def translator(kind: str, attention: bool) -> Seq2Seq:
-    """A shipped date translator (bidirectional encoder), loaded once and shared read-only by every session;
-    CheckpointError when its file is missing or corrupt."""
-    return translators.load(translators.path_for(kind, attention=attention)).model
+@st.cache_resource(max_entries=12, show_spinner=False)
+def shipped_translator(kind: str, bidirectional: bool, attention: bool) -> translators.DatesCheckpoint:
+    """A shipped date translator and its metadata (held-out result), loaded once and shared read-only by every
+    session; CheckpointError when its file is missing or corrupt."""
+    return translators.load(translators.path_for(kind, bidirectional, attention))
+
+
+@st.cache_resource(show_spinner=False)
+def trainings() -> retrain.Trainings:
+    """This server's trainings of date translators from the page: one at a time, shared by whoever asks."""
+    return retrain.Trainings()
+
+
+def translator(kind: str, bidirectional: bool, attention: bool, seed: int = 0) -> Seq2Seq:
+    """The translator a session uses: seed 0 is the shipped one, any other seed this server's finished
+    training with that seed (the page checks it is done before it asks)."""
+    if seed == 0:
+        return shipped_translator(kind, bidirectional, attention).model
+    return trainings().get((kind, bidirectional, attention), seed).model
 
 
 @dataclass
@@ -38,9 +53,9 @@ class Decoded:
 
 
 @numbers(max_entries=256)
-def translation(kind: str, attention: bool, text: str) -> Decoded:
-    """The shipped model's greedy decoding of ``text``; seq2seq.InputError when it cannot read it."""
-    tr = translator(kind, attention).translate(text)
+def translation(kind: str, bidirectional: bool, attention: bool, seed: int, text: str) -> Decoded:
+    """That translator's greedy decoding of ``text``; seq2seq.InputError when it cannot read it."""
+    tr = translator(kind, bidirectional, attention, seed).translate(text)
     return Decoded(tr.text, tr.tokens, tr.output, tr.finished, tr.attention, tr.probs)
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import streamlit as st
 
-from pages import cache, cache_apps, charts, marks, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, marks, retrain, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import dates_data, seq2seq
 from rnnviz import settings as cfg
@@ -55,15 +55,15 @@ def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
 
 
 @cache.figure
-def heatmap_figure(kind: str, text: str, lang: str):
+def heatmap_figure(kind: str, both: bool, seed: int, text: str, lang: str):
     """The attention of every output step over the input, the same figure at every step."""
-    d = cache_apps.translation(kind, True, text)
+    d = cache_apps.translation(kind, both, True, seed, text)
     return figs.attention_heatmap(d.attention, d.text, d.tokens, kind, lang)
 
 
 @cache.figure
-def accuracy_figure(cells: tuple[str, ...], lang: str):
-    return figs.accuracy_chart(cache.results("dates")["summary"], cells, lang)
+def accuracy_figure(cells: tuple[str, ...], both: bool, lang: str):
+    return figs.accuracy_chart(cache.results("dates")["summary"], cells, lang, both)
 
 
 def step_line(d: cache_apps.Decoded, step: int, lang: str) -> str:
@@ -100,7 +100,7 @@ def stepping(d: cache_apps.Decoded, plain: cache_apps.Decoded | None, lang: str)
     """Everything that changes with the step (a fragment: a step reruns only this). HTML and a style sheet;
     the heatmap after it stays the same at every step."""
     n = len(d.tokens)
-    step = stepper.step_controls(n, lang)
+    step = stepper.step_controls(n, lang, texts="translate.step")
     probs = d.probs.max(axis=1).tolist()
     st.html(figs.output_strip(t("translate.out.with", lang), d.tokens, probs, step, step_line(d, step, lang), lang))
     if plain is not None:
@@ -129,7 +129,13 @@ def example_buttons(lang: str) -> None:
         )
 
 
-def accuracy(cells: tuple[str, ...], lang: str) -> None:
+def measured(kind: str, both: bool, attention: bool = True) -> dict | None:
+    """The benchmark's row of this model (held-out exact match over seeds), or None."""
+    rows = (cache.results("dates") or {"summary": []})["summary"]
+    return next((r for r in rows if (r["cell"], r["bidirectional"], r["attention"]) == (kind, both, attention)), None)
+
+
+def accuracy(cells: tuple[str, ...], both: bool, lang: str) -> None:
     """Held-out exact match against input length, with and without attention, from results/dates.json."""
     st.subheader(t("translate.acc.header", lang))
     results = cache.results("dates")
@@ -139,14 +145,152 @@ def accuracy(cells: tuple[str, ...], lang: str) -> None:
     if not cells:
         st.info(t("translate.acc.no_cells", lang))
         return
-    charts.chart(accuracy_figure(cells, lang), key="translate_accuracy")
-    first = next(r for r in results["summary"] if r["bidirectional"])
+    first = next((r for r in results["summary"] if r["bidirectional"] == both), None)
+    if first is None:
+        st.info(t("translate.acc.missing", lang, file="results/dates.json"))
+        return
+    charts.chart(accuracy_figure(cells, both, lang), key="translate_accuracy")
     n = sum(g["n"] for g in first["by_length"].values())
     seeds = ", ".join(map(str, first["seeds"]))
     st.caption(
         t("translate.acc.source", lang, seeds=seeds, n=n, file="results/dates.json", date=results["meta"]["written"])
     )
-    widgets.look_for(t("translate.look.accuracy", lang), lang)
+    if both:
+        widgets.look_for(t("translate.look.accuracy", lang), lang)
+        return
+    rows = [r for r in results["summary"] if not r["bidirectional"] and r["cell"] in cells]
+    longest = list(first["by_length"])[-1]
+
+    def span(values: list[float]) -> str:
+        return (
+            f"{min(values):.2f}"
+            if f"{min(values):.2f}" == f"{max(values):.2f}"
+            else f"{min(values):.2f}–{max(values):.2f}"
+        )
+
+    said = {
+        "with_": span([r["exact_match"]["mean"] for r in rows if r["attention"]]),
+        "without": span([r["exact_match"]["mean"] for r in rows if not r["attention"]]),
+        "long_with": span([r["by_length"][longest]["mean"] for r in rows if r["attention"]]),
+        "long_without": span([r["by_length"][longest]["mean"] for r in rows if not r["attention"]]),
+    }
+    widgets.look_for(t("translate.look.accuracy.forward", lang, longest=longest, **said), lang)
+
+
+# ---- training again from the page (pages/retrain.py: one run at a time per server, shared) ----
+
+MINE = "_translate_trained"  # session state: {model key: the seed of the run this session asked for}
+
+
+def seed_in_use(key: retrain.Key) -> int:
+    """The seed of the model this session uses: its own finished run's, else 0 (the shipped checkpoint)."""
+    seed = st.session_state.get(MINE, {}).get(key, 0)
+    run = cache_apps.trainings().get(key, seed) if seed else None
+    return seed if run is not None and run.state == "done" else 0
+
+
+def ask(keys: list[retrain.Key]) -> None:
+    """Button callback: train these models again (or join the runs of them under way)."""
+    mine = st.session_state.setdefault(MINE, {})
+    for key in keys:
+        mine[key] = cache_apps.trainings().ask(key).seed
+
+
+def use_shipped(keys: list[retrain.Key]) -> None:
+    for key in keys:
+        st.session_state.get(MINE, {}).pop(key, None)
+
+
+def model_name(key: retrain.Key, lang: str) -> str:
+    kind, both, attention = key
+    reads = t(f"translate.reads.{'both' if both else 'forward'}", lang)
+    return t("translate.train.model", lang, cell=t(f"cell.{kind}", lang), reads=reads) + (
+        "" if attention else t("translate.train.no_attention", lang)
+    )
+
+
+def model_line(key: retrain.Key, seed: int, lang: str) -> str:
+    """Which model of ``key`` the page uses, how it was trained and its held-out exact match."""
+    shipped = cache_apps.shipped_translator(*key).meta["result"]
+    summary = shipped if seed == 0 else cache_apps.trainings().get(key, seed).summary
+    held = summary["held_out"]
+    return t(
+        "translate.train.shipped" if seed == 0 else "translate.train.yours",
+        lang,
+        who=model_name(key, lang),
+        seed=seed,
+        em=f"{held['exact_match']:.3f}",
+        n=f"{held['n']:,}",
+        steps=summary["steps"],
+        seconds=f"{summary['seconds']:.1f}",
+        shipped=f"{shipped['held_out']['exact_match']:.3f}",
+    )
+
+
+def progress_text(run: retrain.Training, lang: str) -> str:
+    who = model_name(run.key, lang)
+    if run.state == "queued":
+        return t("translate.train.queued", lang, who=who, n=cache_apps.trainings().ahead(run))
+    if run.state == "testing":
+        return t("translate.train.testing", lang, who=who)
+    if run.step == 0:
+        return t("translate.train.starting", lang, who=who)
+    valid = "—" if run.valid is None else f"{run.valid:.3f}"
+    return t(
+        "translate.train.progress",
+        lang,
+        who=who,
+        seed=run.seed,
+        step=run.step,
+        steps=run.steps,
+        seconds=f"{run.seconds:.1f}",
+        valid=valid,
+    )
+
+
+def watch(runs: list[retrain.Training], lang: str) -> None:
+    """The runs' progress (a fragment that redraws every second while they train); the page again once done."""
+    for run in runs:
+        st.progress(run.fraction, text=progress_text(run, lang))
+    if all(run.finished for run in runs):
+        st.rerun()
+
+
+def retraining(keys: list[retrain.Key], seeds: dict, lang: str) -> None:
+    """The models in use and their held-out scores; Train again, with progress while it trains."""
+    st.subheader(t("translate.train.header", lang))
+    st.write(t("translate.train.explain", lang, seconds=f"{retrain.config().max_seconds:g}"))
+    for key in keys:
+        box = st.success if seeds[key] else st.info
+        box(model_line(key, seeds[key], lang), icon=":material/model_training:")
+    mine = st.session_state.get(MINE, {})
+    asked = [cache_apps.trainings().get(key, mine[key]) for key in keys if key in mine]
+    running = [run for run in asked if run is not None and not run.finished]
+    for run in asked:
+        if run is not None and run.state == "failed":
+            st.warning(t("translate.train.failed", lang, who=model_name(run.key, lang), error=run.error))
+    left, right, _ = st.columns([2, 2, 4])
+    left.button(
+        t("translate.train.run", lang),
+        key="translate_train",
+        type="primary",
+        icon=":material/replay:",
+        on_click=ask,
+        args=(keys,),
+        disabled=bool(running),
+        help=t("translate.train.run.help", lang),
+        width="stretch",
+    )
+    if any(seeds.values()):
+        right.button(
+            t("translate.train.back", lang),
+            key="translate_shipped",
+            on_click=use_shipped,
+            args=(keys,),
+            width="stretch",
+        )
+    if running:
+        st.fragment(run_every=1.0)(watch)([run for run in asked if run is not None], lang)
 
 
 run_through_app()
@@ -154,27 +298,36 @@ lang = language()
 st.title(t("translate.title", lang))
 st.write(t("translate.intro", lang))
 example_buttons(lang)
-left, middle, right = st.columns([5, 2, 3], vertical_alignment="bottom")
+left, middle, reads, right = st.columns([5, 2, 3, 3], vertical_alignment="bottom")
 widgets.widget("date_text", lang, left)
 widgets.widget("encoder", lang, middle, index=ENCODERS.index(widgets.DEFAULTS.encoder))
+widgets.widget("encoder_bidirectional", lang, reads)
 widgets.widget("without_attention", lang, right)
 s = widgets.current()  # after the page's widgets: on a fresh link they read their value from the URL here
+both = s.encoder_bidirectional
+keys = [(s.encoder, both, True)] + ([(s.encoder, both, False)] if s.without_attention else [])
 
 try:
-    model = cache_apps.translator(s.encoder, True)
-    plain_model = cache_apps.translator(s.encoder, False) if s.without_attention else None
+    seeds = {key: seed_in_use(key) for key in keys}
+    model = cache_apps.translator(*keys[0], seeds[keys[0]])
+    plain_model = cache_apps.translator(*keys[1], seeds[keys[1]]) if len(keys) > 1 else None
 except CheckpointError as e:
     st.error(t("translate.msg.missing", lang, error=str(e)), icon=":material/error:")
     model = None
+if model is not None and not both:
+    one_way, bi = measured(s.encoder, False), measured(s.encoder, True)
+    if one_way and bi:
+        mean, worst, bi_mean = one_way["exact_match"]["mean"], one_way["exact_match"]["min"], bi["exact_match"]["mean"]
+        st.caption(t("translate.one_way", lang, mean=f"{mean:.3f}", worst=f"{worst:.3f}", bi=f"{bi_mean:.3f}"))
 why_not = model and problem(s.date_text, model.spec.in_vocab, lang)
 if why_not:
     st.info(why_not, icon=":material/edit:")
 elif model is not None:
-    d = cache_apps.translation(s.encoder, True, s.date_text)
-    plain = cache_apps.translation(s.encoder, False, s.date_text) if plain_model is not None else None
+    d = cache_apps.translation(*keys[0], seeds[keys[0]], s.date_text)
+    plain = cache_apps.translation(*keys[1], seeds[keys[1]], s.date_text) if plain_model is not None else None
     st.subheader(t("translate.decoding", lang))
     stepping(d, plain, lang)
-    charts.chart(heatmap_figure(s.encoder, d.text, lang), key=HEATMAP)
+    charts.chart(heatmap_figure(s.encoder, both, seeds[keys[0]], d.text, lang), key=HEATMAP)
     st.caption(t("translate.attention.caption", lang))
     box, sentence = verdict(d.text, d.output, lang)
     getattr(st, box)(sentence)
@@ -189,5 +342,7 @@ elif model is not None:
         else:
             box, sentence = verdict(plain.text, plain.output, lang)
         getattr(st, box)(sentence)
+if model is not None:
+    retraining(keys, seeds, lang)
 
-accuracy(s.cells, lang)
+accuracy(s.cells, both, lang)

@@ -129,6 +129,7 @@ class Settings(Model):
     # translation page (dates in words to ISO dates)
     date_text: str = spec("3 March 2021", "text")  # the date the encoder reads, character by character
     encoder: str = spec("gru", "select", choices=tuple(CELLS))  # the cell of the shipped encoder and decoder
+    encoder_bidirectional: bool = spec(True, "toggle")  # the encoder reads both ways (off: left to right only)
     without_attention: bool = spec(True, "toggle")  # also decode with the same cell's model without attention
     # forecast page
     series: str = spec("periodic", "segmented", choices=tuple(SERIES))  # the synthetic series forecast

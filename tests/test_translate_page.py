@@ -5,6 +5,7 @@ greedy decoding done with that recomputation, the accuracy chart against results
 import datetime as dt
 import json
 import re
+import time
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ from helpers import array, chart, charts, css_marks
 from streamlit.testing.v1 import AppTest
 from test_seq2seq import reference
 
+from pages import cache_apps, retrain
 from rnnviz import dates, seq2seq
 from rnnviz import dates_data as data
 from rnnviz.figures import translate as figs
@@ -250,3 +252,117 @@ def test_in_chinese():
     strip = _strips(at)[0]
     assert strip[0] == "带注意力" and strip[1][-1] == "结束" and "".join(strip[1][:-1]) == "2021-03-03"
     assert "第 11 步" in strip[4]
+    assert at.slider(key="step").label == "输出步 t（已写出的字符数）"
+
+
+# ---- one-way encoders ----
+
+
+@pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
+def test_one_way_encoder_is_its_own_checkpoint_recomputed_from_torch_nn(kind):
+    at = _page({"encoder": kind.upper(), "encoder_bidirectional": "false"})
+    model = dates.load(dates.path_for(kind, bidirectional=False)).model
+    assert not model.spec.bidirectional and model.spec.attention
+    tokens, p, a = _greedy(model, DEFAULT)
+    z = array(chart(at, "Attention of each output character")["data"][0]["z"])
+    np.testing.assert_allclose(z, a, atol=1e-5)
+    strips = _strips(at)
+    assert _shown(strips[0][1]) == tokens
+    np.testing.assert_allclose(strips[0][2], p, atol=1e-3)
+    plain_tokens, _, _ = _greedy(dates.load(dates.path_for(kind, False, attention=False)).model, DEFAULT)
+    assert _shown(strips[1][1]) == plain_tokens
+    # the page says what one way costs, from the results file, and draws the one-way accuracy
+    row = {(r["cell"], r["bidirectional"], r["attention"]): r for r in RESULTS["summary"]}
+    one_way, bi = row[kind, False, True]["exact_match"], row[kind, True, True]["exact_match"]
+    caption = " ".join(c.value for c in at.caption)
+    for value in (one_way["mean"], one_way["min"], bi["mean"]):
+        assert f"{value:.3f}" in caption
+    fig = chart(at, "Held-out exact match against input length (one-way encoders")
+    mean = [g["mean"] for g in row[kind, False, True]["by_length"].values()]
+    trace = next(d for d in fig["data"] if d["name"] == f"{kind.upper()}, attention")
+    np.testing.assert_allclose(array(trace["y"]), mean)
+    shipped = " ".join(i.value for i in at.info)
+    assert "In use: the shipped" in shipped and "(left to right)" in shipped
+
+
+def test_one_way_checkpoints_are_what_the_results_file_says():
+    runs = {(r["cell"], r["bidirectional"], r["attention"], r["seed"]): r for r in RESULTS["runs"]}
+    for kind in ("rnn", "lstm", "gru"):
+        for attention in (True, False):
+            meta = dates.load(dates.path_for(kind, False, attention)).meta
+            # the 30 s cap is checked after each update: a run may pass it by the last update
+            assert meta["bidirectional"] is False and meta["result"]["seconds"] < 30.5
+            assert meta["result"]["held_out"] == runs[kind, False, attention, 0]["held_out"]
+
+
+# ---- training again from the page ----
+
+TINY_RUN = {"steps": 30, "eval_every": 15, "eval_size": 30}
+
+
+def _until_trained(at: AppTest, timeout: float = 180) -> AppTest:
+    """Rerun the page (as its fragment does every second) until no training progress is shown."""
+    start = time.monotonic()
+    while at.get("progress"):
+        assert time.monotonic() - start < timeout, [p.proto.text for p in at.get("progress")]
+        time.sleep(0.5)
+        at.run()
+        assert not at.exception
+    return at
+
+
+def test_a_class_pressing_at_once_shares_one_run_per_model_and_trains_one_at_a_time(monkeypatch):
+    monkeypatch.setattr(retrain, "CONFIG", TINY_RUN)
+    jobs = retrain.Trainings()
+    first, again, other = jobs.ask(("gru", True, True)), jobs.ask(("gru", True, True)), jobs.ask(("rnn", False, True))
+    assert first is again and other is not first and (first.seed, other.seed) == (1, 1)
+    assert other.state == "queued" and jobs.ahead(other) == 1
+    seen, start = set(), time.monotonic()
+    while not (first.finished and other.finished):
+        seen.add((first.state, other.state))
+        assert time.monotonic() - start < 180
+        time.sleep(0.05)
+    assert ("training", "training") not in seen  # one at a time
+    assert first.state == other.state == "done", (first.error, other.error)
+    assert first.step == 30 and first.fraction == 1 and first.summary["held_out"]["n"] == 13 * 150
+    assert not other.model.spec.bidirectional and other.model.translate(DEFAULT).output.count("-") <= 10
+    assert jobs.ask(("gru", True, True)).seed == 2  # a press after it is done trains again, with the next seed
+    assert jobs.get(("gru", True, True), 1) is first
+
+
+def test_train_again_shows_progress_then_uses_the_new_model(monkeypatch):
+    monkeypatch.setattr(retrain, "CONFIG", TINY_RUN)
+    at = _page({"without_attention": "false"})
+    assert [i.value for i in at.info if i.value.startswith("In use")] == [
+        "In use: the shipped GRU (both ways), seed 0, 800 updates in "
+        f"{dates.load(dates.path_for('gru')).meta['result']['seconds']:.1f} s CPU; held-out exact match "
+        f"**{dates.load(dates.path_for('gru')).meta['result']['held_out']['exact_match']:.3f}** on 1,950 dates "
+        "never trained on."
+    ]
+    at.button(key="translate_train").click().run()
+    assert not at.exception and at.button(key="translate_train").disabled
+    assert at.get("progress") and "GRU (both ways)" in at.get("progress")[0].proto.text
+    _until_trained(at)
+    seed = int(re.search(r"seed (\d+)", at.success[-1].value)[1])
+    run = cache_apps.trainings().get(("gru", True, True), seed)
+    assert run.state == "done"
+    held = run.summary["held_out"]
+    assert at.success[-1].value.startswith("In use: the GRU (both ways) trained again on this server")
+    assert f"held-out exact match **{held['exact_match']:.3f}** on 1,950 dates" in at.success[-1].value
+    tokens, _, a = _greedy(run.model, DEFAULT)  # the page now decodes with the new model
+    np.testing.assert_allclose(array(chart(at, "Attention of each output character")["data"][0]["z"]), a, atol=1e-5)
+    assert _shown(_strips(at)[0][1]) == tokens
+    at.button(key="translate_shipped").click().run()
+    tokens, _, a = _greedy(_model("gru"), DEFAULT)
+    assert _shown(_strips(at)[0][1]) == tokens and not [s for s in at.success if s.value.startswith("In use")]
+
+
+def test_train_again_in_chinese(monkeypatch):
+    monkeypatch.setattr(retrain, "CONFIG", TINY_RUN)
+    at = _page({"lang": "zh", "without_attention": "false", "encoder_bidirectional": "false", "encoder": "RNN"})
+    assert at.button(key="translate_train").label == "重新训练"
+    at.button(key="translate_train").click().run()
+    assert "RNN（仅从左到右）" in at.get("progress")[0].proto.text
+    _until_trained(at)
+    assert at.success[-1].value.startswith("正在使用：在本服务器上重新训练的 RNN（仅从左到右）")
+    assert at.slider(key="step").label == "输出步 t（已写出的字符数）"

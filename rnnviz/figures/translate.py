@@ -78,13 +78,13 @@ def step_marks(n_out: int, step: int) -> dict[str, list[tuple]]:
     return marks
 
 
-def accuracy_chart(summary: list[dict], cells: tuple[str, ...], lang: str = "en") -> go.Figure:
-    """Held-out exact match per input-length bin for each cell with and without attention (bidirectional encoders,
-    the shipped kind): the mean over seeds, error bars from the worst to the best seed."""
+def accuracy_chart(summary: list[dict], cells: tuple[str, ...], lang: str = "en", both: bool = True) -> go.Figure:
+    """Held-out exact match per input-length bin for each cell with and without attention (encoders that read
+    both ways, or one way): the mean over seeds, error bars from the worst to the best seed."""
     data, seeds = [], []
     for kind in cells:
         for attention in (True, False):
-            rows = [r for r in summary if (r["cell"], r["bidirectional"], r["attention"]) == (kind, True, attention)]
+            rows = [r for r in summary if (r["cell"], r["bidirectional"], r["attention"]) == (kind, both, attention)]
             if not rows:
                 continue
             groups = rows[0]["by_length"]
@@ -114,7 +114,12 @@ def accuracy_chart(summary: list[dict], cells: tuple[str, ...], lang: str = "en"
         legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
         margin=dict(l=70, r=20, t=60, b=110),
     )
-    return figure(data, layout, t("translate.fig.accuracy", lang, seeds=len(seeds)), height=440)
+    return figure(
+        data,
+        layout,
+        t("translate.fig.accuracy" if both else "translate.fig.accuracy.forward", lang, seeds=len(seeds)),
+        height=440,
+    )
 
 
 OUTPUT_STYLE = (

@@ -7,12 +7,14 @@ TEXTS = {
         "zh": "带注意力的翻译：把文字写的日期译成 ISO 日期",
     },
     "translate.intro": {
-        "en": "An encoder reads the date one character at a time, forwards and backwards; a decoder then writes "
+        "en": "An encoder reads the date one character at a time, both ways or left to right only (your choice); a "
+        "decoder then writes "
         "the ISO date (YYYY-MM-DD) one character per step. At each step the attention weights say how much "
         "of each input character the decoder looks at: every row of the heatmap is one output character's "
         "weights over the input, and each row sums to 1. The models are the shipped checkpoints, trained in "
         "under 30 s on one core on dates in 13 English and Chinese formats.",
-        "zh": "编码器正反两个方向逐个字符读入日期；解码器再每步写出 ISO 日期（YYYY-MM-DD）的一个字符。"
+        "zh": "编码器逐个字符读入日期，正反两个方向或仅从左到右（由你选择）；"
+        "解码器再每步写出 ISO 日期（YYYY-MM-DD）的一个字符。"
         "每一步的注意力权重表示解码器看输入的每个字符有多少：热力图的每一行是一个输出字符在输入上的权重，"
         "每行之和为 1。模型是随应用附带的检查点，在单核上训练不到 30 秒，训练数据是 13 种中英文日期格式。",
     },
@@ -32,8 +34,26 @@ TEXTS = {
     },
     "setting.encoder": {"en": "Cell of the encoder and decoder", "zh": "编码器与解码器的单元"},
     "setting.encoder.help": {
-        "en": "Each shipped model uses one cell kind for its bidirectional encoder and its decoder.",
-        "zh": "每个附带的模型的双向编码器和解码器都用同一种单元。",
+        "en": "Each shipped model uses one cell kind for its encoder and its decoder.",
+        "zh": "每个附带的模型的编码器和解码器都用同一种单元。",
+    },
+    "setting.encoder_bidirectional": {"en": "Encoder reads both ways", "zh": "编码器正反两个方向读"},
+    "translate.reads.both": {"en": "both ways", "zh": "正反两个方向"},
+    "translate.reads.forward": {"en": "left to right", "zh": "仅从左到右"},
+    "setting.encoder_bidirectional.help": {
+        "en": "On (bidirectional): h_j joins a forward state that has read the characters up to j and a "
+        "backward state that has read those from j to the end. Off (one-way, left to right): h_j has read only the "
+        "characters up to j.",
+        "zh": "打开（双向）：h_j 由读到第 j 个字符为止的正向状态和从第 j 个字符读到末尾的反向状态拼成。"
+        "关闭（单向，仅从左到右）：h_j 只读过到第 j 个字符为止的内容。",
+    },
+    "translate.one_way": {
+        "en": "This encoder reads left to right only: h_j knows the characters up to j and nothing after them. "
+        "Trained the same way, in at most 30 s, its held-out exact match with attention is {mean} over 5 "
+        "seeds (worst seed {worst}), against {bi} for the encoder that reads both ways (results/dates.json).",
+        "zh": "这个编码器只从左到右读：h_j 只知道到第 j 个字符为止的内容，不知道后面的。"
+        "以同样方式训练（最多 30 秒），它带注意力时在留出日期上的完全匹配率为 {mean}（5 个种子的平均，"
+        "最差的种子 {worst}），而双向读取的编码器为 {bi}（results/dates.json）。",
     },
     "setting.without_attention": {"en": "Also without attention", "zh": "同时显示不带注意力的结果"},
     "setting.without_attention.help": {
@@ -59,6 +79,17 @@ TEXTS = {
         "en": "The shipped model cannot be loaded: {error}",
         "zh": "无法载入附带的模型：{error}",
     },
+    # the step controls count output characters written, not tokens read
+    "translate.step.label": {
+        "en": "Output step t (characters written so far)",
+        "zh": "输出步 t（已写出的字符数）",
+    },
+    "translate.step.first": {"en": "Go to the first output character", "zh": "回到第一个输出字符"},
+    "translate.step.prev": {"en": "Previous output character", "zh": "上一个输出字符"},
+    "translate.step.play": {"en": "Play: write the output one character at a time", "zh": "播放：逐个写出输出字符"},
+    "translate.step.pause": {"en": "Pause", "zh": "暂停"},
+    "translate.step.next": {"en": "Next output character", "zh": "下一个输出字符"},
+    "translate.step.last": {"en": "Jump to the last output character", "zh": "跳到最后一个输出字符"},
     "translate.decoding": {"en": "Decoding, one output character per step", "zh": "逐步解码，每步一个输出字符"},
     "translate.eos": {"en": "end", "zh": "结束"},
     "translate.out.with": {"en": "With attention", "zh": "带注意力"},
@@ -144,6 +175,56 @@ TEXTS = {
         "zh": "不带注意力时，解码器每一步得到的上下文都一样，即编码器的最后状态 s_0："
         "整个日期必须装进一个 {size} 维的向量。",
     },
+    "translate.train.header": {"en": "Train it again", "zh": "重新训练"},
+    "translate.train.explain": {
+        "en": "The shipped models were trained with seed 0. Train again trains the model(s) above from a new "
+        "seed, on one core, for at most {seconds} s of CPU time, and tests it on the held-out dates; this page "
+        "then uses it for you (the link still opens the shipped one). A server trains one model at a time: "
+        "whoever presses while that model trains joins the same run, and other models wait their turn.",
+        "zh": "附带的模型用种子 0 训练。“重新训练”用一个新种子在单核上训练上面的模型，CPU 时间最多 {seconds} 秒，"
+        "再在留出日期上测试；之后本页为你改用它（链接打开的仍是附带的模型）。服务器一次只训练一个模型："
+        "在它训练时按下按钮的人都加入同一次训练，其他模型排队等候。",
+    },
+    "translate.train.model": {"en": "{cell} ({reads})", "zh": "{cell}（{reads}）"},
+    "translate.train.no_attention": {"en": " without attention", "zh": "，不带注意力"},
+    "translate.train.shipped": {
+        "en": "In use: the shipped {who}, seed 0, {steps} updates in {seconds} s CPU; held-out exact match "
+        "**{em}** on {n} dates never trained on.",
+        "zh": "正在使用：附带的 {who}，种子 0，{steps} 次更新，CPU {seconds} 秒；"
+        "在 {n} 个从未训练过的日期上，完全匹配率 **{em}**。",
+    },
+    "translate.train.yours": {
+        "en": "In use: the {who} trained again on this server, seed {seed}, {steps} updates in {seconds} s CPU; "
+        "held-out exact match **{em}** on {n} dates never trained on (the shipped one: {shipped}).",
+        "zh": "正在使用：在本服务器上重新训练的 {who}，种子 {seed}，{steps} 次更新，CPU {seconds} 秒；"
+        "在 {n} 个从未训练过的日期上，完全匹配率 **{em}**（附带的模型：{shipped}）。",
+    },
+    "translate.train.run": {"en": "Train again", "zh": "重新训练"},
+    "translate.train.run.help": {
+        "en": "At most 30 s per model on one core; shared with everyone on this server who asks for it.",
+        "zh": "每个模型在单核上最多 30 秒；与本服务器上同时要求训练它的人共享。",
+    },
+    "translate.train.back": {"en": "Use the shipped model", "zh": "改用附带的模型"},
+    "translate.train.queued": {
+        "en": "{who}: waiting for {n} training run(s) before it on this server",
+        "zh": "{who}：在本服务器上排队，前面还有 {n} 次训练",
+    },
+    "translate.train.progress": {
+        "en": "{who}, seed {seed}: update {step} of {steps}, {seconds} s CPU, validation exact match {valid}",
+        "zh": "{who}，种子 {seed}：第 {step} 次更新（共 {steps} 次），CPU {seconds} 秒，验证集完全匹配率 {valid}",
+    },
+    "translate.train.starting": {
+        "en": "{who}: starting a training process",
+        "zh": "{who}：正在启动训练进程",
+    },
+    "translate.train.testing": {
+        "en": "{who}: testing on the held-out dates",
+        "zh": "{who}：正在留出日期上测试",
+    },
+    "translate.train.failed": {
+        "en": "Training the {who} failed: {error}. The page keeps the shipped model.",
+        "zh": "训练 {who} 失败：{error}。本页继续使用附带的模型。",
+    },
     "translate.acc.header": {
         "en": "Accuracy with and without attention, against input length",
         "zh": "带与不带注意力的准确率随输入长度的变化",
@@ -151,6 +232,10 @@ TEXTS = {
     "translate.fig.accuracy": {
         "en": "Held-out exact match against input length (bidirectional encoders, {seeds} seeds each)",
         "zh": "留出日期的完全匹配率随输入长度的变化（双向编码器，每种 {seeds} 个种子）",
+    },
+    "translate.fig.accuracy.forward": {
+        "en": "Held-out exact match against input length (one-way encoders, {seeds} seeds each)",
+        "zh": "留出日期的完全匹配率随输入长度的变化（单向编码器，每种 {seeds} 个种子）",
     },
     "translate.fig.length": {"en": "input length (characters)", "zh": "输入长度（字符数）"},
     "translate.fig.exact": {"en": "exact match (whole date right)", "zh": "完全匹配率（整个日期正确）"},
@@ -169,6 +254,14 @@ TEXTS = {
     "translate.acc.no_cells": {
         "en": "Choose at least one cell type in the sidebar to see its accuracy.",
         "zh": "请在侧边栏至少选择一种单元类型，以查看其准确率。",
+    },
+    "translate.look.accuracy.forward": {
+        "en": "read one way, the cells with attention get {with_} of the held-out dates right (mean over seeds), "
+        "{long_with} of the longest inputs ({longest} characters); without attention {without}, and {long_without} "
+        "of the longest. Attention still makes the difference; reading both ways adds the rest (switch it on).",
+        "zh": "单向读取时，带注意力的单元译对 {with_} 的留出日期（各种子的平均），最长的输入（{longest} 个字符）"
+        "译对 {long_with}；不带注意力时为 {without}，最长的输入为 {long_without}。差别仍主要来自注意力；"
+        "双向读取补上其余部分（打开它看看）。",
     },
     "translate.look.accuracy": {
         "en": "with attention every cell stays near 1 at every length; without it the same encoders get few "
