@@ -12,6 +12,7 @@ from rnnviz.settings import Model
 
 HIDDEN, MAPS = "memory_hidden", "memory_maps"  # the chart keys the step is marked on
 MARK, ROW_MARK, FOCUS_MARK = "#111111", "#D55E00", "#1A1A1A"  # the step's column, its row, the followed token
+SLOW_STACKED = 200  # tokens above which a stacked bidirectional cell's map takes over a second (T^2: 20 s at 1000)
 
 
 @cache.figure
@@ -85,8 +86,15 @@ st.write(t("memory.intro", lang))
 classroom.preset_picker("examples", lang)
 seq = widgets.inputs_or_stop(s, lang)
 T, kinds = len(seq.tokens), list(s.cells)
-with st.spinner(t("memory.computing", lang)):
-    mems = {kind: cache.memory_of(s.model, kind) for kind in kinds}
+if s.model.bidirectional and s.model.layers > 1 and T > SLOW_STACKED:  # seconds per cell: a bar, cell by cell
+    bar, mems = st.progress(0.0), {}
+    for i, kind in enumerate(kinds):
+        bar.progress(i / len(kinds), text=t("memory.computing.stacked", lang, cell=t(f"cell.{kind}", lang), T=T))
+        mems[kind] = cache.memory_of(s.model, kind)
+    bar.empty()
+else:
+    with st.spinner(t("memory.computing", lang)):
+        mems = {kind: cache.memory_of(s.model, kind) for kind in kinds}
 
 if s.model.bidirectional:
     st.info(t("memory.shape.bidirectional", lang, H=s.hidden, H1=s.hidden + 1, H2=2 * s.hidden, T=T))

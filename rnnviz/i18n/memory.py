@@ -21,6 +21,13 @@ TEXTS = {
     "preset.generated-100": {"en": "Generated sequence, 100 words", "zh": "随机生成的序列，100 个词"},
     "preset.generated-500": {"en": "Generated sequence, 500 words", "zh": "随机生成的序列，500 个词"},
     "memory.computing": {"en": "Measuring what each cell remembers…", "zh": "正在测量每种单元记住了什么…"},
+    "memory.computing.stacked": {
+        "en": "Measuring what the {cell} remembers: with layers read both ways, every h_t depends on every token "
+        "through the whole stack, and the map of {T} tokens takes seconds per cell (about 1 s at 200 tokens, "
+        "20 s at 1,000; the time grows as T²)…",
+        "zh": "正在测量 {cell} 记住了什么：多层且双向读取时，每个 h_t 都经过整个堆叠依赖于每个词元，"
+        "{T} 个词元的贡献图每种单元要花几秒（200 个词元约 1 秒，1000 个约 20 秒；时间随 T² 增长）…",
+    },
     "memory.diagram.title": {
         "en": "The network unrolled over the tokens read so far (step {t})",
         "zh": "按已读词元展开的网络（第 {t} 步）",
