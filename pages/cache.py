@@ -25,10 +25,11 @@ import plotly.graph_objects as go
 import streamlit as st
 import torch
 
-from rnnviz import analysis, checkpoints, clipping, figures, gates, memory, scene
+from rnnviz import analysis, checkpoints, clipping, gates, memory, scene
 from rnnviz import equations as eqs
 from rnnviz import gradients as grads
 from rnnviz.cells import CELLS
+from rnnviz.figures import style
 from rnnviz.settings import Model
 
 RESULTS = Path(__file__).resolve().parent.parent / "results"
@@ -291,6 +292,6 @@ def figure(build: Callable[..., go.Figure]) -> Callable[..., Chart]:
 
     @functools.wraps(build)
     def chart(*args) -> Chart:
-        return Chart(figures.to_json(build(*args)), functools.partial(build, *args))
+        return Chart(style.figure_json(build, *args), functools.partial(build, *args))
 
     return shared(chart, max_entries=256)

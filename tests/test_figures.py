@@ -9,6 +9,7 @@ import plotly.io as pio
 import pytest
 import torch
 from helpers import array
+from plotly.colors import sample_colorscale
 
 from rnnviz import clipping, figures, gates, memory, scene, tasks
 from rnnviz import gradients as grads
@@ -17,7 +18,7 @@ from rnnviz.analysis import contributions, trace
 from rnnviz.figures import clipping as clip_figs
 from rnnviz.figures import gates as gate_figs
 from rnnviz.figures import gradients as gradient_figs
-from rnnviz.figures import hidden_states, token_strip
+from rnnviz.figures import hidden_states, style, token_strip
 from rnnviz.figures import memory as memory_figs
 from rnnviz.figures import training as training_figs
 
@@ -130,6 +131,17 @@ def test_rnnvizs_json_is_plotlys(page):
         assert _decoded(ours) == _decoded(plotlys)
 
 
+@pytest.mark.parametrize("page", FIGURES)
+def test_figures_written_without_a_figure_object_are_the_same_json(page):
+    torch.manual_seed(0)
+    figs = FIGURES[page]()
+    torch.manual_seed(0)
+    with style.plain():
+        plain = FIGURES[page]()
+    assert all(isinstance(p, style.Plain) for p in plain)
+    assert [json.loads(style.to_json(p)) for p in plain] == [json.loads(style.to_json(f)) for f in figs]
+
+
 def _decoded(value):
     """Typed arrays ({"dtype", "bdata", "shape"}) as nested lists and NaN as a string, so two writers' JSON
     compare by value."""
@@ -142,3 +154,14 @@ def _decoded(value):
     if isinstance(value, list):
         return [_decoded(v) for v in value]
     return value
+
+
+@pytest.mark.parametrize("colorscale", [style.SIGNED, style.MAGNITUDE], ids=["signed", "magnitude"])
+def test_scale_colors_are_plotlys_samples_and_text_stays_readable(colorscale):
+    stops = [p for p, _ in colorscale]
+    positions = np.concatenate([stops, np.random.default_rng(0).random(2000)])
+    colors, luminance = style.scale_colors(colorscale, positions)
+    assert colors == sample_colorscale(colorscale, list(positions))
+    for color, y in zip(colors, luminance):
+        r, g, b = (int(c) for c in color[4:-1].split(","))
+        assert y == pytest.approx(0.299 * r + 0.587 * g + 0.114 * b)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import sample_colorscale
 
 from ..gates import FREE, SATURATED, SIGMOID, Quantity, Shaded
 from ..i18n import t
-from .style import CELL_COLORS, MAGNITUDE, SIGNED, PlotArea, figure, label, tick_labels
+from .style import CELL_COLORS, MAGNITUDE, SIGNED, PlotArea, figure, label, scale_colors, tick_labels
 
 HEAT_ROW, GAP = 100, 30  # pixels: a heatmap row, the gap above each row holding its title
 TOP, BOTTOM, LEFT, RIGHT = 60, 100, 55, 70  # fixed margins in pixels (colour bars sit in RIGHT)
@@ -265,11 +264,6 @@ def saturation_chart(shares: dict[str, dict[str, tuple[float, float]]], lang: st
     return figure(data, layout, t("gates.sat.title", lang), 130 + 30 * len(names))
 
 
-def _text_color(rgb: str) -> str:
-    r, g, b = (float(c) for c in rgb[rgb.index("(") + 1 : -1].split(","))
-    return "#111111" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#FFFFFF"
-
-
 SHADED_STYLE = (
     "<style>.shaded { line-height: 1.6; font-size: 0.85em; } .shaded .cap { color: #555; } "
     ".shaded .tok { padding: 0 3px; margin: 1px; border: 2px solid transparent; border-radius: 3px; "
@@ -280,10 +274,10 @@ SHADED_STYLE = (
 def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
     """The tokens as inline boxes coloured by their value (the page outlines the current one).
     Tokens are escaped: markup in them is shown, never interpreted."""
-    colors = sample_colorscale(colorscale(scale), [s.position for s in items]) if items else []
+    colors, luminance = scale_colors(colorscale(scale), np.array([s.position for s in items]))
     spans = "".join(
-        f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{_text_color(bg)}">'
+        f'<span class="tok" title="{s.value:.4f}" style="background:{bg};color:{"#111111" if y > 140 else "#FFFFFF"}">'
         f"{label(s.token)}</span>"
-        for s, bg in zip(items, colors)
+        for s, bg, y in zip(items, colors, luminance)
     )
     return f'{SHADED_STYLE}<div class="shaded"><div class="cap">{caption}</div>{spans}</div>'

@@ -8,14 +8,18 @@ tests validate every figure instead (tests/test_figures.py), so a wrong property
 from __future__ import annotations
 
 import base64
+import contextlib
+import contextvars
+import functools
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.colors import get_colorscale
+from plotly.colors import get_colorscale, validate_colors
 
 from ..cells import CELLS
 
@@ -29,6 +33,22 @@ MAGNITUDE = get_colorscale("Cividis")  # magnitudes
 FONT = dict(family="Source Sans Pro, Noto Sans CJK SC, sans-serif", size=13)
 MARGIN = dict(l=60, r=20, t=60, b=60)
 TEMPLATE = "rnnviz"
+
+
+@functools.cache
+def _stops(colorscale: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """A colorscale's positions (n,) and colours (n, 3) in 0..1."""
+    rgb = validate_colors([color for _, color in colorscale], colortype="tuple")
+    return np.array([p for p, _ in colorscale]), np.array(rgb, dtype=float)
+
+
+def scale_colors(colorscale: list, positions: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """plotly's sample_colorscale for many positions (0..1) at once, as "rgb(r, g, b)" texts, and the
+    colours' luminance (0..255): text on a colour whose luminance is below 140 is best white."""
+    stops, rgb = _stops(tuple(map(tuple, colorscale)))
+    channels = np.rint(255 * np.stack([np.interp(positions, stops, rgb[:, c]) for c in range(3)], axis=1)).astype(int)
+    texts = [f"rgb({r}, {g}, {b})" for r, g, b in channels.tolist()]
+    return texts, channels @ np.array([0.299, 0.587, 0.114])
 
 
 @dataclass(frozen=True)
@@ -50,13 +70,51 @@ class PlotArea:
         )
 
 
+@dataclass(frozen=True)
+class Plain:
+    """A figure's traces and layout as plotly would hold them (the default template included), not made into
+    a Figure: what ``figure_json`` writes."""
+
+    data: list[dict]
+    layout: dict
+
+
+_PLAIN = contextvars.ContextVar("plain", default=False)  # figure() hands back Plain, in figure_json
+
+
+@functools.cache
+def _template(name: str) -> dict:
+    """The layout template a new Figure takes while ``name`` is plotly's default."""
+    return go.Figure()._layout["template"]
+
+
 def figure(data: list[dict], layout: dict, title: str, height: int = 360) -> go.Figure:
     """A figure from trace dicts and layout entries, in the shared look (title, font, margins); empty lists
     (no shapes, no annotations) are left out, as validation would."""
     look = dict(font=FONT, height=height, margin=MARGIN)
     if title:
         look["title"] = dict(text=title, x=0, xanchor="left")
-    return go.Figure(data, {**look, **{k: v for k, v in layout.items() if v != []}}, _validate=False)
+    layout = {**look, **{k: v for k, v in layout.items() if v != []}}
+    if _PLAIN.get():
+        return Plain(data, {**layout, "template": _template(pio.templates.default)})
+    return go.Figure(data, layout, _validate=False)
+
+
+@contextlib.contextmanager
+def plain():
+    """Within it (in this thread), figure() hands back Plain instead of a Figure."""
+    token = _PLAIN.set(True)
+    try:
+        yield
+    finally:
+        _PLAIN.reset(token)
+
+
+def figure_json(build: Callable[..., go.Figure], *args) -> str:
+    """``to_json(build(*args))`` without making the plotly Figure (a few ms for a figure of many axes, on every
+    new view): figure() hands its dicts straight to the writer (a test holds the two equal)."""
+    with plain():
+        return to_json(build(*args))
 
 
 # the typed arrays plotly.js reads, and the integer types it has no 64-bit ones for, smallest first
@@ -91,14 +149,15 @@ def _typed_array(value):
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
-def to_json(fig: go.Figure) -> str:
+def to_json(fig: go.Figure | Plain) -> str:
     """The figure as plotly.js reads it, the same as plotly.io.to_json (a test holds them equal). plotly's own
     copies the whole figure twice and walks it for arrays; this writes the figure's properties as they are,
     numpy arrays as base64 typed arrays. A NaN outside an array (not JSON) falls back to plotly's writer."""
+    data, layout = (fig.data, fig.layout) if isinstance(fig, Plain) else (fig._data, fig._layout)
     try:
-        return json.dumps({"data": fig._data, "layout": fig._layout}, default=_typed_array, allow_nan=False)
+        return json.dumps({"data": data, "layout": layout}, default=_typed_array, allow_nan=False)
     except ValueError:
-        return pio.to_json(fig, validate=False)
+        return pio.to_json(go.Figure(data, layout, _validate=False), validate=False)
 
 
 def label(token: str) -> str:
