@@ -298,10 +298,10 @@ lang = language()
 st.title(t("translate.title", lang))
 st.write(t("translate.intro", lang))
 example_buttons(lang)
-left, middle, reads, right = st.columns([5, 2, 3, 3], vertical_alignment="bottom")
+left, middle, right = st.columns([5, 2, 3], vertical_alignment="bottom")
 widgets.widget("date_text", lang, left)
 widgets.widget("encoder", lang, middle, index=ENCODERS.index(widgets.DEFAULTS.encoder))
-widgets.widget("encoder_bidirectional", lang, reads)
+widgets.widget("encoder_bidirectional", lang, right)  # the two toggles one above the other: labels in full
 widgets.widget("without_attention", lang, right)
 s = widgets.current()  # after the page's widgets: on a fresh link they read their value from the URL here
 both = s.encoder_bidirectional
