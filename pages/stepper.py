@@ -28,10 +28,10 @@ def _toggle_play(n: int) -> None:
     st.session_state["_playing"] = playing
 
 
-def step_controls(n: int, lang: str, texts: str = "step") -> int:
-    """First / previous / play-pause / next / last buttons and a slider over 1..n; returns the step. ``texts``
-    names what is stepped through: the slider's label and the buttons' help are "<texts>.label", "<texts>.first"
-    ... ("step": tokens read)."""
+def step_controls(n: int, lang: str, what: str = "") -> int:
+    """First / previous / play-pause / next / last buttons and a slider over 1..n; returns the step. ``what``
+    names what is stepped through: the slider's label and the buttons' help are "step.<what>label",
+    "step.<what>first", ... (tokens read when empty; "output." for characters written)."""
     if st.session_state.pop("_advance", False):
         st.session_state["step"] = min(n, st.session_state.get("step", n) + 1)
         if st.session_state["step"] >= n:
@@ -41,11 +41,11 @@ def step_controls(n: int, lang: str, texts: str = "step") -> int:
     playing = st.session_state.get("_playing", False)
     buttons = st.columns([1, 1, 1, 1, 1, 7], vertical_alignment="bottom")
     # the slider first: on a link's first run it is what reads ?step=, and the buttons' targets need it
-    label = t(f"{texts}.label", lang) if texts != "step" else None
+    label = t(f"step.{what}label", lang) if what else None
     step = widgets.widget("step", lang, buttons[5], hi=n, default=n, label=label) if n > 1 else 1
     buttons[0].button(
         ":material/first_page:",
-        help=t(f"{texts}.first", lang),
+        help=t(f"step.{what}first", lang),
         key="step_first",
         on_click=_move,
         args=(1, n),
@@ -53,7 +53,7 @@ def step_controls(n: int, lang: str, texts: str = "step") -> int:
     )
     buttons[1].button(
         ":material/chevron_left:",
-        help=t(f"{texts}.prev", lang),
+        help=t(f"step.{what}prev", lang),
         key="step_prev",
         on_click=_move,
         args=(step - 1, n),
@@ -61,7 +61,7 @@ def step_controls(n: int, lang: str, texts: str = "step") -> int:
     )
     buttons[2].button(
         ":material/pause:" if playing else ":material/play_arrow:",
-        help=t(f"{texts}.pause" if playing else f"{texts}.play", lang),
+        help=t(f"step.{what}pause" if playing else f"step.{what}play", lang),
         key="step_play",
         on_click=_toggle_play,
         args=(n,),
@@ -69,7 +69,7 @@ def step_controls(n: int, lang: str, texts: str = "step") -> int:
     )
     buttons[3].button(
         ":material/chevron_right:",
-        help=t(f"{texts}.next", lang),
+        help=t(f"step.{what}next", lang),
         key="step_next",
         on_click=_move,
         args=(step + 1, n),
@@ -77,7 +77,7 @@ def step_controls(n: int, lang: str, texts: str = "step") -> int:
     )
     buttons[4].button(
         ":material/last_page:",
-        help=t(f"{texts}.last", lang),
+        help=t(f"step.{what}last", lang),
         key="step_last",
         on_click=_move,
         args=(n, n),

@@ -100,7 +100,7 @@ def stepping(d: cache_apps.Decoded, plain: cache_apps.Decoded | None, lang: str)
     """Everything that changes with the step (a fragment: a step reruns only this). HTML and a style sheet;
     the heatmap after it stays the same at every step."""
     n = len(d.tokens)
-    step = stepper.step_controls(n, lang, texts="translate.step")
+    step = stepper.step_controls(n, lang, what="output.")
     probs = d.probs.max(axis=1).tolist()
     st.html(figs.output_strip(t("translate.out.with", lang), d.tokens, probs, step, step_line(d, step, lang), lang))
     if plain is not None:

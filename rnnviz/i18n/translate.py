@@ -80,16 +80,16 @@ TEXTS = {
         "zh": "无法载入附带的模型：{error}",
     },
     # the step controls count output characters written, not tokens read
-    "translate.step.label": {
+    "step.output.label": {
         "en": "Output step t (characters written so far)",
         "zh": "输出步 t（已写出的字符数）",
     },
-    "translate.step.first": {"en": "Go to the first output character", "zh": "回到第一个输出字符"},
-    "translate.step.prev": {"en": "Previous output character", "zh": "上一个输出字符"},
-    "translate.step.play": {"en": "Play: write the output one character at a time", "zh": "播放：逐个写出输出字符"},
-    "translate.step.pause": {"en": "Pause", "zh": "暂停"},
-    "translate.step.next": {"en": "Next output character", "zh": "下一个输出字符"},
-    "translate.step.last": {"en": "Jump to the last output character", "zh": "跳到最后一个输出字符"},
+    "step.output.first": {"en": "Go to the first output character", "zh": "回到第一个输出字符"},
+    "step.output.prev": {"en": "Previous output character", "zh": "上一个输出字符"},
+    "step.output.play": {"en": "Play: write the output one character at a time", "zh": "播放：逐个写出输出字符"},
+    "step.output.pause": {"en": "Pause", "zh": "暂停"},
+    "step.output.next": {"en": "Next output character", "zh": "下一个输出字符"},
+    "step.output.last": {"en": "Jump to the last output character", "zh": "跳到最后一个输出字符"},
     "translate.decoding": {"en": "Decoding, one output character per step", "zh": "逐步解码，每步一个输出字符"},
     "translate.eos": {"en": "end", "zh": "结束"},
     "translate.out.with": {"en": "With attention", "zh": "带注意力"},
