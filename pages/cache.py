@@ -207,10 +207,7 @@ class Gates:
 def gates_of(m: Model, cells: tuple[str, ...]) -> Gates:
     """The runs of these cells and the value ranges the gates page draws them on."""
     traces = {kind: trace(m, kind) for kind in cells}
-    free = [
-        gates.values(traces[k], q) for k in cells for q in gates.quantities(k, m.nonlinearity) if q.scale == gates.FREE
-    ]
-    return Gates(traces, {scale: gates.value_range(scale, free) for scale in (gates.SIGMOID, gates.TANH, gates.FREE)})
+    return Gates(traces, gates.ranges(traces, m.nonlinearity))
 
 
 @numbers(max_entries=64)

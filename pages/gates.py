@@ -1,7 +1,5 @@
 """Gates: the LSTM's and GRU's gates next to the vanilla RNN, step by step, with the equations worked out."""
 
-import html
-
 import streamlit as st
 
 from pages import cache, charts, marks, run_through_app, stepper, widgets
@@ -17,8 +15,7 @@ STEP_MARK, UNIT_MARK = "#111111", "#333333"
 
 def rows(m: Model, kind: str) -> list[gates.Quantity]:
     """The cell's quantities, h first so the hidden states line up across the cells' charts."""
-    qs = gates.quantities(kind, m.nonlinearity)
-    return [q for q in qs if q.symbol == "h"] + [q for q in qs if q.symbol != "h"]
+    return gates.rows(kind, m.nonlinearity)
 
 
 @cache.figure
@@ -124,21 +121,8 @@ def equations(m: Model, kind: str, tr, step: int, unit: int, lang: str) -> None:
 @cache.shared
 def shaded_lines(m: Model, cells: tuple[str, ...], unit: int, symbol: str, lang: str) -> list[str]:
     """The text coloured by one unit's value of ``symbol``, as HTML, one line per shown cell that has it."""
-    view, tokens, out = cache.gates_of(m, cells), cache.inputs(m).tokens, []
-    for kind, tr in view.traces.items():
-        for q in (q for q in rows(m, kind) if q.symbol == symbol):
-            v = gates.values(tr, q)[:, unit - 1]  # (T,)
-            caption = html.escape(
-                t(
-                    "gates.text.caption",
-                    lang,
-                    cell=t(f"cell.{kind}", lang),
-                    quantity=t(f"gates.q.{symbol}", lang),
-                    unit=unit,
-                )
-            )
-            out.append(figs.shaded_html(gates.shaded_text(tokens, v, view.ranges[q.scale]), q.scale, caption))
-    return out
+    view = cache.gates_of(m, cells)
+    return figs.shaded_lines(view.traces, cache.inputs(m).tokens, view.ranges, unit, symbol, m.nonlinearity, lang)
 
 
 run_through_app()

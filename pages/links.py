@@ -10,34 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from rnnviz import settings as cfg
-from rnnviz.cells import CELLS
 from rnnviz.i18n import LANGS, t
+from rnnviz.urls import URL_LABELS, canonical  # noqa: F401  (pages read them from here)
+from rnnviz.urls import unlabel as _unlabel
 
-# How a widget shows a choice, which is also how Streamlit writes it into the URL.
-URL_LABELS = {
-    "cells": lambda kind: CELLS[kind].label,
-    "lang": LANGS.get,
-    "encoder": lambda kind: CELLS[kind].label,  # the translation page's
-}
 DEFAULTS = cfg.DEFAULTS
-
-
-def canonical(name: str, value) -> str | list[str]:
-    """A value as the bound widget writes it into the URL (its displayed label)."""
-    encoded = cfg.encode(name, value)
-    fmt = URL_LABELS.get(name)
-    if fmt is None:
-        return encoded
-    return [fmt(v) for v in encoded] if isinstance(encoded, list) else fmt(encoded)
-
-
-def _unlabel(name: str, raw: list[str]) -> list[str]:
-    """URL values back to setting values: a widget's label ("中文") or the value itself ("zh")."""
-    fmt, choices = URL_LABELS.get(name), cfg.FIELDS[name].metadata["choices"]
-    if fmt is None or not choices:
-        return raw
-    by_label = {str(fmt(c)): c for c in choices}
-    return [by_label.get(v, v) for v in raw]
 
 
 def repair_link(page) -> None:

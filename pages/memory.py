@@ -69,15 +69,6 @@ def stepping(tokens: list[str], mems: dict[str, cache.Memory], both_ways: bool, 
     stepper.keep_playing()
 
 
-def span_text(span: memory.Span, lang: str) -> str:
-    """The span as the page shows it: "4 steps", "> 25 steps", or a dash when the sequence is too short."""
-    if span.horizon < 1:
-        return "—"
-    if span.steps is None:
-        return t("memory.span.longer", lang, n=span.horizon)
-    return t("memory.span.steps", lang, n=span.steps)
-
-
 run_through_app()
 lang = language()
 s = widgets.current()
@@ -118,7 +109,7 @@ for col, kind in zip(st.columns(len(kinds)), kinds):
     span = mems[kind].span
     col.metric(
         t("memory.span.label", lang, cell=t(f"cell.{kind}", lang)),
-        span_text(span, lang),
+        html.span_text(span, lang),
         help=t("memory.span.help", lang, faded=span.faded, tokens=span.tokens, horizon=span.horizon),
     )
 st.caption(t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2))

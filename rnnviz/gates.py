@@ -37,6 +37,12 @@ def quantities(kind: str, nonlinearity: str = "tanh") -> tuple[Quantity, ...]:
     return QUANTITIES[kind]
 
 
+def rows(kind: str, nonlinearity: str = "tanh") -> list[Quantity]:
+    """The cell's quantities as the gates view stacks them: h first, so the hidden states line up across cells."""
+    qs = quantities(kind, nonlinearity)
+    return [q for q in qs if q.symbol == "h"] + [q for q in qs if q.symbol != "h"]
+
+
 def values(tr: Trace, q: Quantity) -> np.ndarray:
     """The quantity over the whole sequence, (T, H)."""
     if q.field == "hidden":
@@ -53,6 +59,12 @@ def value_range(scale: str, arrays: list[np.ndarray]) -> tuple[float, float]:
     finite = [np.abs(a[np.isfinite(a)]).max(initial=0.0) for a in arrays]
     top = float(max([1.0, *finite]))
     return -top, top
+
+
+def ranges(traces: dict[str, Trace], nonlinearity: str = "tanh") -> dict[str, tuple[float, float]]:
+    """One value range per scale kind, shared by every chart of the gates view of these cells' runs."""
+    free = [values(tr, q) for k, tr in traces.items() for q in quantities(k, nonlinearity) if q.scale == FREE]
+    return {scale: value_range(scale, free) for scale in (SIGMOID, TANH, FREE)}
 
 
 def saturation(gate: np.ndarray, lo: float = SATURATED[0], hi: float = SATURATED[1]) -> tuple[float, float]:

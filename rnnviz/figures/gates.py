@@ -8,10 +8,13 @@ heights, which also line the rows of the three cells' figures up), so a step red
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import plotly.graph_objects as go
 
-from ..gates import FREE, SATURATED, SIGMOID, Quantity, Shaded
+from ..gates import FREE, SATURATED, SIGMOID, Quantity, Shaded, shaded_text, values
+from ..gates import rows as gate_rows
 from ..i18n import t
 from .style import CELL_COLORS, MAGNITUDE, SIGNED, PlotArea, figure, label, scale_colors, tick_labels
 
@@ -281,3 +284,18 @@ def shaded_html(items: list[Shaded], scale: str, caption: str) -> str:
         for s, bg, y in zip(items, colors, luminance)
     )
     return f'{SHADED_STYLE}<div class="shaded"><div class="cap">{caption}</div>{spans}</div>'
+
+
+def shaded_lines(
+    traces: dict, tokens: list[str], ranges: dict, unit: int, symbol: str, nonlinearity: str = "tanh", lang: str = "en"
+) -> list[str]:
+    """The text coloured by one unit's (1-based) value of ``symbol``, as HTML, one line per cell that has it."""
+    out = []
+    for kind, tr in traces.items():
+        for q in (q for q in gate_rows(kind, nonlinearity) if q.symbol == symbol):
+            v = values(tr, q)[:, unit - 1]  # (T,)
+            quantity = t(f"gates.q.{symbol}", lang)
+            cell = t(f"cell.{kind}", lang)
+            caption = html.escape(t("gates.text.caption", lang, cell=cell, quantity=quantity, unit=unit))
+            out.append(shaded_html(shaded_text(tokens, v, ranges[q.scale]), q.scale, caption))
+    return out

@@ -157,3 +157,12 @@ def composition(
         f'{DONUT_STYLE}<div class="composition"><div class="head">{t("memory.composition.title", lang, t=step)}'
         f'</div><div class="cells">{"".join(donuts)}</div></div>'
     )
+
+
+def span_text(span, lang: str = "en") -> str:
+    """A memory.Span as the pages show it: "4 steps", "> 25 steps", or a dash when the sequence is too short."""
+    if span.horizon < 1:
+        return "—"
+    if span.steps is None:
+        return t("memory.span.longer", lang, n=span.horizon)
+    return t("memory.span.steps", lang, n=span.steps)
