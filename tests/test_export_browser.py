@@ -1,0 +1,121 @@
+"""An exported view (rnnviz.export) opened from disk in Chromium with the network cut off: every chart draws
+its traces, the slider steps every chart through the tokens, play runs to the end, in both languages; the numbers
+shown at a step are torch.autograd's and torch.nn's."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from test_export import reference_gates, reference_shares, settings
+
+from rnnviz import export, scene
+from rnnviz.i18n import t
+
+SHOTS = Path("/tmp/shots18")
+CHARTS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
+    traces: gd.data.length, drawn: gd.querySelectorAll('.main-svg .trace, .main-svg .hm, .main-svg image').length}))"""
+LEADER = "[...document.querySelectorAll('.js-plotly-plot')].find(gd => (gd.layout.sliders || []).length)"
+
+
+@pytest.fixture
+def offline(browser):
+    """A page that can reach nothing: the context is offline and every http(s) request is refused."""
+    context = browser.new_context(viewport={"width": 1300, "height": 900}, offline=True)
+    asked = []
+
+    def refuse(route):
+        asked.append(route.request.url)
+        route.abort()
+
+    context.route("http://**/*", refuse)
+    context.route("https://**/*", refuse)
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg, asked, errors
+    context.close()
+
+
+def open_file(pg, tmp_path, s, view: str) -> None:
+    path = tmp_path / f"{view}-{s.lang}.html"
+    path.write_text(export.export(s, view), encoding="utf-8")
+    pg.goto(path.as_uri())
+    pg.wait_for_function("() => document.body.dataset.drawn", timeout=60_000)
+
+
+def slide_to(pg, step: int, T: int) -> None:
+    """Click the slider's rail where step ``step`` of T sits (plotly moves to the nearest step)."""
+    rail = pg.locator(".slider-rail-rect").first
+    rail.scroll_into_view_if_needed()
+    rail = rail.bounding_box()
+    inset = 8  # plotly's rail keeps its grip's half-width free at each end
+    x = rail["x"] + inset + (rail["width"] - 2 * inset) * (step - 1) / max(T - 1, 1)
+    pg.mouse.click(x, rail["y"] + rail["height"] / 2)
+    pg.wait_for_function(f"() => {LEADER}.layout.sliders[0].active === {step - 1}")
+
+
+def shown_y(pg, i: int) -> np.ndarray:
+    """The leading chart's trace i as drawn now (plotly's full data, typed arrays decoded)."""
+    return np.array(pg.evaluate(f"() => Array.from({LEADER}._fullData[{i}].y)"), dtype=float)
+
+
+def box_x0(pg, nth: int) -> float:
+    """x0 of the first box (not a veil) of the nth chart that has frames (0: the first follower)."""
+    js = f"""() => [...document.querySelectorAll('.js-plotly-plot')].filter(gd => gd !== {LEADER}
+        && gd._transitionData._frames.length)[{nth}].layout.shapes"""
+    shapes = pg.evaluate(js)
+    return next(s for s in shapes if s.get("fillcolor") is None)["x0"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_step_through_file_offline_draws_every_chart_and_steps_through_the_tokens(offline, tmp_path, lang):
+    pg, asked, errors = offline
+    s = settings(f"generated=true&length=9&seed=1&lang={lang}")
+    T = len(scene.sequence(s.model).tokens)
+    open_file(pg, tmp_path, s, "memory")
+    charts = pg.evaluate(CHARTS_JS)
+    assert len(charts) == 4 and all(c["traces"] >= 1 and c["drawn"] >= 1 for c in charts), charts
+    refs = {k: reference_shares(s, k) for k in s.cells}
+    at_end = box_x0(pg, 0)
+    for step in (3, 1, 6):
+        slide_to(pg, step, T)
+        for i, kind in enumerate(s.cells):
+            pg.wait_for_function(f"() => Math.abs({LEADER}._fullData[{i}].y[0] - {refs[kind][step - 1][0]}) < 1e-5")
+            np.testing.assert_allclose(shown_y(pg, i), refs[kind][step - 1], rtol=1e-5, atol=1e-7)
+        # the hidden states' step box moved with it: (T - step) step widths to the left of the last step's
+        pg.wait_for_function(
+            f"""() => {{ const gd = [...document.querySelectorAll('.js-plotly-plot')]
+                .filter(gd => gd !== {LEADER} && gd._transitionData._frames.length)[0];
+                const b = gd.layout.shapes.find(s => !s.fillcolor);
+                return Math.abs(b.x0 - ({at_end} - ({T} - {step}) * (b.x1 - b.x0))) < 1e-9; }}"""
+        )
+    assert t("export.step", lang) in pg.locator(".slider-container, .slider-group").first.text_content()
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"memory-{lang}.png"), full_page=True)
+    # play runs from the current step to the last
+    slide_to(pg, 1, T)
+    pg.locator(".updatemenu-button").filter(has_text=t("export.play", lang)).click()
+    pg.wait_for_function(f"() => {LEADER}.layout.sliders[0].active === {T - 1}", timeout=30_000)
+    np.testing.assert_allclose(shown_y(pg, 0), refs[s.cells[0]][T - 1], rtol=1e-5, atol=1e-7)
+    assert asked == [] and errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_gates_file_offline_draws_every_chart_and_steps_through_the_tokens(offline, tmp_path, lang):
+    pg, asked, errors = offline
+    s = settings(f"text=the+cat+sat+on+the+mat&hidden=6&seed=2&lang={lang}")
+    T = len(scene.sequence(s.model).tokens)
+    open_file(pg, tmp_path, s, "gates")
+    charts = pg.evaluate(CHARTS_JS)
+    assert len(charts) == 2 + len(s.cells) and all(c["traces"] >= 1 and c["drawn"] >= 1 for c in charts), charts
+    refs = {k: reference_gates(s, k) for k in s.cells}
+    metas = pg.evaluate(f"() => {LEADER}.data.map(tr => tr.meta)")
+    for step in (2, 5):
+        slide_to(pg, step, T)
+        for i, meta in enumerate(metas):
+            want = refs[meta["cell"]][meta["symbol"]][step - 1]
+            pg.wait_for_function(f"() => Math.abs({LEADER}._fullData[{i}].y[0] - {want[0]}) < 1e-6")
+            np.testing.assert_allclose(shown_y(pg, i), want, atol=1e-6)
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"gates-{lang}.png"), full_page=True)
+    assert asked == [] and errors == []
