@@ -269,7 +269,7 @@ def page(view: View, s: Settings, link: str, today: datetime.date | None = None)
 <h2>{html.escape(t("export.settings", lang))}</h2>
 {_settings_table(s)}
 <p><a href="{html.escape(link)}">{html.escape(t("export.live", lang))}</a>:
-<code class="link">{html.escape(link)}</code></p>
+<code class="link">{html.escape(urllib.parse.unquote(link))}</code></p>
 <p class="made">{html.escape(made)}</p>
 <script type="application/json" id="rnnviz-figures">{_json(figures)}</script>
 <script>{SCRIPT}</script>

@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from helpers import array, torch_modules
 
-from rnnviz import export, scene
+from rnnviz import export, scene, urls
 from rnnviz.i18n import t
 from rnnviz.settings import from_query
 
@@ -39,7 +39,7 @@ def frames(fig: dict) -> dict[int, dict]:
 
 
 def settings(query: str):
-    s, notes = from_query(dict(p.split("=", 1) for p in query.split("&")) if query else {})
+    s, notes = from_query(urls.parse(query)[1])
     assert notes == []
     return s
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from ..gates import FREE, Quantity
+from ..gates import FREE, SATURATED, SIGMOID, Quantity
 from ..i18n import t
 from .memory import PANEL_GAP, step_marks, token_color
 from .states import axes, panel_title, panels
@@ -19,7 +19,7 @@ from .style import CELL_COLORS, figure, label, tick_labels
 MARK = "#111111"  # the step's box, as on the pages
 VEIL = "rgba(255, 255, 255, 0.8)"  # over the steps not read yet
 PLAY_MS = 700  # a step's time when playing
-CONTROLS = 120  # pixels under a figure's plot for its slider and buttons
+CONTROLS = 110  # pixels under a figure's plot for its slider and buttons
 BAR_ROW = 190  # pixels of one cell's bars
 
 
@@ -170,7 +170,7 @@ def composition(shares: dict[str, np.ndarray], tokens: list[str], start: int, la
         )
         for s in range(1, T + 1)
     ]
-    fig = figure(data, layout, "", 380)
+    fig = figure(data, {**layout, "margin": dict(l=60, r=20, t=60, b=110)}, "", 410)
     fig.layout.title = title(start)
     return _with_controls(fig, frames, T, start, lang)
 
@@ -190,13 +190,28 @@ def gate_bars(
     n = len(kinds)
     gap = 0.12 / max(n - 1, 1) if n > 1 else 0
     height = (1 - gap * (n - 1)) / n
-    data, layout, notes = [], dict(showlegend=False, bargap=0.1), []
+    data, layout, notes, shapes = [], dict(showlegend=False, bargap=0.1), [], []
+    blocks = max(len(r) for r in rows.values())  # one bar width in every panel: the RNN's one block stays narrow
     for i, kind in enumerate(kinds):
         ref = "" if i == 0 else str(i + 1)
         top = 1 - i * (height + gap)
         H = rows[kind][0][1].shape[1]
         lo, hi = ranges[FREE] if any(q.scale == FREE for q, _ in rows[kind]) else (-1.0, 1.0)
         for j, (q, v) in enumerate(rows[kind]):
+            if q.scale == SIGMOID:
+                shapes += [
+                    dict(
+                        type="line",
+                        xref=f"x{ref}",
+                        yref=f"y{ref}",
+                        x0=j * (H + 1) + 0.5,
+                        x1=j * (H + 1) + H + 0.5,
+                        y0=level,
+                        y1=level,
+                        line=dict(color="#555", width=1, dash="dot"),
+                    )
+                    for level in SATURATED
+                ]
             data.append(
                 dict(
                     type="bar",
@@ -218,7 +233,7 @@ def gate_bars(
             )
         centres = [j * (H + 1) + (H + 1) / 2 for j in range(len(rows[kind]))]
         names = [t(f"gates.q.{q.symbol}", lang) for q, _ in rows[kind]]
-        axis_x = dict(tickmode="array", tickvals=centres, ticktext=names, range=[0, len(centres) * (H + 1)])
+        axis_x = dict(tickmode="array", tickvals=centres, ticktext=names, range=[0, blocks * (H + 1)])
         axis_y = dict(range=[lo, hi], domain=[top - height, top], zeroline=True, zerolinecolor="#888")
         layout.update(axes(i, [0, 1], axis_x, axis_y))
         notes.append(
@@ -234,7 +249,7 @@ def gate_bars(
                 font=dict(size=14, color=CELL_COLORS[kind]),
             )
         )
-    layout["annotations"] = notes
+    layout.update(annotations=notes, shapes=shapes)
 
     def title(step: int) -> dict:
         return dict(text=_step_title(t("export.bars.title", lang, unit=unit), step, tokens), x=0, xanchor="left")
