@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import cache, charts, marks, run_through_app, stepper, widgets
+from pages import cache, charts, export_view, marks, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import equations as eqs
 from rnnviz import gates
@@ -158,3 +158,4 @@ if any(k != "rnn" for k in cells):
 else:
     st.info(t("gates.sat.none", lang))
 st.success(f"**{t('try_this', lang)}** — {t('gates.try', lang)}", icon=":material/science:")
+export_view.download(s, "gates", lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages import cache, charts, classroom, marks, run_through_app, stepper, widgets
+from pages import cache, charts, classroom, export_view, marks, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import memory
 from rnnviz.figures import memory as figs
@@ -125,3 +125,4 @@ st.button(
     args=("lstm-holds-on",),
     icon=":material/science:",
 )
+export_view.download(s, "memory", lang)

@@ -200,3 +200,18 @@ def test_command_line_writes_the_file_and_reports_its_size(tmp_path):
     assert lead["layout"]["title"]["text"].startswith(t("export.bars.title", "en", unit=16))  # the model's last unit
     bad = subprocess.run([sys.executable, "-m", "rnnviz.export", "/nowhere"], capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "/memory" in bad.stderr
+
+
+@pytest.mark.parametrize("page", ["memory", "gates"])
+def test_pages_offer_the_view_as_a_file_for_their_own_settings(page):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.query_params["seed"] = "3"
+    at.query_params["lang"] = "中文"
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    (button,) = [e for e in at.get("download_button") if e.proto.label == t("export.button", "zh")]
+    assert button.proto.id  # drawn; the file is written only when clicked (a callable data)
