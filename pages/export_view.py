@@ -30,7 +30,7 @@ def download(s: Settings, view: str, lang: str) -> None:
         file_name=f"rnnviz-{view}.html",
         mime="text/html",
         key=f"export_{view}",
-        help=t("export.prepare.help", lang),
+        help=t("export.button.help", lang),
         on_click="ignore",
         icon=":material/download:",
     )

@@ -44,10 +44,8 @@ TEXTS = {
     },
     "export.text": {"en": "The sequence read", "zh": "读入的序列"},
     "export.button": {"en": "Download this view (HTML)", "zh": "下载此视图（网页文件）"},
-    "export.prepare": {"en": "Prepare this view as a file", "zh": "把这个视图做成文件"},
-    "export.prepare.help": {
+    "export.button.help": {
         "en": "One file with every chart of this view, its steps and its texts: it opens in any browser, offline.",
         "zh": "一个文件，包含本视图的所有图表、时间步和说明：可在任何浏览器中离线打开。",
     },
-    "export.preparing": {"en": "Writing the file…", "zh": "正在生成文件…"},
 }
