@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from rnnviz import chars, corpus  # noqa: E402
 
 RESULTS = ROOT / "results" / "chars.json"
-UNIT_TEXT = (8000, 7)  # length and corpus seed of the text the unit search reads
+UNIT_TEXT = chars.UNIT_TEXT  # the text the unit search reads, as the page
 
 
 def units(model: chars.Model, text: str) -> list[dict]:

@@ -15,6 +15,7 @@ PAGES = [
     ("pages/translate.py", "translate", "translate.nav", ":material/translate:"),
     ("pages/intent.py", "intent", "intent.nav", ":material/record_voice_over:"),
     ("pages/forecast.py", "forecast", "forecast.nav", ":material/show_chart:"),
+    ("pages/generate.py", "generate", "gen.nav", ":material/edit_note:"),
     ("pages/training.py", "training", "training.nav", ":material/model_training:"),
 ]
 

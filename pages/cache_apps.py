@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from pages import retrain
+from pages import retrain, retrain_chars
 from pages.cache import numbers
+from rnnviz import chars, corpus
 from rnnviz import dates as translators
 from rnnviz import forecast as forecasting
 from rnnviz import intent as intents
@@ -108,3 +109,55 @@ def forecast_free_run(series: str, kind: str, seed: int, n: int, read: int) -> n
     """The shipped model run on from its own forecasts for n - read steps after reading the first ``read`` values
     (a shorter horizon is a prefix of it)."""
     return forecasting.free_run(forecaster(series, kind), forecast_values(series, seed, n)[:read], n - read)
+
+
+# the generation page
+
+
+@st.cache_resource(max_entries=3, show_spinner=False)
+def char_model(kind: str) -> chars.Model:
+    """A shipped character model, loaded once and shared read-only by every session; CheckpointError when its
+    file is missing or corrupt."""
+    return chars.shipped(kind)
+
+
+@numbers(max_entries=256)
+def char_probs(text: str, kind: str, temperature: float) -> np.ndarray:
+    """(T, V): the shipped model's next-character distribution after each character of text, at temperature."""
+    return chars.probabilities(char_model(kind), text, temperature)
+
+
+@numbers(max_entries=256)
+def char_surprise(text: str, kind: str) -> np.ndarray:
+    """(T - 1,): -log2 p(c_t+1 | c_1 .. c_t) of each character that came next, at temperature 1."""
+    p, ids = char_probs(text, kind, 1.0), corpus.encode(text, char_model(kind).vocab)
+    return -np.log2(p[np.arange(len(text) - 1), ids[1:]])
+
+
+@numbers(max_entries=256)
+def char_sample(start: str, kind: str, length: int, temperature: float, seed: int) -> str:
+    """What the shipped model writes after ``start``, ``length`` characters drawn with this seed."""
+    return chars.sample(char_model(kind), start, length, temperature, seed)[len(start or "") :]
+
+
+@dataclass
+class Units:
+    """One cell's states over the unit text (chars.UNIT_TEXT) and, per feature, the unit that tracks it best."""
+
+    text: str
+    acts: np.ndarray  # (T, H)
+    found: dict[str, dict]  # feature -> corpus.track's answer (unit 0-based, r on the scored half)
+
+
+@numbers(max_entries=8)
+def char_units(kind: str, state: str) -> Units:
+    """The unit search of the benchmark on the shipped model: h_t ("hidden") or the LSTM's c_t ("cell")."""
+    model, text = char_model(kind), corpus.text(*chars.UNIT_TEXT)
+    acts = chars.activations(model, text, state)
+    return Units(text, acts, {f: corpus.track(acts, text, f) for f in corpus.FEATURES})
+
+
+@st.cache_resource(show_spinner=False)
+def char_trainings() -> retrain_chars.Trainings:
+    """This server's trainings of character models from the page: one at a time, shared by whoever asks."""
+    return retrain_chars.Trainings()

@@ -40,6 +40,7 @@ from .train import config_options
 FORMAT = "rnnviz-chars-1"
 KINDS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}  # the fused torch.nn module of each cell kind
 LOG2 = float(np.log(2))
+UNIT_TEXT = (8000, 7)  # length and corpus seed of the text the unit search reads (no model trained on it)
 
 
 # ---- models: torch.nn for training, rnnviz cells for everything shown ----
@@ -311,6 +312,38 @@ def train(cfg: Config, report=None) -> Trainer:
         if report:
             report(trainer)
     return trainer
+
+
+def train_reporting(cfg: Config, conn) -> None:
+    """Train in a process of its own (the generation page's Train), reporting through the connection ``conn``:
+    ("round", step, CPU seconds, the round's losses, held-out bits per character, sample) for round 0 (the
+    untrained model) and after every round, then ("done", weights as numpy by Net state-dict name, vocabulary,
+    summary); or ("failed", why)."""
+
+    def report(tr: Trainer, start: int) -> None:
+        h = tr.history
+        conn.send(("round", tr.step, tr.seconds, h.loss[start:], h.held_out[-1], h.samples[-1]))
+
+    try:
+        trainer = Trainer(cfg)
+        report(trainer, 0)
+        while not trainer.done:
+            start = trainer.step
+            trainer.run_round()
+            report(trainer, start)
+        weights = {k: v.detach().numpy() for k, v in trainer.net.state_dict().items()}
+        conn.send(("done", weights, trainer.vocab, trainer.summary()))
+    except Exception as e:  # said to the page, whatever it is
+        conn.send(("failed", f"{type(e).__name__}: {e}"))
+    finally:
+        conn.close()
+
+
+def from_weights(kind: str, weights: dict, vocab: str, meta: dict | None = None) -> Model:
+    """The model train_reporting sent: Net state-dict weights (numpy) in rnnviz cells."""
+    net = Net(kind, len(vocab), weights["rnn.weight_hh_l0"].shape[1])
+    net.load_state_dict({k: torch.from_numpy(v) for k, v in weights.items()})
+    return to_model(net, vocab, meta)
 
 
 # ---- checkpoints ----

@@ -224,6 +224,13 @@ def _corr(a: np.ndarray, f: np.ndarray) -> np.ndarray:
     return np.divide(a.T @ f, den, out=np.zeros(a.shape[1]), where=den > 0)
 
 
+def scored_r(values: np.ndarray, text: str, feature: str) -> float:
+    """Pearson r of one unit's values (T,) with a feature of text on the half that ``track`` scores on (the
+    second), for a unit chosen by hand."""
+    test = slice(len(text) // 2, None)
+    return float(_corr(np.asarray(values, dtype=np.float64)[test, None], features(text)[feature][test])[0])
+
+
 def track(acts: np.ndarray, text: str, feature: str, min_r: float = 0.5) -> dict:
     """Which unit of acts (T, H) best tracks a feature of text, and how well, without flattering itself:
     the unit is chosen on the first half of text (largest |Pearson r|) and scored on the second half

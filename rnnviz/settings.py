@@ -135,6 +135,14 @@ class Settings(Model):
     series: str = spec("periodic", "segmented", choices=tuple(SERIES))  # the synthetic series forecast
     series_seed: int = spec(1, "number", lo=0, hi=2**31 - 1, step=1)  # draws the series (0: the models' training one)
     horizon: int = spec(48, "slider", lo=1, hi=200, step=1)  # steps the models run on from their own forecasts
+    # text generation page
+    start_text: str = spec('The old woman said, "We sang by the river', "text")  # read, then continued
+    temperature: float = spec(0.7, "slider", lo=0.0, hi=2.0, step=0.05)  # softmax(y / T); 0 is greedy
+    sample_seed: int = spec(0, "number", lo=0, hi=2**31 - 1, step=1)  # draws the sampled continuations
+    sample_length: int = spec(200, "slider", lo=10, hi=600, step=10)  # characters sampled after the start
+    gen_unit: int = spec(0, "number", lo=0, hi=64, step=1)  # the unit colouring the text; 0: the best found
+    gen_state: str = spec("h", "segmented", choices=("h", "c"))  # that unit's h_t, or (LSTM) c_t
+    train_seconds: int = spec(20, "slider", lo=5, hi=60, step=5)  # CPU seconds of training per cell
     # the classroom
     lang: str = spec("en", "select", choices=tuple(LANGS))
     teacher: bool = spec(False, "toggle")  # hide the controls for projection

@@ -182,6 +182,21 @@ def test_track_finds_a_planted_unit_and_reports_when_none_tracks():
         corpus.track(acts, plain, "quotes")
 
 
+def test_the_correlation_of_a_chosen_unit_is_pearson_r_on_the_scored_half(vocab):
+    model = chars.to_model(net("lstm", len(vocab), seed=2), vocab)
+    text = corpus.text(3000, 9)
+    acts, half = chars.activations(model, text), slice(1500, None)
+    found = corpus.track(acts, text, "line_position")
+    column = np.zeros(len(text))  # the position in the line, counted here again
+    for k in range(1, len(text)):
+        column[k] = 0 if text[k] == "\n" else column[k - 1] + 1
+    column[0] = text[0] != "\n"
+    for unit in (0, 7, found["unit"]):
+        r = np.corrcoef(acts[half, unit], column[half])[0, 1]
+        assert corpus.scored_r(acts[:, unit], text, "line_position") == pytest.approx(r, abs=1e-12)
+    assert corpus.scored_r(acts[:, found["unit"]], text, "line_position") == pytest.approx(found["r"], abs=1e-12)
+
+
 def test_corpus_is_seeded_wrapped_and_balanced():
     a = corpus.text(20_000, 0)
     assert a == corpus.text(20_000, 0) and a != corpus.text(20_000, 1) and corpus.text(30_000, 0).startswith(a)
@@ -210,6 +225,35 @@ def test_training_runs_in_rounds_and_is_seeded(tiny):
     reports = []
     chars.train(chars.Config(cell="rnn", **{**TINY, "steps": 15}), report=lambda tr: reports.append(tr.step))
     assert reports == [10, 15]
+
+
+class Pipe:
+    """A connection end that keeps what is sent (train_reporting runs here in the test's own process)."""
+
+    def __init__(self):
+        self.sent, self.closed = [], False
+
+    def send(self, message):
+        self.sent.append(message)
+
+    def close(self):
+        self.closed = True
+
+
+def test_training_in_a_process_reports_every_round_and_sends_the_trained_weights(tiny):
+    conn = Pipe()
+    chars.train_reporting(chars.Config(cell="gru", **TINY), conn)
+    rounds, (done, weights, vocab, summary) = conn.sent[:-1], conn.sent[-1]
+    h = tiny.history  # the same config trained in this process
+    assert conn.closed and done == "done" and [r[0] for r in rounds] == ["round"] * 3
+    assert [r[1] for r in rounds] == h.round_step and [r[4] for r in rounds] == h.held_out
+    assert [r[5] for r in rounds] == h.samples and [x for r in rounds for x in r[3]] == h.loss
+    model = chars.from_weights("gru", weights, vocab)
+    assert vocab == tiny.vocab and summary["bits_per_char"] == tiny.summary()["bits_per_char"]
+    assert torch.equal(chars.logits(model, TEXT), chars.logits(tiny.model(), TEXT))
+    conn = Pipe()
+    chars.train_reporting(chars.Config(text="short", **TINY), conn)
+    assert conn.sent == [("failed", "ValueError: the text has 5 characters; training needs at least 5,000")]
 
 
 def test_training_on_pasted_text():

@@ -62,8 +62,9 @@ def test_each_widget_takes_its_range_default_and_choices_from_the_table(drawn, p
         if kind in ("slider", "number_input"):
             if meta["per_view"]:  # 1 .. the sequence's (or the model's) size, opening at its end or start
                 assert (w.min, w.step) == (1, meta["step"]) and w.max <= meta["hi"], name
-                # the translation page steps through its decoder's output, not the sidebar's sequence
-                last = w.max if path == "pages/translate.py" else T
+                # the translation page steps through its decoder's output, the generation page through its start
+                # text, not the sidebar's sequence
+                last = w.max if path in ("pages/translate.py", "pages/generate.py") else T
                 assert w.value == {"step": last, "focus": 1, "unit": 1}[name], name
             else:
                 assert (w.min, w.max, w.step, w.value) == (meta["lo"], meta["hi"], meta["step"], default), name

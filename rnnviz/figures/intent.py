@@ -259,15 +259,17 @@ SHAPES = {
 }
 
 
-def shapes(here: str, lang: str = "en") -> str:
-    """The four shapes of a sequence task as small grids (outputs on top, inputs below), ``here`` outlined."""
-    blocks = []
+def shapes(here: str | tuple[str, ...], lang: str = "en", uses: dict[str, str] | None = None) -> str:
+    """The four shapes of a sequence task as small grids (outputs on top, inputs below), ``here`` (one shape or
+    several) outlined; ``uses`` replaces the line under a shape's name (another page says what it uses it for)."""
+    here, uses, blocks = (here,) if isinstance(here, str) else here, uses or {}, []
     for name, columns in SHAPES.items():
         cells = "".join(f'<i class="{c}">{c}</i>' if c != "-" else "<i></i>" for col in columns for c in col)
+        use = html.escape(uses[name]) if name in uses else t(f"intent.shapes.{name}.use", lang)
         blocks.append(
-            f'<div class="shape{" here" if name == here else ""}">'
+            f'<div class="shape{" here" if name in here else ""}">'
             f'<div class="name">{t(f"intent.shapes.{name}", lang)}</div>'
-            f'<div class="use">{t(f"intent.shapes.{name}.use", lang)}</div>'
+            f'<div class="use">{use}</div>'
             f'<div class="grid">{cells}</div></div>'
         )
     legend = f'<div class="legend">{t("intent.shapes.legend", lang)}</div>'

@@ -1,0 +1,276 @@
+"""Text generation (many to many while reading, one to many while writing): the shipped character-level RNN,
+LSTM and GRU read a start text character by character, with the next character's likeliest choices after each
+one; write on from it at a temperature, seeded; colour a text by one unit's value (the unit that best tracks
+quotes, brackets or the position in the line, measured); and train again from the page, round by round."""
+
+import numpy as np
+import streamlit as st
+
+from pages import cache, cache_apps, charts, retrain_chars, run_through_app, stepper, widgets
+from pages.links import language
+from rnnviz import chars, corpus
+from rnnviz.checkpoints import CheckpointError
+from rnnviz.figures import generate as figs
+from rnnviz.figures import intent as intent_figs
+from rnnviz.i18n import t
+
+MAX_READ = 2000  # characters of the start text read; the rest is cut (and said)
+SHOWN_START = 160  # characters of the start shown before a sampled continuation
+SHOWN_UNIT_TEXT = 480  # characters of the unit text coloured, from the half the units are scored on
+TRACKS = 0.5  # |r| from which a unit is said to track a feature (the benchmark's min_r)
+MINE = "_gen_trained"  # session state: {(cells, seconds): the seed of the run this session asked for}
+
+
+@cache.figure
+def step_figure(text: str, cells: tuple[str, ...], step: int, temperature: float, lang: str):
+    """Each cell's likeliest next characters after character ``step``."""
+    probs = {kind: cache_apps.char_probs(text, kind, temperature)[step - 1] for kind in cells}
+    return figs.next_bars(probs, cache_apps.char_model(cells[0]).vocab, text[step - 1], step, temperature, lang)
+
+
+@cache.figure
+def surprise_figure(text: str, cells: tuple[str, ...], lang: str):
+    """How surprised each cell was by every character that came next."""
+    unigram = cache_apps.char_model(cells[0]).meta["result"]["unigram_bits"]
+    return figs.surprise_lines({k: cache_apps.char_surprise(text, k) for k in cells}, text, unigram, lang)
+
+
+@cache.figure
+def results_figure(written: str, cells: tuple[str, ...], lang: str):
+    """The benchmark's held-out bits per character (``written`` keys the results file's version)."""
+    summary = cache.results("chars")["summary"]
+    return figs.held_out_bars({k: summary[k] for k in cells if k in summary}, lang)
+
+
+def markdown_safe(ch: str) -> str:
+    """A character shown literally inside markdown (no emphasis, links, maths or HTML); a space or a tab by
+    its symbol."""
+    return {" ": "␣", "\t": "⇥"}.get(ch) or ("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~$&" else ch)
+
+
+@st.fragment
+def stepping(text: str, cells: tuple[str, ...], temperature: float, lang: str) -> None:
+    """What changes with the step: the character strip and the bars. A fragment: a step reruns only this."""
+    step = stepper.step_controls(len(text), lang, what="chars.")
+    st.html(figs.char_strip(text, step, set(corpus.unknown(text, cache_apps.char_model(cells[0]).vocab)), lang))
+    chart, look = st.columns([3, 1])
+    charts.chart(step_figure(text, cells, step, temperature, lang), key="gen_step", where=chart)
+    widgets.look_for(t("gen.look.step", lang), lang, where=look)
+    stepper.keep_playing()
+
+
+def sample_box(kind: str, start: str, continuation: str, lang: str, head: str | None = None) -> str:
+    """A cell's continuation of ``start`` (its last SHOWN_START characters)."""
+    shown = start if len(start) <= SHOWN_START else "…" + start[-SHOWN_START:]
+    return figs.sample_html(head or t(f"cell.{kind}", lang), shown, continuation, figs.CELL_COLORS[kind])
+
+
+def unit_view(kind: str, chosen: int, state_symbol: str, lang: str) -> None:
+    """One cell's unit: the best found for each feature with its measured r, and the unit text coloured by it."""
+    state = "cell" if state_symbol == "c" and kind == "lstm" else "hidden"
+    units = cache_apps.char_units(kind, state)
+    best = max(units.found.values(), key=lambda f: abs(f["r"]))
+    unit = best["unit"] if chosen == 0 else min(chosen, units.acts.shape[1]) - 1
+    rs = {f: corpus.scored_r(units.acts[:, unit], units.text, f) for f in corpus.FEATURES}
+    feature = max(rs, key=lambda f: abs(rs[f]))
+    cell, symbol, name = t(f"cell.{kind}", lang), "c" if state == "cell" else "h", t(f"gen.feature.{feature}", lang)
+    if abs(rs[feature]) >= TRACKS:
+        st.success(t("gen.unit.tracks", lang, cell=cell, unit=unit + 1, s=symbol, feature=name, r=rs[feature]))
+    else:
+        st.warning(t("gen.unit.none", lang, cell=cell, unit=unit + 1, s=symbol, feature=name, r=rs[feature]))
+    rows = [f"| {t('gen.unit.col.feature', lang)} | {t('gen.unit.col.best', lang)} | r | "]
+    rows[0] += t("gen.unit.col.this", lang, unit=unit + 1) + " |"
+    rows.append("|---|---|---|---|")
+    for f, found in units.found.items():
+        rows.append(f"| {t(f'gen.feature.{f}', lang)} | {found['unit'] + 1} | {found['r']:+.3f} | {rs[f]:+.3f} |")
+    table, coloured = st.columns([1, 2])
+    table.markdown("\n".join(rows))
+    start = units.text.find("\n\n", len(units.text) // 2) + 2  # a paragraph of the scored half
+    shown, values = units.text[start : start + SHOWN_UNIT_TEXT], units.acts[start : start + SHOWN_UNIT_TEXT, unit]
+    bound = 1.0 if state == "hidden" else float(np.ceil(np.abs(values).max() * 10) / 10 or 1.0)  # h = o tanh(..)
+    head = t("gen.unit.head", lang, cell=cell, unit=unit + 1, s=symbol)
+    coloured.html(figs.shaded_text(head, shown, values, bound, lang))
+
+
+# ---- training from the page (pages/retrain_chars.py: one run at a time per server, shared) ----
+
+
+def ask(key: retrain_chars.Key) -> None:
+    """Button callback: train these cells (or join the run of them under way)."""
+    st.session_state.setdefault(MINE, {})[key] = cache_apps.char_trainings().ask(key).seed
+
+
+def curves(run: retrain_chars.Training, lang: str):
+    unigram = next((c.summary["unigram_bits"] for c in run.cells.values() if c.summary), None)
+    unigram = unigram or cache_apps.char_model(next(iter(run.cells))).meta["result"]["unigram_bits"]
+    data = {k: vars(c) for k, c in run.cells.items() if c.round_step}
+    return figs.training_curves(data, unigram, lang)
+
+
+def watch(run: retrain_chars.Training, lang: str) -> None:
+    """The run's progress, curves and latest samples (a fragment redrawing every second); the page once done."""
+    done = [c for c in run.cells.values() if c.round_step]
+    text = t("gen.train.queued", lang) if not done else t("gen.train.progress", lang, seed=run.seed)
+    st.progress(run.fraction, text=text)
+    if done:
+        charts.chart(curves(run, lang), key="gen_train_curves")
+        for c in done:
+            head = t(
+                "gen.train.sample", lang, cell=t(f"cell.{c.kind}", lang), step=c.round_step[-1], bits=c.held_out[-1]
+            )
+            st.html(figs.sample_html(head, "", c.samples[-1], figs.CELL_COLORS[c.kind]))
+    if run.finished:
+        st.rerun()
+
+
+def trained(run: retrain_chars.Training, start: str, s, lang: str) -> None:
+    """A finished run: its curves, each cell's held-out score before and after, and its text before and after."""
+    charts.chart(curves(run, lang), key="gen_train_curves")
+    widgets.look_for(t("gen.look.train", lang), lang)
+    for kind, c in run.cells.items():
+        cell, sm = t(f"cell.{kind}", lang), c.summary
+        st.metric(
+            t("gen.train.metric", lang, cell=cell, seconds=sm["seconds"], steps=sm["steps"]),
+            f"{sm['bits_per_char']:.3f}",
+            t("gen.train.delta", lang, before=sm["untrained_bits"], unigram=sm["unigram_bits"]),
+            delta_color="off",
+            delta_arrow="off",
+        )
+        before, after = st.columns(2)
+        before.html(sample_box(kind, "", c.samples[0], lang, t("gen.train.before", lang, cell=cell)))
+        after.html(sample_box(kind, "", c.samples[-1], lang, t("gen.train.after", lang, cell=cell)))
+        continued = chars.sample(c.model, start, s.sample_length, s.temperature, s.sample_seed)[len(start) :]
+        st.html(sample_box(kind, start, continued, lang, t("gen.train.yours", lang, cell=cell)))
+
+
+def training(start: str, s, lang: str) -> None:
+    """Train the selected cells from random weights, with progress; then what the training changed."""
+    st.subheader(t("gen.train.header", lang))
+    explain = st.empty()  # above the widget, written once its value is known
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    seconds = widgets.widget("train_seconds", lang, left)  # drawn after widgets.current(): its own value
+    key = (s.cells, seconds)
+    explain.write(t("gen.train.explain", lang, n=len(s.cells), total=len(s.cells) * seconds))
+    seed = st.session_state.get(MINE, {}).get(key)
+    run = cache_apps.char_trainings().get(key, seed) if seed else None
+    right.button(
+        t("gen.train.button", lang, n=len(s.cells), seconds=seconds),
+        key="gen_train",
+        type="primary",
+        icon=":material/model_training:",
+        on_click=ask,
+        args=(key,),
+        disabled=run is not None and not run.finished,
+    )
+    if run is None:
+        return
+    if run.state == "failed":
+        st.error(t("gen.train.failed", lang, error=run.error), icon=":material/error:")
+    elif run.finished:
+        trained(run, start, s, lang)
+    else:
+        st.fragment(run_every=1.0)(watch)(run, lang)
+
+
+run_through_app()
+lang = language()
+st.title(t("gen.title", lang))
+st.write(t("gen.intro", lang))
+uses = {"many_to_many": t("gen.shapes.reading", lang), "one_to_many": t("gen.shapes.writing", lang)}
+st.html(intent_figs.shapes(("many_to_many", "one_to_many"), lang, uses | {"many_to_one": t("gen.shapes.intent", lang)}))
+st.caption(t("gen.sidebar_unused", lang))
+widgets.widget("start_text", lang)
+temp, seed_col, length = st.columns([2, 1, 2])
+widgets.widget("temperature", lang, temp)
+widgets.widget("sample_seed", lang, seed_col)
+widgets.widget("sample_length", lang, length)
+s = widgets.current()  # after the page's widgets: on a fresh link they read their value from the URL here
+if not s.cells:
+    st.info(t("msg.no_cells", lang))
+    st.stop()
+try:
+    models = {kind: cache_apps.char_model(kind) for kind in s.cells}
+except CheckpointError as e:
+    st.error(t("gen.broken", lang, error=e), icon=":material/error:")
+    st.stop()
+result = next(iter(models.values())).meta["result"]
+st.caption(
+    t("gen.models", lang, hidden=result["hidden"], vocab=result["vocab_size"] - 1, seconds=round(result["seconds"]))
+)
+
+start = s.start_text.replace("\r\n", "\n").replace("\r", "\n")
+text, cells = start[:MAX_READ], s.cells
+st.subheader(t("gen.read.header", lang))
+if not text:
+    st.info(t("gen.empty", lang), icon=":material/edit:")
+else:
+    if len(start) > MAX_READ:
+        st.caption(t("gen.cut", lang, n=MAX_READ, total=len(start)))
+    unknown = corpus.unknown(text, models[cells[0]].vocab)
+    if unknown:
+        named = " ".join(f"“{markdown_safe(c)}”" for c in unknown[:12]) + (" …" if len(unknown) > 12 else "")
+        st.info(t("gen.unknown", lang, n=len(unknown), chars=named), icon=":material/help:")
+    stepping(text, cells, s.temperature, lang)
+    if len(text) > 1:
+        chart, look = st.columns([3, 1])
+        charts.chart(surprise_figure(text, cells, lang), key="gen_surprise", where=chart)
+        widgets.look_for(t("gen.look.surprise", lang), lang, where=look)
+
+st.subheader(t("gen.write.header", lang))
+st.caption(t("gen.write.explain", lang, n=s.sample_length, temperature=s.temperature, seed=s.sample_seed))
+for kind, col in zip(cells, st.columns(len(cells))):
+    continued = cache_apps.char_sample(text, kind, s.sample_length, s.temperature, s.sample_seed)
+    col.html(sample_box(kind, text or "", continued, lang))
+widgets.look_for(t("gen.look.write", lang), lang)
+
+st.subheader(t("gen.unit.header", lang))
+st.write(t("gen.unit.explain", lang, n=f"{chars.UNIT_TEXT[0]:,}", half=f"{chars.UNIT_TEXT[0] // 2:,}", r=TRACKS))
+left, right, _ = st.columns([1, 1, 2])
+unit = widgets.widget("gen_unit", lang, left)  # drawn after widgets.current(): their own values
+state = widgets.widget("gen_state", lang, right)
+if state == "c" and any(kind != "lstm" for kind in cells):
+    st.caption(t("gen.unit.only_lstm", lang))
+for kind in cells:
+    unit_view(kind, unit, state, lang)
+widgets.look_for(t("gen.look.unit", lang), lang)
+
+st.subheader(t("gen.results.header", lang))
+data = cache.results("chars")
+if not data:
+    st.info(t("gen.results.missing", lang))
+else:
+    chart, look = st.columns([3, 1])
+    charts.chart(results_figure(data["meta"]["written"], cells, lang), key="gen_results", where=chart)
+    widgets.look_for(t("gen.look.results", lang), lang, where=look)
+    parts = [
+        t("gen.results.cell", lang, cell=t(f"cell.{k}", lang), mean=v["bits_per_char_mean"], sd=v["bits_per_char_sd"])
+        for k, v in data["summary"].items()
+        if k in cells
+    ]
+    first = data["summary"][cells[0]]
+    st.caption(
+        t(
+            "gen.results.source",
+            lang,
+            cells=t("gen.results.sep", lang).join(parts),
+            seeds=first["seeds"],
+            seconds=f"{data['meta']['seconds']:g}",
+            unigram=first["unigram_bits"],
+            untrained=first["untrained_bits_mean"],
+            written=data["meta"]["written"],
+        )
+    )
+for kind, col in zip(cells, st.columns(len(cells))):
+    r = models[kind].meta["result"]
+    col.html(sample_box(kind, "", r["untrained_sample"], lang, t("gen.shipped.before", lang, bits=r["untrained_bits"])))
+    col.html(
+        sample_box(
+            kind,
+            "",
+            r["sample"],
+            lang,
+            t("gen.shipped.after", lang, cell=t(f"cell.{kind}", lang), bits=r["bits_per_char"]),
+        )
+    )
+
+training(text, s, lang)
