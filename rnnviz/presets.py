@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .settings import DEFAULTS, FIELDS, Settings, to_query
+from .text import tokenize
 
 LONG_SENTENCE = (
     "I grew up in France, and after many years abroad, working in different countries "
     "and speaking other languages every day, I still speak fluent French"
 )
+FRANCE = tokenize(LONG_SENTENCE).index("France") + 1  # the token the lesson's questions follow (1-based)
 STAIRS = (
     "The old keys that my grandmother had hidden in the blue box under the stairs before "
     "she moved to the coast many years ago still open the door of the garden shed."
@@ -57,7 +59,7 @@ _VANISHING = {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 0.
 
 PRESETS: dict[str, Preset] = {
     "what-time": Preset("memory", {"text": "what time is it?", "step": 1}),
-    "short-term-memory": Preset("memory", {"text": LONG_SENTENCE, "focus": 4}),
+    "short-term-memory": Preset("memory", {"text": LONG_SENTENCE, "focus": FRANCE}),
     "vanishing-gradients": Preset("gradients", _VANISHING, "gradients"),
     "exploding-gradients": Preset(
         "gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "linear", "rho": 1.1}, "gradients"
@@ -99,12 +101,14 @@ class Stop:
 LESSON: list[Stop] = [
     Stop("read", PRESETS["what-time"], Preset("memory", {"text": "what time is it?"})),
     Stop(
-        "fade", Preset("memory", {"text": LONG_SENTENCE, "cells": ("rnn",), "focus": 4}), PRESETS["short-term-memory"]
+        "fade",
+        Preset("memory", {"text": LONG_SENTENCE, "cells": ("rnn",), "focus": FRANCE}),
+        PRESETS["short-term-memory"],
     ),
     Stop(
         "forget",
-        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4}),
-        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": 4, "forget_bias": 3.0}),
+        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": FRANCE}),
+        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": FRANCE, "forget_bias": 3.0}),
     ),
     Stop("vanish", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["vanishing-gradients"]),
     Stop("explode", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["exploding-gradients"]),

@@ -129,3 +129,21 @@ def test_every_text_is_used_by_the_code():
     built = set(re.findall(r"""f["']([a-z_.]+\.)\{""", code))
     unused = [k for k in TEXTS if f'"{k}"' not in code and f"'{k}'" not in code and not any(map(k.startswith, built))]
     assert unused == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_followed_token_is_the_one_its_question_names(lang):
+    from rnnviz.text import tokenize
+
+    followed = 0
+    for stop in presets.LESSON:
+        question = TEXTS[f"lesson.{stop.key}.question"][lang]
+        for view in (stop.before, stop.after):
+            s = view.settings()
+            if "focus" in view.changes and not s.generated:
+                token = tokenize(s.text, "chars" if s.chars else "words")[s.focus - 1]
+                assert f"“{token}”" in question, (stop.key, token)
+                followed += 1
+    named = [p for stop in presets.LESSON for p in (stop.before, stop.after)]
+    assert all(p in named for p in presets.PRESETS.values() if "focus" in p.changes)  # each is asked about
+    assert followed >= 4

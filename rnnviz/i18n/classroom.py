@@ -55,9 +55,10 @@ TEXTS = {
     },
     "lesson.forget.title": {"en": "The forget gate", "zh": "遗忘门"},
     "lesson.forget.question": {
-        "en": "An untrained LSTM forgets about as fast as the RNN. What happens if its forget gate is pushed open "
-        "(bias +3)?",
-        "zh": "未训练的 LSTM 忘得和 RNN 差不多快。如果把遗忘门推向打开（偏置 +3），会发生什么？",
+        "en": "An untrained LSTM forgets “France” about as fast as the RNN. What happens if its forget gate is pushed "
+        "open (bias +3), so that it keeps more of its cell state at every step?",
+        "zh": "未训练的 LSTM 忘掉“France”的速度和 RNN 差不多。如果把遗忘门推向打开（偏置 +3），"
+        "让它每一步保留更多细胞状态，会发生什么？",
     },
     "lesson.forget.answer": {
         "en": "The cell state is carried forward almost unchanged, so early tokens keep their share: the memory span "
