@@ -195,6 +195,16 @@ def parameters(m: Model, kind: str) -> dict[str, np.ndarray]:
     return _parameters(m.cells_only(), kind)
 
 
+@numbers(max_entries=64)
+def _parameter_count(cells: Model, kind: str) -> int:
+    return sum(p.numel() for p in scene.cell(cells, kind).parameters())
+
+
+def parameter_count(m: Model, kind: str) -> int:
+    """The cell's number of weights and biases, every layer and direction counted."""
+    return _parameter_count(m.cells_only(), kind)
+
+
 @dataclass
 class Gates:
     """The selected cells' runs, and one value range per scale kind shared by every chart of the gates page."""

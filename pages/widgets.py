@@ -84,6 +84,10 @@ def sidebar(lang: str) -> None:
             for name in ("dim", "forget_bias", "update_bias"):
                 widget(name, lang)
     stop_if_weights_broken(st.session_state.get("weights", cfg.RANDOM), lang)
+    s = current()
+    if s.cells:
+        counts = " · ".join(f"{t(f'cell.{k}', lang)} {cache.parameter_count(s.model, k):,}" for k in s.cells)
+        st.sidebar.caption(t("sidebar.parameters", lang, counts=counts), help=t("sidebar.parameters.help", lang))
 
 
 def stop_if_weights_broken(name: str, lang: str) -> None:

@@ -77,3 +77,26 @@ def test_each_widget_takes_its_range_default_and_choices_from_the_table(drawn, p
             assert (tuple(w.value) if kind == "multiselect" else w.value) == default, name
         elif kind in ("toggle", "text_area"):
             assert w.value == default, name
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"layers": "2", "bidirectional": "true", "hidden": "12", "dim": "5"}], ids=["default", "stacked-bi"]
+)
+def test_the_sidebar_counts_each_cells_parameters_as_torch_nn_does(query):
+    import torch
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page("pages/memory.py").run()
+    assert not at.exception
+    s = cfg.from_query(query)[0]
+    modules = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
+    counts = {
+        k: sum(p.numel() for p in modules[k](s.dim, s.hidden, s.layers, bidirectional=s.bidirectional).parameters())
+        for k in s.cells
+    }
+    if not query:  # D = 8, H = 16: the seeds' "one third fewer" is 25% fewer
+        assert counts == {"rnn": 416, "lstm": 1664, "gru": 1248}
+    expected = "Parameters: " + " · ".join(f"{k.upper()} {n:,}" for k, n in counts.items())
+    assert expected in [c.value for c in at.sidebar.caption]

@@ -15,6 +15,18 @@ TEXTS = {
     "setting.length": {"en": "Length of the generated sequence", "zh": "生成序列的长度"},
     "setting.chars": {"en": "One token per character", "zh": "每个字符一个词元"},
     "sidebar.model": {"en": "Models", "zh": "模型"},
+    "sidebar.parameters": {"en": "Parameters: {counts}", "zh": "参数量：{counts}"},
+    "sidebar.parameters.help": {
+        "en": "Every weight and bias of each cell at these sizes, counted from the cells themselves. The cell is "
+        "the same at every step (its weights are shared through time), so the count does not grow with the "
+        "sequence. An LSTM has four blocks of weights (input, forget and output gates, candidate), a GRU three "
+        "(reset and update gates, candidate), so a GRU always has 25% fewer than an LSTM of the same size, and "
+        "it keeps no separate cell state.",
+        "zh": "按当前大小，从各网络本身数出的全部权重和偏置。"
+        "每一步用的是同一个单元（权重随时间共享），所以参数量不随序列变长而增加。"
+        "LSTM 有四组权重（输入门、遗忘门、输出门、候选值），GRU 有三组（重置门、更新门、候选值），"
+        "所以同样大小的 GRU 总比 LSTM 少 25%，而且它没有单独的细胞状态。",
+    },
     "setting.cells": {"en": "Cell types to compare", "zh": "要比较的单元类型"},
     "setting.hidden": {"en": "Hidden units H", "zh": "隐藏单元数 H"},
     "setting.layers": {"en": "Layers", "zh": "层数"},
