@@ -56,8 +56,10 @@ TEXTS = {
         "zh": "$i$：$g$ 有多少写进 $c$；深色的列表示这个词元几乎没被存下。",
     },
     "gates.look.f": {
-        "en": "$f$: how much of $c_{t-1}$ is kept; yellow rows hold on to their memory.",
-        "zh": "$f$：$c_{t-1}$ 保留多少；黄色的行一直守着自己的记忆。",
+        "en": "$f$: how much of $c_{t-1}$ is kept. An open forget gate (near 1, yellow) keeps the memory; "
+        "a shut one (near 0) forgets it: yellow rows hold on to their memory.",
+        "zh": "$f$：$c_{t-1}$ 保留多少。遗忘门“打开”（接近 1，黄色）表示保留记忆，“关闭”（接近 0）才是遗忘："
+        "黄色的行一直守着自己的记忆。",
     },
     "gates.look.g": {
         "en": "$g$: the new content, signed; it reaches $c$ only where $i$ is open.",
@@ -144,10 +146,13 @@ TEXTS = {
         "zh": "饱和度针对的是门：请在侧边栏选择 LSTM 或 GRU。",
     },
     "gates.sat.look": {
-        "en": "Saturated gates act like switches, which is what lets a trained LSTM keep a value for "
-        "hundreds of steps. Their gradient σ' is at most 0.09 there, though, so they learn slowly. "
+        "en": "Saturated gates act like switches: a forget gate near 1 passes the cell state on almost "
+        "unchanged, which is how an LSTM can keep a value over many steps (how far this app's trained "
+        "cells get is measured in the Training lab). Their gradient σ' is at most 0.09 there, though, so "
+        "they learn slowly. "
         "With random weights most values sit near 0.5, nowhere near saturated.",
-        "zh": "饱和的门像开关一样工作，训练好的 LSTM 正是靠它把一个值保存上百步。不过在那里梯度 σ' 最多只有 0.09，"
+        "zh": "饱和的门像开关一样工作：接近 1 的遗忘门几乎原样传下细胞状态，LSTM 正是靠它把一个值保存许多步"
+        "（本应用训练好的网络能保存多远，见训练实验室的测量）。不过在那里梯度 σ' 最多只有 0.09，"
         "所以它们学得很慢。随机权重下大多数值停在 0.5 附近，远未饱和。",
     },
     "gates.try": {
