@@ -304,7 +304,7 @@ def test_page_linear_orthogonal_rnn_lies_on_rho_to_the_distance():
     measured = array(traces["RNN"]["y"])
     expected = [0.9 ** (300 - t) * 4 for t in range(1, 301)]  # sqrt(H) = 4
     np.testing.assert_allclose(measured, expected, rtol=1e-4)
-    theory = next(tr for name, tr in traces.items() if name.startswith("theory"))
+    theory = next(tr for name, tr in traces.items() if name.startswith("ρ^(T−t)") and "orthogonal" in name)
     np.testing.assert_allclose(array(theory["y"]), expected, rtol=1e-4)
     assert any("lies on" in i.value for i in at.info)
     assert any(

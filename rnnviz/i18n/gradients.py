@@ -218,11 +218,13 @@ TEXTS = {
     "gradients.look.grad": {
         "en": "The right end is t = T, where the gradient starts (√H for L = sum of h_T). Read the chart from right "
         "to left: a straight line on this log scale means the same factor at every step. A vanilla RNN's "
-        "line falls (or climbs) steeply; compare it with the dashed theory line ρ^(T−t)·√H and the dotted "
-        "upper bound σ_max^(T−t)·√H.",
+        "line falls (or climbs) steeply. The dashed line ρ^(T−t)·√H is exact only for a linear RNN whose W_hh "
+        "is ρ times an orthogonal matrix; with tanh or another W_hh the line that holds is the dotted upper "
+        "bound σ_max^(T−t)·√H (tanh' is at most 1), and the measured gradient stays below it.",
         "zh": "最右端 t = T 是梯度的起点（L = h_T 各分量之和时为 √H）。从右往左读：在对数坐标上是一条直线，"
-        "就说明每一步乘的是同一个因子。普通 RNN 的线下降（或上升）得很陡；把它和虚线理论曲线 ρ^(T−t)·√H "
-        "以及点线上界 σ_max^(T−t)·√H 比较。",
+        "就说明每一步乘的是同一个因子。普通 RNN 的线下降（或上升）得很陡。虚线 ρ^(T−t)·√H 只在线性 RNN 且 "
+        "W_hh 等于 ρ 乘一个正交矩阵时精确成立；用 tanh 或其他 W_hh 时，成立的是点线上界 σ_max^(T−t)·√H"
+        "（tanh 的导数不超过 1），实测梯度始终在它下方。",
     },
     "gradients.look.eig": {
         "en": "Eigenvalues inside the black unit circle shrink what lies along them at every step; outside, they "
@@ -265,7 +267,10 @@ TEXTS = {
     },
     "gradients.fig.grad.y": {"en": "||dL/dh_t|| (log scale)", "zh": "||dL/dh_t||（对数坐标）"},
     "gradients.fig.t": {"en": "time step t", "zh": "时间步 t"},
-    "gradients.fig.theory.rho": {"en": "theory ρ^(T−t)·√H, ρ = {rate}", "zh": "理论 ρ^(T−t)·√H，ρ = {rate}"},
+    "gradients.fig.theory.rho": {
+        "en": "ρ^(T−t)·√H, ρ = {rate}: exact for a linear RNN with orthogonal W_hh",
+        "zh": "ρ^(T−t)·√H，ρ = {rate}：仅对线性且 W_hh 正交的 RNN 精确成立",
+    },
     "gradients.fig.theory.sigma": {
         "en": "upper bound σ_max^(T−t)·√H, σ_max = {rate}",
         "zh": "上界 σ_max^(T−t)·√H，σ_max = {rate}",
