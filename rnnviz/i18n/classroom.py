@@ -78,9 +78,10 @@ TEXTS = {
     },
     "lesson.explode.title": {"en": "Exploding gradients", "zh": "梯度爆炸"},
     "lesson.explode.question": {
-        "en": "Now remove the squashing (a linear RNN) and set the spectral radius to 1.1. "
+        "en": "Now remove the tanh, so each step is only a matrix product (a linear RNN), and set the"
+        " spectral radius to 1.1. "
         "What happens to the gradient?",
-        "zh": "现在去掉压缩（线性 RNN），并把谱半径设为 1.1。梯度会怎样？",
+        "zh": "现在去掉 tanh，让每一步只做矩阵乘法（线性 RNN），并把谱半径设为 1.1。梯度会怎样？",
     },
     "lesson.explode.answer": {
         "en": "It grows at every step back instead: a straight line going up. Push ρ or T further and the numbers "

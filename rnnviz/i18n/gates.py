@@ -100,10 +100,10 @@ TEXTS = {
     "gates.bars.axis": {"en": "one bar per unit, grouped by gate", "zh": "每个单元一根柱子，按门分组"},
     "gates.eq.header": {"en": "The equations, worked out for unit {unit}", "zh": "代入第 {unit} 个单元的数字计算公式"},
     "gates.eq.explain": {
-        "en": "Each equation as the cell's code documents it, then unit {unit}'s numbers plugged in "
+        "en": "Each equation as written, then unit {unit}'s numbers plugged in "
         "($W_{{hf}} h_{{t-1}}$ and the like are one number per unit: row {unit} of the matrix times "
         "the vector), then the pre-activation summed up, then the result.",
-        "zh": "每个公式先按单元代码的文档写出，再代入第 {unit} 个单元的数字（$W_{{hf}} h_{{t-1}}$ 这类乘积对每个单元"
+        "zh": "每个公式先按原样写出，再代入第 {unit} 个单元的数字（$W_{{hf}} h_{{t-1}}$ 这类乘积对每个单元"
         "是一个数：矩阵的第 {unit} 行乘以向量），然后求出激活前的和，最后得到结果。",
     },
     "gates.eq.check": {

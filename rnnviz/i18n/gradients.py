@@ -86,9 +86,10 @@ TEXTS = {
     },
     "gradients.forward_overflow": {
         "en": "{cell}: the hidden state itself overflowed in the forward pass at t = {t} (h_t is inf or NaN from "
-        "there on), so the gradients computed through those steps carry no meaning.",
-        "zh": "{cell}：前向计算中隐藏状态本身在 t = {t} 溢出（此后 h_t 为 inf 或 NaN），"
-        "因此经过这些步骤算出的梯度已没有意义。",
+        "there on): the states are no longer numbers. A linear RNN's Jacobian is W_hh at every step whatever "
+        "h_t is, so its gradient does not depend on the overflowed states; with tanh a state cannot overflow.",
+        "zh": "{cell}：前向计算中隐藏状态本身在 t = {t} 溢出（此后 h_t 为 inf 或 NaN），这些状态已不再是数。"
+        "线性 RNN 每一步的雅可比矩阵都是 W_hh，与 h_t 无关，所以它的梯度不受溢出的状态影响；用 tanh 时状态不会溢出。",
     },
     "gradients.match.exact": {
         "en": "Linear RNN with W_hh = ρ·(orthogonal): the measured curve lies on ρ^(T−t)·√H; the largest "
@@ -147,9 +148,11 @@ TEXTS = {
         "zh": "W_hh = ρ·Q，Q 为正交矩阵：所有特征值都在半径为 ρ 的圆上，且 σ_max = ρ。",
     },
     "gradients.matrix.random": {
-        "en": "W_hh is PyTorch's random matrix (rescaled to radius ρ if ρ > 0). It is not normal, so σ_max is "
+        "en": "W_hh is PyTorch's random matrix (rescaled to radius ρ if ρ > 0). It is not a normal matrix"
+        " (its eigenvectors are not at right angles), so σ_max is "
         "larger than ρ: ρ tells the long-run rate, σ_max the worst single step.",
-        "zh": "W_hh 是 PyTorch 的随机矩阵（若 ρ > 0 则缩放到谱半径 ρ）。它不是正规矩阵，所以 σ_max 大于 ρ："
+        "zh": "W_hh 是 PyTorch 的随机矩阵（若 ρ > 0 则缩放到谱半径 ρ）。它不是正规矩阵（特征向量互不垂直），"
+        "所以 σ_max 大于 ρ："
         "ρ 决定长期的速率，σ_max 决定单步最坏情况。",
     },
     "gradients.gated": {

@@ -7,7 +7,7 @@ TEXTS = {
         "en": "A recurrent network reads a sequence one token at a time. After each token it updates "
         "its hidden state h_t, a vector that has to carry everything the network still knows about "
         "the tokens before. The charts below are the actual hidden states of a vanilla RNN, an LSTM "
-        "and a GRU reading your text, with weights drawn as PyTorch draws them.",
+        "and a GRU reading your text, with random, untrained weights drawn as PyTorch initialises them.",
         "zh": "循环神经网络一次读入一个词元。每读一个词元，它就更新隐藏状态 h_t——一个向量，"
         "必须装下网络对此前所有词元仍记得的一切。下面的图就是普通 RNN、LSTM 和 GRU "
         "读你输入的文本时真实的隐藏状态，权重按 PyTorch 的方式随机初始化。",

@@ -39,8 +39,8 @@ TEXTS = {
         "zh": "每种单元的隐藏状态 h_t（单元 × 时间）；斜线阴影：尚未读到",
     },
     "memory.composition.title": {
-        "en": "What h_{t} is made of: each token's share of the memory",
-        "zh": "h_{t} 由什么组成：每个词元在记忆中所占的份额",
+        "en": "What h_{t} is made of: each token's share of its sensitivity ||dh_{t}/dx_k||",
+        "zh": "h_{t} 由什么组成：每个词元在敏感度 ||dh_{t}/dx_k|| 中所占的份额",
     },
     "memory.earlier": {"en": "tokens 1–{n} together", "zh": "第 1–{n} 个词元合计"},
     "memory.share": {"en": "share of h_t:", "zh": "在 h_t 中的占比："},

@@ -37,8 +37,8 @@ TEXTS = {
         "zh": "序列长度 T（答案与提问之间隔着的步数）",
     },
     "setting.gate_init": {
-        "en": "Memory-gate bias at the start (LSTM forget, GRU update)",
-        "zh": "训练开始时记忆门的偏置（LSTM 遗忘门、GRU 更新门）",
+        "en": "Starting bias of the gate that keeps the old state (LSTM forget gate, GRU update gate)",
+        "zh": "训练开始时保留旧状态那个门的偏置（LSTM 遗忘门、GRU 更新门）",
     },
     "setting.gate_init.help": {
         "en": "Added to PyTorch's initial bias of the gate that decides how much of the old state is kept. "
@@ -119,9 +119,11 @@ TEXTS = {
         "但几乎没有一点能传回第一个词元：比带门的单元低好几个数量级，所以它永远学不会该记住什么。",
     },
     "training.try.curves": {
-        "en": "Set the memory-gate bias to 0 (PyTorch's default) and train again: now the LSTM and GRU usually "
+        "en": "Set the starting bias of the keeping gate to 0 (PyTorch's default) and train again: now the"
+        " LSTM and GRU usually "
         "fail at T = 50 too. Then set T = 10 and try a few seeds: now the vanilla RNN sometimes learns too.",
-        "zh": "把记忆门偏置设为 0（PyTorch 默认值）再训练一次：这时 LSTM 和 GRU 在 T = 50 通常也会失败。"
+        "zh": "把保留旧状态那个门的起始偏置设为 0（PyTorch 默认值）再训练一次："
+        "这时 LSTM 和 GRU 在 T = 50 通常也会失败。"
         "再把 T 设为 10，多试几个随机种子：这时普通 RNN 有时也能学会。",
     },
     # the classic figure
