@@ -37,7 +37,9 @@ def _at_step(page, step: int, timeout: float = 30_000) -> None:
         polling=50,
     )
     wait_until_idle(page)
-    assert _texts(page, ".composition .head") == [f"What h_{step} is made of: each token's share of the memory"]
+    assert _texts(page, ".composition .head") == [
+        f"What h_{step} is made of: each token's share of its sensitivity ||dh_{step}/dx_k||"
+    ]
     assert _texts(page, ".composition .centre") == [f"h{step}"] * 3
     assert _texts(page, ".unrolled .now .xl") == [f"x{step}"]
     assert page.evaluate("() => document.querySelector('.tokwin .now').title") == f"t = {step}"
