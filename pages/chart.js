@@ -44,8 +44,11 @@ export default function ({ parentElement, data: bytes }) {
     parentElement.appendChild(div);
     // the chart follows its column's width, which changes without a window resize too (sidebar closed)
     div.rnnvizResize = new ResizeObserver(() => {
-      const drawn = window.Plotly && div._fullLayout;
-      if (drawn && Math.abs(div._fullLayout.width - div.clientWidth) > 1) window.Plotly.Plots.resize(div);
+      // not while hidden (a width of 0): plotly refuses to resize a plot that is not displayed
+      const drawn = window.Plotly && div._fullLayout && div.clientWidth > 0;
+      if (drawn && Math.abs(div._fullLayout.width - div.clientWidth) > 1) {
+        window.Plotly.Plots.resize(div).catch(() => {}); // removed meanwhile: nothing to resize
+      }
     });
     div.rnnvizResize.observe(div);
   }
