@@ -252,7 +252,7 @@ def sample_html(head: str, start: str, continuation: str, color: str = "#DDD") -
 
 
 SHADE_STYLE = """<style>
-.gen-shade { font-family: monospace; font-size: 14px; line-height: 1.7; white-space: normal; margin: 2px 0 4px; }
+.gen-shade { font-family: monospace; font-size: 13px; line-height: 1.7; white-space: normal; margin: 2px 0 4px; }
 .gen-shade span { padding: 1px 1px; }
 .gen-shade-head { font-size: 14px; font-weight: 700; margin-top: 8px; }
 .gen-shade-scale { font-size: 12px; color: #555; }
