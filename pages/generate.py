@@ -83,7 +83,7 @@ def unit_view(kind: str, chosen: int, state_symbol: str, lang: str) -> None:
     rows.append("|---|---|---|---|")
     for f, found in units.found.items():
         rows.append(f"| {t(f'gen.feature.{f}', lang)} | {found['unit'] + 1} | {found['r']:+.3f} | {rs[f]:+.3f} |")
-    table, coloured = st.columns([1, 2.3])
+    table, coloured = st.columns([1.3, 2.3])
     table.markdown("\n".join(rows))
     start = units.text.find("\n\n", len(units.text) // 2) + 2  # a paragraph of the scored half
     shown, values = units.text[start : start + SHOWN_UNIT_TEXT], units.acts[start : start + SHOWN_UNIT_TEXT, unit]
