@@ -1,22 +1,15 @@
 """Training character models from the generation page: at most one training at a time on a server, each in a
 process of its own that trains the chosen cells one after another, shared by every session that asks for the
-same cells and budget while it trains (as pages/retrain.py does for the translator).
-
-A press while those cells train joins the run under way; a press once it is done starts a new run with the next
-seed. Nothing here caches or draws: cache_apps holds the one ``Trainings`` of the server, the page reads it.
-"""
+same cells and budget while it trains (pages/trainings.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from pages import trainings
 from rnnviz import chars
 
-KEPT = 4  # finished runs kept per key
 CONFIG: dict = {}  # changes to chars.Config for every run (tests train a few steps)
 
 Key = tuple[tuple[str, ...], int]  # (cells, CPU seconds per cell)
@@ -97,58 +90,28 @@ def train_cells(cfgs: list[chars.Config], conn) -> None:
         conn.close()
 
 
-class Trainings:
-    """Every key's runs on this server, the latest last; one run trains at a time."""
+class Trainings(trainings.Trainings):
+    """Every set of cells' runs on this server (pages/trainings.py)."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rnnviz-chars-training")
-        self._runs: dict[Key, list[Training]] = {}
+    kept = 4
 
-    def ask(self, key: Key) -> Training:
-        """The run of these cells under way (joined), or a new one with the next seed, queued."""
-        with self._lock:
-            runs = self._runs.setdefault(key, [])
-            if runs and not runs[-1].finished:
-                return runs[-1]
-            run = Training(key, runs[-1].seed + 1 if runs else 1, {kind: CellRun(kind) for kind in key[0]})
-            runs.append(run)
-            del runs[:-KEPT]
-            self._queue.submit(self._train, run)
-            return run
+    def start(self, key: Key, seed: int) -> tuple[Training, object, tuple]:
+        run = Training(key, seed, {kind: CellRun(kind) for kind in key[0]})
+        return run, train_cells, ([config(kind, key[1], seed) for kind in key[0]],)
 
-    def get(self, key: Key, seed: int) -> Training | None:
-        """The run of this key with this seed, if this server still has it."""
-        return next((r for r in self._runs.get(key, []) if r.seed == seed), None)
-
-    def _train(self, run: Training) -> None:
-        """In the queue's thread: the run in a process of its own, its reports copied onto ``run``."""
-        ctx = multiprocessing.get_context("spawn")
-        ours, theirs = ctx.Pipe(duplex=False)
-        cfgs = [config(kind, run.key[1], run.seed) for kind in run.key[0]]
-        process = ctx.Process(target=train_cells, args=(cfgs, theirs), daemon=True)
-        run.state = "training"
-        try:
-            process.start()
-            theirs.close()
-            while not run.finished:
-                kind, what, *rest = ours.recv()  # EOFError if the process died
-                cell = run.cells[kind]
-                if what == "round":
-                    step, cell.seconds, losses, held_out, sample = rest
-                    cell.loss.extend(losses)
-                    cell.round_step.append(step)
-                    cell.held_out.append(held_out)
-                    cell.samples.append(sample)
-                elif what == "done":
-                    weights, vocab, cell.summary = rest
-                    cell.model = chars.from_weights(kind, weights, vocab, {"cell": kind, "seed": run.seed})
-                    if all(c.summary for c in run.cells.values()):
-                        run.state = "done"
-                else:
-                    run.state, run.error = "failed", rest[0]
-        except (EOFError, OSError) as e:
-            run.state, run.error = "failed", f"the training process ended without a result ({e!r})"
-        finally:
-            ours.close()
-            process.join(timeout=10)
+    def receive(self, run: Training, message: tuple) -> None:
+        kind, what, *rest = message
+        cell = run.cells[kind]
+        if what == "round":
+            step, cell.seconds, losses, held_out, sample = rest
+            cell.loss.extend(losses)
+            cell.round_step.append(step)
+            cell.held_out.append(held_out)
+            cell.samples.append(sample)
+        elif what == "done":
+            weights, vocab, cell.summary = rest
+            cell.model = chars.from_weights(kind, weights, vocab, {"cell": kind, "seed": run.seed})
+            if all(c.summary for c in run.cells.values()):
+                run.state = "done"
+        else:
+            run.state, run.error = "failed", rest[0]
