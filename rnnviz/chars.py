@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -30,12 +28,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from . import checkpoints, corpus
+from . import checkpoints, corpus, rounds
 from .cells import make_cell
 from .checkpoints import DIR, CheckpointError
 from .corpus import encode, known_words, unigram_bits, vocabulary
 from .readout import Readout
-from .train import config_options
 
 FORMAT = "rnnviz-chars-1"
 KINDS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}  # the fused torch.nn module of each cell kind
@@ -196,19 +193,20 @@ class Config:
 
 
 @dataclass
-class History:
-    """Per update the training loss (bits per character); per round, round 0 being the untrained
-    model: its step, update seconds so far, held-out bits per character and a sample."""
+class History(rounds.History):
+    """rounds.History (the loss in bits per character), and per round, round 0 being the untrained model:
+    update seconds so far, held-out bits per character and a sample."""
 
-    loss: list[float] = field(default_factory=list)
-    round_step: list[int] = field(default_factory=list)
     round_seconds: list[float] = field(default_factory=list)
     held_out: list[float] = field(default_factory=list)
     samples: list[str] = field(default_factory=list)
 
 
-class Trainer:
-    """One model in training; ``run_round()`` trains one round, so a page can draw in between."""
+class Trainer(rounds.Rounds):
+    """One model in training (rnnviz.rounds): truncated backpropagation through time along cfg.batch
+    streams of the training text, each carrying its state from one update to the next."""
+
+    loss_unit = 1 / LOG2  # the loss recorded in bits per character
 
     def __init__(self, cfg: Config):
         self.cfg = cfg
@@ -224,52 +222,33 @@ class Trainer:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(cfg.seed)
             self.net = Net(cfg.cell, len(self.vocab), cfg.hidden)
-        self.optimizer = torch.optim.Adam(self.net.parameters(), lr=cfg.lr)
-        self.pos, self.state, self.seconds, self.wall = 0, None, 0.0, 0.0
-        self.history = History()
-        self._evaluate()
+        self.pos, self.state = 0, None
+        super().__init__(
+            self.net.parameters(),
+            History(),
+            lr=cfg.lr,
+            clip=cfg.clip,
+            steps=cfg.steps,
+            seconds=cfg.seconds,
+            round_steps=cfg.round_steps,
+        )
+        self.end_round()  # round 0: the untrained model
 
-    @property
-    def step(self) -> int:
-        return len(self.history.loss)
-
-    @property
-    def done(self) -> bool:
-        c = self.cfg
-        return (c.steps is not None and self.step >= c.steps) or (c.seconds is not None and self.seconds >= c.seconds)
-
-    def update(self) -> None:
-        """One Adam step on the next seq characters of every stream, the state carried over (detached)."""
+    def loss(self) -> torch.Tensor:
+        """Cross-entropy on the next seq characters of every stream, the state carried over (detached)."""
         if self.pos + self.cfg.seq + 1 > len(self.streams):  # end of the text: start again from zero
             self.pos, self.state = 0, None
         chunk = self.streams[self.pos : self.pos + self.cfg.seq + 1]
         self.pos += self.cfg.seq
         y, state = self.net(chunk[:-1], self.state)
         self.state = tuple(s.detach() for s in state) if isinstance(state, tuple) else state.detach()
-        loss = nn.functional.cross_entropy(y.reshape(-1, y.shape[-1]), chunk[1:].reshape(-1))
-        self.optimizer.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(self.net.parameters(), self.cfg.clip)
-        self.optimizer.step()
-        self.history.loss.append(loss.item() / LOG2)
+        return nn.functional.cross_entropy(y.reshape(-1, y.shape[-1]), chunk[1:].reshape(-1))
 
-    def _evaluate(self) -> None:
+    def evaluate(self) -> None:
         h = self.history
-        h.round_step.append(self.step)
         h.round_seconds.append(round(self.seconds, 3))
         h.held_out.append(net_bits_per_char(self.net, self.held_ids))
         h.samples.append(sample(self.model(), "", self.cfg.sample_length, self.cfg.temperature, self.cfg.seed))
-
-    def run_round(self) -> None:
-        """Up to round_steps updates (fewer when a budget ends), then the held-out score and a sample."""
-        for _ in range(self.cfg.round_steps):
-            if self.done:
-                break
-            start, wall = time.process_time(), time.perf_counter()
-            self.update()
-            self.seconds += time.process_time() - start
-            self.wall += time.perf_counter() - wall
-        self._evaluate()
 
     def model(self) -> Model:
         """The model as it is now, in rnnviz cells."""
@@ -306,12 +285,7 @@ class Trainer:
 
 def train(cfg: Config, report=None) -> Trainer:
     """Train round by round until a budget ends; ``report(trainer)`` after every round."""
-    trainer = Trainer(cfg)
-    while not trainer.done:
-        trainer.run_round()
-        if report:
-            report(trainer)
-    return trainer
+    return rounds.train(Trainer(cfg), report)
 
 
 def train_reporting(cfg: Config, conn) -> None:
@@ -401,34 +375,23 @@ def shipped(kind: str) -> Model:
     return load(path_for(kind))
 
 
+def _run(args: dict, report) -> Trainer:
+    text_file = args.pop("text_file")
+    text = Path(text_file).read_text(encoding="utf-8") if text_file else ""
+    return train(Config(**args, text=text), report)
+
+
+def _progress(tr: Trainer) -> str:
+    h = tr.history
+    return f"step {tr.step:5d}  {tr.seconds:6.1f} s  loss {h.loss[-1]:.3f}  held-out {h.held_out[-1]:.3f} bits/char"
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Train one model (progress on stderr) and print one JSON line with the held-out result."""
     p = argparse.ArgumentParser(prog="python -m rnnviz.chars", description=__doc__.splitlines()[0])
-    config_options(p, Config(), skip=("text",))
+    rounds.config_options(p, Config(), skip=("text",))
     p.add_argument("--text-file", help=f"train on this UTF-8 text (at most {corpus.MAX_CHARS:,} characters)")
-    p.add_argument("--threads", type=int, default=1, help="torch threads (1 leaves a core for others)")
-    p.add_argument("--save", help="write a safetensors checkpoint to this path")
-    args = vars(p.parse_args(argv))
-    torch.set_num_threads(args.pop("threads"))
-    path, text_file = args.pop("save"), args.pop("text_file")
-    try:
-        text = Path(text_file).read_text(encoding="utf-8") if text_file else ""
-        trainer = train(
-            Config(**args, text=text),
-            report=lambda tr: print(
-                f"step {tr.step:5d}  {tr.seconds:6.1f} s  loss {tr.history.loss[-1]:.3f}  "
-                f"held-out {tr.history.held_out[-1]:.3f} bits/char",
-                file=sys.stderr,
-                flush=True,
-            ),
-        )
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        p.error(str(e))
-    result = trainer.summary()
-    if path:
-        result["checkpoint"] = str(save(trainer, path))
-    print(json.dumps(result))
-    return result
+    return rounds.main(p, argv, _run, save, _progress)
 
 
 if __name__ == "__main__":

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -37,11 +35,10 @@ import numpy as np
 import torch
 from torch import nn
 
-from . import checkpoints
+from . import checkpoints, rounds
 from .cells import make_cell
 from .checkpoints import DIR, CheckpointError
 from .readout import Readout
-from .train import config_options
 
 FORMAT = "rnnviz-forecast-1"
 KINDS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}  # the fused torch.nn module of each cell kind
@@ -201,17 +198,15 @@ class Config:
 
 
 @dataclass
-class History:
-    """Per update the training MSE (of every step's next change); per round, round 0 being the
-    untrained model: its step and held-out MSE after a whole window (the naive MSE is fixed)."""
+class History(rounds.History):
+    """rounds.History (the training MSE of every step's next change), and per round, round 0 being the
+    untrained model: the held-out MSE after a whole window (the naive MSE is fixed)."""
 
-    loss: list[float] = field(default_factory=list)
-    round_step: list[int] = field(default_factory=list)
     held_out: list[float] = field(default_factory=list)
 
 
-class Trainer:
-    """One model in training; ``run_round()`` trains one round, so a page can draw in between."""
+class Trainer(rounds.Rounds):
+    """One model in training (rnnviz.rounds): batches of random windows of the training series."""
 
     def __init__(self, cfg: Config):
         self.cfg = cfg
@@ -223,50 +218,31 @@ class Trainer:
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(cfg.seed)
             self.net = Net(cfg.cell, cfg.hidden)
-        self.optimizer = torch.optim.Adam(self.net.parameters(), lr=cfg.lr)
-        self.history, self.seconds, self.wall = History(), 0.0, 0.0
-        self._evaluate()
+        super().__init__(
+            self.net.parameters(),
+            History(),
+            lr=cfg.lr,
+            clip=cfg.clip,
+            steps=cfg.steps,
+            seconds=cfg.seconds,
+            round_steps=cfg.round_steps,
+        )
+        self.end_round()  # round 0: the untrained model
 
-    @property
-    def step(self) -> int:
-        return len(self.history.loss)
-
-    @property
-    def done(self) -> bool:
-        c = self.cfg
-        return (c.steps is not None and self.step >= c.steps) or (c.seconds is not None and self.seconds >= c.seconds)
-
-    def update(self) -> None:
-        """One Adam step on a batch of random windows, every step's prediction in the loss."""
+    def loss(self) -> torch.Tensor:
+        """MSE of every step's predicted next change on a batch of random windows."""
         w = self.cfg.window
         start = self.rng.integers(0, len(self.changes) - w, self.cfg.batch)
         chunk = self.changes[torch.from_numpy(start[None] + np.arange(w + 1)[:, None])]  # (w + 1, B)
-        loss = nn.functional.mse_loss(self.net(chunk[:-1]), chunk[1:])
-        self.optimizer.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(self.net.parameters(), self.cfg.clip)
-        self.optimizer.step()
-        self.history.loss.append(loss.item())
+        return nn.functional.mse_loss(self.net(chunk[:-1]), chunk[1:])
 
     @torch.no_grad()
     def held_out(self) -> dict:
         """``compare`` on the held-out windows, computed by the fused torch.nn module."""
         return compare(self.net(self.held_d)[-1].double().numpy(), self.held_target)
 
-    def _evaluate(self) -> None:
-        self.history.round_step.append(self.step)
+    def evaluate(self) -> None:
         self.history.held_out.append(self.held_out()["mse"])
-
-    def run_round(self) -> None:
-        """Up to round_steps updates (fewer when a budget ends), then the held-out score."""
-        for _ in range(self.cfg.round_steps):
-            if self.done:
-                break
-            start, wall = time.process_time(), time.perf_counter()
-            self.update()
-            self.seconds += time.process_time() - start
-            self.wall += time.perf_counter() - wall
-        self._evaluate()
 
     def model(self) -> Model:
         """The model as it is now, in rnnviz cells."""
@@ -295,12 +271,7 @@ class Trainer:
 
 def train(cfg: Config, report=None) -> Trainer:
     """Train round by round until a budget ends; ``report(trainer)`` after every round."""
-    trainer = Trainer(cfg)
-    while not trainer.done:
-        trainer.run_round()
-        if report:
-            report(trainer)
-    return trainer
+    return rounds.train(Trainer(cfg), report)
 
 
 # ---- checkpoints ----
@@ -355,32 +326,16 @@ def shipped(series_name: str, kind: str) -> Model:
     return load(path_for(series_name, kind))
 
 
+def _progress(tr: Trainer) -> str:
+    h = tr.history
+    return f"step {tr.step:5d}  {tr.seconds:6.1f} s  loss {h.loss[-1]:.5f}  held-out MSE {h.held_out[-1]:.5f}"
+
+
 def main(argv: list[str] | None = None) -> dict:
     """Train one model (progress on stderr) and print one JSON line with the held-out result."""
     p = argparse.ArgumentParser(prog="python -m rnnviz.forecast", description=__doc__.splitlines()[0])
-    config_options(p, Config())
-    p.add_argument("--threads", type=int, default=1, help="torch threads (1 leaves a core for others)")
-    p.add_argument("--save", help="write a safetensors checkpoint to this path")
-    args = vars(p.parse_args(argv))
-    torch.set_num_threads(args.pop("threads"))
-    path = args.pop("save")
-    try:
-        trainer = train(
-            Config(**args),
-            report=lambda tr: print(
-                f"step {tr.step:5d}  {tr.seconds:6.1f} s  loss {tr.history.loss[-1]:.5f}  "
-                f"held-out MSE {tr.history.held_out[-1]:.5f}",
-                file=sys.stderr,
-                flush=True,
-            ),
-        )
-    except ValueError as e:
-        p.error(str(e))
-    result = trainer.summary()
-    if path:
-        result["checkpoint"] = str(save(trainer, path))
-    print(json.dumps(result))
-    return result
+    rounds.config_options(p, Config())
+    return rounds.main(p, argv, lambda args, report: train(Config(**args), report), save, _progress)
 
 
 if __name__ == "__main__":

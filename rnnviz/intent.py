@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
-import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -28,7 +26,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from . import checkpoints
+from . import checkpoints, rounds
 from . import intent_data as data
 from .cells import Cell, make_cell
 from .checkpoints import DIR, CheckpointError
@@ -90,18 +88,17 @@ class Net(nn.Module):
 
 
 @dataclass
-class History:
-    """Per update: loss and gradient norm before clipping; per round: step, held-out and long-sentence scores."""
+class History(rounds.History):
+    """rounds.History, and per round the held-out-template accuracy (shown, never used to stop) and the
+    long-sentence accuracy."""
 
-    loss: list[float] = field(default_factory=list)
-    grad_norm: list[float] = field(default_factory=list)
-    eval_step: list[int] = field(default_factory=list)
-    eval_score: list[float] = field(default_factory=list)  # held-out-template accuracy (shown, never used to stop)
+    eval_score: list[float] = field(default_factory=list)
     eval_long: list[float] = field(default_factory=list)
 
 
-class Trainer:
-    """One model in training; ``run(n)`` trains up to n more steps, so callers can draw in between."""
+class Trainer(rounds.Rounds):
+    """One model in training (rnnviz.rounds): template and long sentences mixed in every batch, a cosine
+    learning-rate schedule, a round every cfg.eval_every updates; no round 0."""
 
     def __init__(self, cfg: Config):
         self.cfg = c = cfg.resolved()
@@ -114,34 +111,23 @@ class Trainer:
             k = MEMORY_BLOCK[c.cell]
             with torch.no_grad():
                 self.model.rnn.bias_ih_l0[k * c.hidden : (k + 1) * c.hidden] += c.gate_bias
-        self.optimizer = torch.optim.Adam(self.model.parameters(), lr=c.lr)
-        self.schedule = torch.optim.lr_scheduler.LambdaLR(
-            self.optimizer, lambda k: 0.05 + 0.475 * (1 + math.cos(math.pi * min(k / c.steps, 1.0)))
+        super().__init__(
+            self.model.parameters(),
+            History(),
+            lr=c.lr,
+            clip=c.clip,
+            steps=c.steps,
+            seconds=None,
+            round_steps=c.eval_every,
+            schedule=lambda k: 0.05 + 0.475 * (1 + math.cos(math.pi * min(k / c.steps, 1.0))),
         )
-        self.history = History()
-        self.seconds = 0.0
 
-    @property
-    def step(self) -> int:
-        return len(self.history.loss)
-
-    @property
-    def done(self) -> bool:
-        return self.step >= self.cfg.steps
-
-    def update(self) -> None:
-        """One Adam step on a fresh batch, with the gradient clipped to cfg.clip (global norm)."""
+    def loss(self) -> torch.Tensor:
+        """Cross-entropy on a fresh batch: template sentences and, augment.long_share of it, long ones."""
         n_long = round(self.cfg.augment.long_share * self.cfg.batch)
         parts = [self.sampler.draw(self.cfg.batch - n_long, long=False), self.sampler.draw(n_long, long=True)]
         logits = torch.cat([self.model(*data.padded(seqs)) for seqs, _ in parts if seqs])  # padded apart: faster
-        loss = nn.functional.cross_entropy(logits, torch.from_numpy(np.concatenate([y for _, y in parts])))
-        self.optimizer.zero_grad()
-        loss.backward()
-        norm = nn.utils.clip_grad_norm_(self.model.parameters(), self.cfg.clip)
-        self.optimizer.step()
-        self.schedule.step()
-        self.history.loss.append(loss.item())
-        self.history.grad_norm.append(float(norm))
+        return nn.functional.cross_entropy(logits, torch.from_numpy(np.concatenate([y for _, y in parts])))
 
     @torch.no_grad()
     def correct(self, examples: list[data.Example]) -> np.ndarray:
@@ -155,17 +141,9 @@ class Trainer:
         ok, names = self.correct(self.data.test), np.array([ex.template for ex in self.data.test])
         return float(np.mean([ok[names == t].mean() for t in dict.fromkeys(names)]))
 
-    def run(self, n: int) -> None:
-        """Train up to n steps (fewer when the budget ends), then score the held-out and long sentences."""
-        start = time.perf_counter()
-        for _ in range(n):
-            if self.done:
-                break
-            self.update()
-        self.history.eval_step.append(self.step)
+    def evaluate(self) -> None:
         self.history.eval_score.append(self.held_out())
         self.history.eval_long.append(float(self.correct(self.data.long).mean()))
-        self.seconds += time.perf_counter() - start
 
     def summary(self) -> dict:
         """What a run reports: the config, steps, seconds, held-out and long-sentence accuracy, data sizes."""
@@ -178,7 +156,7 @@ class Trainer:
             "hidden": c.hidden,
             "embed": c.embed,
             "steps": self.step,
-            "seconds": round(self.seconds, 2),
+            "seconds": round(self.wall + self.eval_wall, 2),  # wall clock, updates and evaluations
             "held_out_accuracy": round(self.history.eval_score[-1], 5),
             "held_out_sentence_accuracy": round(float(self.correct(d.test).mean()), 5),
             "long_accuracy": round(self.history.eval_long[-1], 5),
@@ -196,12 +174,7 @@ class Trainer:
 
 def train(cfg: Config, report=None) -> Trainer:
     """Train cfg.steps steps in rounds of cfg.eval_every; ``report(trainer)`` after every round."""
-    trainer = Trainer(cfg)
-    while not trainer.done:
-        trainer.run(trainer.cfg.eval_every)
-        if report:
-            report(trainer)
-    return trainer
+    return rounds.train(Trainer(cfg), report)
 
 
 # ---- the shown model: rnnviz's own cell with the trained weights ----
@@ -368,13 +341,11 @@ def contributions(text: str, kind: str, intent: str | None = None) -> Attributio
     return attribute(shipped(kind), text, intent)
 
 
-def _progress(t: Trainer) -> None:
+def _progress(t: Trainer) -> str:
     h = t.history
-    print(
+    return (
         f"step {t.step}/{t.cfg.steps}  loss {h.loss[-1]:.4f}  held-out {h.eval_score[-1]:.4f}  "
-        f"long {h.eval_long[-1]:.4f}  {t.seconds:.1f} s",
-        file=sys.stderr,
-        flush=True,
+        f"long {h.eval_long[-1]:.4f}  {t.wall + t.eval_wall:.1f} s"
     )
 
 
@@ -385,19 +356,7 @@ def main(argv: list[str] | None = None) -> dict:
     p.add_argument("--seed", type=int, default=Config.seed)
     p.add_argument("--hidden", type=int, default=Config.hidden)
     p.add_argument("--steps", type=int, default=None, help=f"default: the cell's budget, {STEPS}")
-    p.add_argument("--threads", type=int, default=1, help="torch threads (1 leaves a core for others)")
-    p.add_argument("--save", default=None, help="write a safetensors checkpoint to this path")
-    args = p.parse_args(argv)
-    torch.set_num_threads(args.threads)
-    try:
-        trainer = train(Config(cell=args.cell, seed=args.seed, hidden=args.hidden, steps=args.steps), _progress)
-    except ValueError as e:
-        p.error(str(e))
-    result = trainer.summary()
-    if args.save:
-        result["checkpoint"] = str(save(trainer, args.save))
-    print(json.dumps(result), flush=True)
-    return result
+    return rounds.main(p, argv, lambda args, report: train(Config(**args), report), save, _progress)
 
 
 if __name__ == "__main__":

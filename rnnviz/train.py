@@ -8,8 +8,8 @@ draw curves between them, and stops early once a held-out batch shows the task s
     python -m rnnviz.train --task recall --cell lstm --length 50 --seed 0
     python -m rnnviz.train --task intent --cell gru      # an application: its own module's options
 
-The applications (intent, chars, forecast, dates) train with their own module's loop and options; this
-command hands them the rest of its arguments. Each prints one JSON line with its held-out result.
+The applications (intent, chars, forecast: rnnviz.rounds; dates: its own loop) take their own module's
+options; this command hands them the rest of its arguments. Each prints one JSON line with its held-out result.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import math
 import sys
 import threading
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 import torch
@@ -261,20 +261,6 @@ def _progress_line(tr: Trainer) -> str:
         f"step {tr.step:5d}/{tr.cfg.steps}  loss {tr.history.loss[-1]:.4f}  "
         f"held-out {tr.task.metric} {value:.4f}  |grad| {tr.history.grad_norm[-1]:.3g}  {tr.seconds:.1f} s"
     )
-
-
-def config_options(p: argparse.ArgumentParser, defaults, skip: tuple[str, ...] = ()) -> None:
-    """One --option per field of a Config dataclass, its default shown; "none" clears an optional budget."""
-    for f in fields(defaults):
-        if f.name not in skip:
-            value = getattr(defaults, f.name)
-            kind = {"float | None": float, "int | None": int}.get(f.type, type(value))
-            p.add_argument(
-                f"--{f.name.replace('_', '-')}",
-                default=value,
-                help=f"default {value}",
-                type=lambda s, kind=kind: None if s.lower() == "none" else kind(s),
-            )
 
 
 APPLICATIONS = ("intent", "chars", "forecast", "dates")  # tasks whose rnnviz module has its own main()

@@ -329,7 +329,7 @@ def test_training_is_seeded_and_reports_every_round():
     seen = []
     a = intent.train(intent.Config(cell="gru", **TINY), report=lambda t: seen.append(t.step))
     b = intent.train(intent.Config(cell="gru", **TINY))
-    assert seen == [2, 4] and a.history.eval_step == [2, 4]
+    assert seen == [2, 4] and a.history.round_step == [2, 4]
     assert a.history.loss == b.history.loss and np.isfinite(a.history.loss).all()
     s = a.summary()
     assert s["steps"] == 4 and 0 <= s["held_out_accuracy"] <= 1 and 0 <= s["long_accuracy"] <= 1
