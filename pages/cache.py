@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import multiprocessing
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -28,11 +26,11 @@ import torch
 from rnnviz import analysis, checkpoints, clipping, gates, memory, scene
 from rnnviz import equations as eqs
 from rnnviz import gradients as grads
+from rnnviz import results as results_files
 from rnnviz.cells import CELLS
 from rnnviz.figures import style
 from rnnviz.settings import Model
 
-RESULTS = Path(__file__).resolve().parent.parent / "results"
 # A class of 40 on seeds of their own asks for 40 buckets of 3 cells at once: the caches of what a bucket holds
 # keep a few hundred (a 200-token bucket's contribution map is 320 KB), so a page's several charts do not evict
 # each other's results and compute them again.
@@ -252,8 +250,7 @@ def trained_sets() -> list[str]:
 def results(name: str) -> dict | None:
     """A benchmark's results file, results/<name>.json (the training sweep's score against length, the
     applications' held-out scores), or None when it does not exist yet."""
-    path = RESULTS / f"{name}.json"
-    return json.loads(path.read_text()) if path.is_file() else None
+    return results_files.read(name)
 
 
 class Job:

@@ -11,12 +11,22 @@ import urllib.parse
 
 import streamlit as st
 
-from pages import links, widgets
-from rnnviz import presets
+from pages import cache, cache_apps, links, widgets
+from rnnviz import lesson, presets
 from rnnviz import settings as cfg
 from rnnviz.i18n import t
 
 CLASSROOM_FIELDS = ("lang", "teacher", "present")  # kept when a preset or a lesson stop opens
+# the lesson's texts quote the numbers the page's own cached calls give its charts
+LESSON_NUMBERS = lesson.Numbers(
+    contributions=cache.contributions,
+    gradient=lambda m, kind: cache.profile(m, kind).gradient,
+    sigma=lambda m: cache.spectrum(m).sigma,
+    trace=cache.trace,
+    parameter_count=cache.parameter_count,
+    results=cache.results,
+    intent_probs=lambda text, kind: cache_apps.intent_reading(text, kind).probs,
+)
 
 
 def expand_preset(page, pages: dict) -> None:
@@ -159,6 +169,8 @@ def open_stop(index: int, revealed: bool) -> None:
     stop = presets.LESSON[index]
     open_view(stop.after if revealed else stop.before)
     st.session_state["_lesson"] = (index, revealed)
+    if revealed and stop.trains:
+        st.session_state["_lab_start"] = True  # as the training page's Train button does
 
 
 def lesson_banner(lang: str) -> None:
@@ -169,7 +181,12 @@ def lesson_banner(lang: str) -> None:
     stop, n = presets.LESSON[index], len(presets.LESSON)
     with st.container(border=True, key="lesson_banner"):
         st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")
-        st.markdown(t(f"lesson.{stop.key}.answer" if revealed else f"lesson.{stop.key}.question", lang))
+        view = stop.after if revealed else stop.before
+        if lesson.shows(view, widgets.current()):
+            st.markdown(lesson.text(stop.key, revealed, widgets.current(), lang, LESSON_NUMBERS))
+        else:
+            st.markdown(t("lesson.changed", lang))
+            revealed = False
         cols = st.columns(3)
         if not revealed:
             cols[0].button(

@@ -4,18 +4,18 @@ import streamlit as st
 
 from pages import classroom, run_through_app
 from pages.links import language
-from rnnviz import presets
+from rnnviz import lesson, presets
 from rnnviz.i18n import t
 
 run_through_app()
 lang = language()
 st.title(t("lesson.title", lang))
-st.write(t("lesson.intro", lang))
 n = len(presets.LESSON)
+st.write(t("lesson.intro", lang, n=n))
 for index, stop in enumerate(presets.LESSON):
     with st.container(border=True, key=f"lesson_stop_{index}"):
         st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")
-        st.write(t(f"lesson.{stop.key}.question", lang))
+        st.write(lesson.text(stop.key, False, stop.before.settings(), lang, classroom.LESSON_NUMBERS))
         st.button(
             t("lesson.open", lang),
             key=f"lesson_open_{index}",

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from . import intent_data
 from .settings import DEFAULTS, FIELDS, Settings, to_query
 from .text import tokenize
 
@@ -55,18 +58,18 @@ _GRADIENTS = {
     "forget_bias": 0.0,
     "update_bias": 0.0,
 }
-_VANISHING = {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 0.9}
+# the RNN's situations take W_hh = rho * Q (Q orthogonal): then sigma_max = rho, the bound that holds with tanh is
+# the dashed line, and without tanh the gradient is exactly on it
+_RNN = {**_GRADIENTS, "cells": ("rnn",), "orthogonal": True}
+_VANISHING = {**_RNN, "nonlinearity": "tanh", "rho": 0.9}
+_EXPLODING = {**_RNN, "nonlinearity": "linear", "rho": 1.1}
 
 PRESETS: dict[str, Preset] = {
     "what-time": Preset("memory", {"text": "what time is it?", "step": 1}),
     "short-term-memory": Preset("memory", {"text": LONG_SENTENCE, "focus": FRANCE}),
     "vanishing-gradients": Preset("gradients", _VANISHING, "gradients"),
-    "exploding-gradients": Preset(
-        "gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "linear", "rho": 1.1}, "gradients"
-    ),
-    "edge-of-chaos": Preset(
-        "gradients", {**_GRADIENTS, "cells": ("rnn",), "nonlinearity": "tanh", "rho": 1.0}, "gradients"
-    ),
+    "exploding-gradients": Preset("gradients", _EXPLODING, "gradients"),
+    "edge-of-chaos": Preset("gradients", {**_RNN, "nonlinearity": "tanh", "rho": 1.0}, "gradients"),
     "lstm-keeps-the-gradient": Preset(
         "gradients",
         {**_GRADIENTS, "cells": ("rnn", "lstm"), "nonlinearity": "tanh", "rho": 0.9, "forget_bias": 5.0},
@@ -96,25 +99,34 @@ class Stop:
     key: str  # texts lesson.<key>.title / .question / .answer
     before: Preset
     after: Preset
+    trains: bool = False  # the reveal also starts the page's training run
 
 
+_LONG = {"text": LONG_SENTENCE, "focus": FRANCE}
+# the intent page's long example: the deciding word "time" first, then 40 neutral tokens
+INTENT_LONG = intent_data.long_sentence("time", "en", 40, np.random.default_rng(0)).text
+
+# each stop builds on the ones before: reading, fading, why it fades (the gradient), the gates that fix it,
+# the GRU's one gate, training, then an application
 LESSON: list[Stop] = [
     Stop("read", PRESETS["what-time"], Preset("memory", {"text": "what time is it?"})),
-    Stop(
-        "fade",
-        Preset("memory", {"text": LONG_SENTENCE, "cells": ("rnn",), "focus": FRANCE}),
-        PRESETS["short-term-memory"],
-    ),
+    Stop("fade", Preset("memory", {**_LONG, "cells": ("rnn",)}), PRESETS["short-term-memory"]),
+    Stop("vanish", Preset("gradients", {**_VANISHING, "length": 20}), PRESETS["vanishing-gradients"]),
+    Stop("explode", PRESETS["vanishing-gradients"], PRESETS["exploding-gradients"]),
+    Stop("gates", Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",)}), PRESETS["forget-gate"]),
     Stop(
         "forget",
-        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": FRANCE}),
-        Preset("memory", {"text": LONG_SENTENCE, "cells": ("lstm",), "focus": FRANCE, "forget_bias": 3.0}),
+        Preset("memory", {**_LONG, "cells": ("lstm",)}),
+        Preset("memory", {**_LONG, "cells": ("lstm",), "forget_bias": 3.0}),
     ),
-    Stop("vanish", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["vanishing-gradients"]),
-    Stop("explode", Preset("gradients", {**_VANISHING, "cells": ("rnn",)}), PRESETS["exploding-gradients"]),
-    Stop("gates", Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",)}), PRESETS["forget-gate"]),
+    Stop(
+        "gru",
+        Preset("memory", {**_LONG, "cells": ("lstm", "gru"), "forget_bias": 3.0}),
+        Preset("memory", {**_LONG, "cells": ("lstm", "gru"), "forget_bias": 3.0, "update_bias": 3.0}),
+    ),
     Stop("trained", Preset("memory", {"generated": True, "length": 50}), PRESETS["trained-vs-untrained"]),
-    Stop("train", Preset("training", {}), PRESETS["training-lab"]),
+    Stop("train", Preset("training", {"task": "recall", "train_length": 10}), PRESETS["training-lab"], trains=True),
+    Stop("intent", Preset("intent", {"text": "what time is it?"}), Preset("intent", {"text": INTENT_LONG})),
 ]
 
 

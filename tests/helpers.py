@@ -1,9 +1,11 @@
-"""Reading plotly figure JSON in tests: plotly 7 writes numpy arrays as base64 typed arrays."""
+"""Test helpers: reading plotly figure JSON (plotly 7 writes numpy arrays as base64 typed arrays), and the
+independent references, torch.nn modules and torch.autograd."""
 
 import base64
 import json
 
 import numpy as np
+import torch
 
 
 def array(value) -> np.ndarray:
@@ -35,8 +37,6 @@ def chart(at, title: str) -> dict:
 
 def torch_modules():
     """The independent reference of each cell kind: torch.nn's own module."""
-    import torch
-
     return {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
 
 
@@ -81,3 +81,38 @@ def css_marks(css: str, key: str, pseudo: str = "after") -> dict[str, list[tuple
         for left, right, top, bottom in zip(*[iter(found)] * 4):
             out[kind].append((left[0], right[0], top[2], bottom[2]))
     return out
+
+
+STEP_MODULES = {"rnn": torch.nn.RNNCell, "lstm": torch.nn.LSTMCell, "gru": torch.nn.GRUCell}
+
+
+def nn_twin(kind, cell):
+    """A float64 torch.nn module with the cell's weights."""
+    module = torch_modules()[kind](cell.input_size, cell.hidden_size).double()
+    module.load_state_dict({k: v.double() for k, v in cell.state_dict().items()})
+    return module
+
+
+def autograd_contributions(kind, cell, x):
+    """C[t, k] = ||d h_t / d x_k||_F from torch.autograd's full Jacobian of torch.nn's forward."""
+    module = nn_twin(kind, cell)
+    jac = torch.autograd.functional.jacobian(lambda inp: module(inp)[0], x.double())  # (T, H, T, D)
+    return torch.linalg.vector_norm(jac, dim=(1, 3)).numpy()
+
+
+def autograd_gradient_norms(kind, cell, x):
+    """||dL/dh_t|| for L = sum(h_T), by retain_grad on each h_t of an unrolled torch.nn cell."""
+    step = STEP_MODULES[kind](cell.input_size, cell.hidden_size).double()
+    step.load_state_dict({k.replace("_l0", ""): v.double() for k, v in cell.state_dict().items()})
+    h = torch.zeros(1, cell.hidden_size, dtype=torch.float64)
+    c = torch.zeros_like(h)
+    hs = []
+    for x_t in x.double():
+        if kind == "lstm":
+            h, c = step(x_t[None], (h, c))
+        else:
+            h = step(x_t[None], h)
+        h.retain_grad()
+        hs.append(h)
+    hs[-1].sum().backward()
+    return np.array([float(h_t.grad.norm()) for h_t in hs])

@@ -3,45 +3,11 @@
 import numpy as np
 import pytest
 import torch
-from helpers import torch_modules
+from helpers import STEP_MODULES, autograd_contributions, autograd_gradient_norms, nn_twin, torch_modules
 
 from rnnviz import contributions, gradient_norms, make_cell, trace
 
 TORCH_MODULES = torch_modules()
-
-STEP_MODULES = {"rnn": torch.nn.RNNCell, "lstm": torch.nn.LSTMCell, "gru": torch.nn.GRUCell}
-
-
-def _nn_twin(kind, cell):
-    """A float64 torch.nn module with the cell's weights."""
-    module = TORCH_MODULES[kind](cell.input_size, cell.hidden_size).double()
-    module.load_state_dict({k: v.double() for k, v in cell.state_dict().items()})
-    return module
-
-
-def _autograd_contributions(kind, cell, x):
-    """C[t, k] = ||d h_t / d x_k||_F from torch.autograd's full Jacobian of torch.nn's forward."""
-    module = _nn_twin(kind, cell)
-    jac = torch.autograd.functional.jacobian(lambda inp: module(inp)[0], x.double())  # (T, H, T, D)
-    return torch.linalg.vector_norm(jac, dim=(1, 3)).numpy()
-
-
-def _autograd_gradient_norms(kind, cell, x):
-    """||dL/dh_t|| for L = sum(h_T), by retain_grad on each h_t of an unrolled torch.nn cell."""
-    step = STEP_MODULES[kind](cell.input_size, cell.hidden_size).double()
-    step.load_state_dict({k.replace("_l0", ""): v.double() for k, v in cell.state_dict().items()})
-    h = torch.zeros(1, cell.hidden_size, dtype=torch.float64)
-    c = torch.zeros_like(h)
-    hs = []
-    for x_t in x.double():
-        if kind == "lstm":
-            h, c = step(x_t[None], (h, c))
-        else:
-            h = step(x_t[None], h)
-        h.retain_grad()
-        hs.append(h)
-    hs[-1].sum().backward()
-    return np.array([float(h_t.grad.norm()) for h_t in hs])
 
 
 @pytest.mark.parametrize("kind", ["rnn", "lstm", "gru"])
@@ -50,7 +16,7 @@ def test_contributions_match_autograd(kind, D, H, T, seed):
     cell = make_cell(kind, D, H, seed=seed)
     x = torch.randn(T, D, generator=torch.Generator().manual_seed(seed))
     C = contributions(cell, x)
-    ref = _autograd_contributions(kind, cell, x)
+    ref = autograd_contributions(kind, cell, x)
     assert C.shape == (T, T)
     np.testing.assert_allclose(C, ref, rtol=1e-4, atol=0)
     assert np.all(np.triu(C, k=1) == 0)  # the future cannot shape the past
@@ -62,7 +28,7 @@ def test_gradient_norms_match_autograd(kind, D, H, T, seed):
     cell = make_cell(kind, D, H, seed=seed)
     x = torch.randn(T, D, generator=torch.Generator().manual_seed(seed + 7))
     g = gradient_norms(cell, x)
-    np.testing.assert_allclose(g, _autograd_gradient_norms(kind, cell, x), rtol=1e-4, atol=0)
+    np.testing.assert_allclose(g, autograd_gradient_norms(kind, cell, x), rtol=1e-4, atol=0)
     assert g[-1] == pytest.approx(np.sqrt(H))  # dL/dh_T is the all-ones vector
 
 
@@ -112,7 +78,7 @@ def test_trace_matches_torch_nn_and_leaves_the_cell_alone(kind):
     before = {k: v.clone() for k, v in cell.state_dict().items()}
     x = torch.randn(25, 4)
     tr = trace(cell, x)
-    ref = _nn_twin(kind, cell)(x.double())[0].detach().numpy()
+    ref = nn_twin(kind, cell)(x.double())[0].detach().numpy()
     np.testing.assert_allclose(tr.hidden, ref, atol=1e-10)
     assert (tr.cell is not None) == (kind == "lstm")
     assert all(v.shape == (25, 6) for v in tr.gates.values())
@@ -228,7 +194,7 @@ def test_one_layer_part_gradient_is_the_gradient_through_time():
     cell = make_cell("lstm", 4, 6, seed=3)
     x = torch.randn(25, 4, generator=torch.Generator().manual_seed(9))
     output, parts = part_gradients(cell, x)
-    np.testing.assert_allclose(output, _autograd_gradient_norms("lstm", cell, x), rtol=1e-9)
+    np.testing.assert_allclose(output, autograd_gradient_norms("lstm", cell, x), rtol=1e-9)
     np.testing.assert_allclose(parts[0, False], output)
 
 

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rnnviz import presets
+from rnnviz import lesson, presets
 from rnnviz.figures.export import rows, to_csv
 from rnnviz.i18n import TEXTS
 
@@ -18,6 +18,7 @@ TITLES = {
     "gradients": "Gradients through time",
     "gates": "Gates",
     "training": "Training lab",
+    "intent": "Intent",
     "lesson": "A guided lesson",
 }
 
@@ -73,9 +74,11 @@ def test_the_lesson_walks_every_stop_and_reveals_its_view():
     for index, stop in enumerate(presets.LESSON):
         assert not at.exception, stop.key
         assert at.title[0].value.startswith(TITLES[stop.before.page]), stop.key
+        assert lesson.text(stop.key, False, stop.before.settings(), "en") in [m.value for m in at.markdown], stop.key
         at.button(key="lesson_reveal").click().run()
         assert not at.exception, stop.key
         assert at.title[0].value.startswith(TITLES[stop.after.page]), stop.key
+        assert lesson.text(stop.key, True, stop.after.settings(), "en") in [m.value for m in at.markdown], stop.key
         for field, value in stop.after.changes.items():
             if field != "step":
                 shown = _widget_value(at, field)
