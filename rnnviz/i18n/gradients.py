@@ -1,21 +1,29 @@
 """Texts of the Gradients through time page."""
 
 TEXTS = {
-    "gradients.nav": {"en": "Gradients through time", "zh": "随时间的梯度"},
+    "gradients.nav": {"en": "Gradients through time", "zh": "梯度随时间反向传播"},
     "gradients.title": {
         "en": "Gradients through time: vanishing and exploding",
-        "zh": "随时间反向传播的梯度：消失与爆炸",
+        "zh": "梯度随时间反向传播：梯度消失与梯度爆炸",
     },
     "gradients.intro": {
         "en": "To learn from its last step, a recurrent network sends the error back through every earlier "
-        "step (back-propagation through time). Each step multiplies the gradient by that step's Jacobian "
-        "J_t = ∂s_t/∂s_(t−1). Many factors a bit below 1 make it vanish; many a bit above 1 make it "
-        "explode. Here the loss is L = sum of h_T (the last hidden state), and every curve below is "
-        "computed from the model with automatic differentiation in float64.",
-        "zh": "为了从最后一步学习，循环网络要把误差沿着之前的每一步传回去（随时间反向传播，BPTT）。"
-        "每经过一步，梯度就乘上这一步的雅可比矩阵 J_t = ∂s_t/∂s_(t−1)。许多略小于 1 的因子相乘，梯度就消失；"
-        "许多略大于 1 的因子相乘，梯度就爆炸。这里的损失取 L = h_T（最后一个隐藏状态）各分量之和，"
-        "下面每条曲线都由模型经自动微分以 float64 精度算出。",
+        "step: back-propagation through time (BPTT). Write s_t for the cell's whole state after step t: h_t "
+        "for the RNN and the GRU, h_t and the cell state c_t together for the LSTM. Each step back multiplies "
+        "the gradient by that step's Jacobian J_t = ∂s_t/∂s_(t−1), the matrix of how much each number of s_t "
+        "changes when one number of s_(t−1) is changed a little. If these factors shrink the gradient a "
+        "little at every step, it vanishes; if they stretch it a little at every step, it explodes. Here "
+        "the loss is L = sum of h_T (the last hidden state), and the charts show the gradient norm "
+        "||dL/dh_t||, the length of the gradient vector: how strongly L reacts when h_t is changed a little. "
+        "Every curve is computed from the model by automatic differentiation in float64 (numbers with about "
+        "16 significant digits, up to 1.8e308).",
+        "zh": "为了从最后一步学习，循环网络要把误差沿着之前的每一步传回去：随时间反向传播（BPTT）。"
+        "记 s_t 为第 t 步之后网络的全部状态：RNN 和 GRU 是 h_t，LSTM 是 h_t 和细胞状态 c_t 合在一起。"
+        "每往回一步，梯度就乘上这一步的雅可比矩阵 J_t = ∂s_t/∂s_(t−1)：这个矩阵记录 s_(t−1) 的某个数稍微改动时，"
+        "s_t 的每个数跟着变化多少。如果这些因子每一步都把梯度缩小一点，梯度就消失；每一步都拉长一点，梯度就爆炸。"
+        "这里的损失取 L = h_T（最后一个隐藏状态）各分量之和，图中画的是梯度范数 ||dL/dh_t||，即梯度向量的长度："
+        "h_t 稍微改动时 L 的反应有多强。每条曲线都由模型经自动微分以 float64 精度算出"
+        "（约 16 位有效数字，最大约 1.8e308）。",
     },
     "presets.gradients": {
         "en": "Presets (each sets the controls below and a generated sequence of 200 tokens):",
@@ -23,19 +31,21 @@ TEXTS = {
     },
     "preset.vanishing-gradients": {"en": "Vanishing", "zh": "梯度消失"},
     "preset.vanishing-gradients.help": {
-        "en": "Vanilla RNN, tanh, spectral radius 0.9.",
-        "zh": "普通 RNN，tanh，谱半径 0.9。",
+        "en": "Vanilla RNN, tanh, spectral radius ρ = 0.9: in the long run W_hh shrinks a vector by about 0.9 "
+        "per step.",
+        "zh": "普通 RNN，tanh，谱半径 ρ = 0.9：长期来看，W_hh 每一步把向量缩短为大约 0.9 倍。",
     },
     "preset.exploding-gradients": {"en": "Exploding", "zh": "梯度爆炸"},
     "preset.exploding-gradients.help": {
-        "en": "Vanilla RNN, linear, spectral radius 1.1.",
-        "zh": "普通 RNN，线性激活，谱半径 1.1。",
+        "en": "Vanilla RNN, linear (no tanh), spectral radius ρ = 1.1: in the long run W_hh stretches a vector "
+        "by about 1.1 per step.",
+        "zh": "普通 RNN，线性激活（去掉 tanh），谱半径 ρ = 1.1：长期来看，W_hh 每一步把向量拉长大约 1.1 倍。",
     },
     "preset.edge-of-chaos": {"en": "Edge of chaos", "zh": "混沌边缘"},
     "preset.edge-of-chaos.help": {
         "en": "Vanilla RNN, tanh, spectral radius 1.0: the linear theory's boundary between vanishing and exploding. "
         "Watch which side the tanh network falls on, then try 1.1 and 1.5.",
-        "zh": "普通 RNN，tanh，谱半径 1.0：按线性理论，这是梯度消失与爆炸的分界。"
+        "zh": "普通 RNN，tanh，谱半径 1.0：按线性理论，这是梯度消失与梯度爆炸的分界。"
         "看看 tanh 网络落在哪一边，再试试 1.1 和 1.5。",
     },
     "preset.lstm-keeps-the-gradient": {"en": "LSTM keeps the gradient", "zh": "LSTM 留住梯度"},
@@ -45,9 +55,14 @@ TEXTS = {
     },
     "setting.rho": {"en": "Spectral radius ρ of W_hh", "zh": "W_hh 的谱半径 ρ"},
     "setting.rho.help": {
-        "en": "Every H×H block of the recurrent matrix W_hh is rescaled so that its largest |eigenvalue| is ρ. "
-        "0 keeps PyTorch's random initialisation as it is.",
-        "zh": "把循环矩阵 W_hh 的每个 H×H 块缩放，使其最大特征值的模为 ρ。0 表示保留 PyTorch 的随机初始化。",
+        "en": "The spectral radius ρ is the largest size |λ| of W_hh's eigenvalues λ (an eigenvalue is a factor "
+        "by which W_hh scales a vector along one of its own directions). Multiplying a vector by W_hh again "
+        "and again shrinks it in the long run when ρ < 1 and grows it when ρ > 1, by about ρ per step. Every "
+        "H×H block of the recurrent matrix W_hh is rescaled so that its spectral radius is ρ; 0 keeps "
+        "PyTorch's random initialisation as it is.",
+        "zh": "谱半径 ρ 是 W_hh 所有特征值 λ 的模 |λ| 中最大的那个（特征值是 W_hh 沿它自己的某个方向缩放向量的倍数）。"
+        "用 W_hh 反复乘一个向量：ρ < 1 时长期看向量越来越短，ρ > 1 时越来越长，大约每步 ρ 倍。"
+        "把循环矩阵 W_hh 的每个 H×H 块缩放，使其谱半径为 ρ；0 表示保留 PyTorch 的随机初始化。",
     },
     "setting.nonlinearity": {"en": "RNN activation", "zh": "RNN 激活函数"},
     "setting.nonlinearity.help": {
@@ -62,10 +77,11 @@ TEXTS = {
     },
     "setting.orthogonal": {"en": "Orthogonal W_hh", "zh": "正交 W_hh"},
     "setting.orthogonal.help": {
-        "en": "Replace each block of W_hh by ρ·Q with Q a random orthogonal matrix (drawn from the seed). Then every "
-        "singular value equals ρ and the linear RNN follows the theory exactly.",
-        "zh": "把 W_hh 的每个块换成 ρ·Q，Q 为随机正交矩阵（由随机种子决定）。这样所有奇异值都等于 ρ，"
-        "线性 RNN 与理论完全吻合。",
+        "en": "Replace each block of W_hh by ρ·Q with Q a random orthogonal matrix (drawn from the seed): Q only "
+        "turns a vector, never changes its length. Then W_hh stretches every vector by exactly ρ (every "
+        "singular value equals ρ) and the linear RNN follows the theory exactly.",
+        "zh": "把 W_hh 的每个块换成 ρ·Q，Q 为随机正交矩阵（由随机种子决定）：Q 只旋转向量，从不改变它的长度。"
+        "这样 W_hh 把每个向量都恰好拉长 ρ 倍（所有奇异值都等于 ρ），线性 RNN 与理论完全吻合。",
     },
     "gradients.length": {
         "en": "T = {T} tokens. For longer sequences (up to 1000) switch on “Use a generated sequence” in the "
@@ -115,8 +131,9 @@ TEXTS = {
     },
     "gradients.spectrum": {
         "en": "**Vanilla RNN, {phi}:** spectral radius ρ(W_hh) = **{rho}**, largest singular value "
-        "σ_max(W_hh) = **{sigma}**.",
-        "zh": "**普通 RNN，{phi}：** 谱半径 ρ(W_hh) = **{rho}**，最大奇异值 σ_max(W_hh) = **{sigma}**。",
+        "σ_max(W_hh) = **{sigma}** (the most W_hh can stretch a vector in one step).",
+        "zh": "**普通 RNN，{phi}：** 谱半径 ρ(W_hh) = **{rho}**，最大奇异值 σ_max(W_hh) = **{sigma}**"
+        "（W_hh 一步之内最多能把向量拉长的倍数）。",
     },
     "gradients.regime.vanish": {
         "en": "Vanishes. Linear RNN with ρ = {rho} < 1: far from T the gradient shrinks by ρ at every step.",
@@ -141,7 +158,7 @@ TEXTS = {
         "en": "Not decided by W_hh alone. σ_max = {sigma} ≥ 1 is necessary for exploding but not sufficient: "
         "saturated units (slope near 0) can still make the gradient vanish. The measured curve decides.",
         "zh": "仅凭 W_hh 无法判定。σ_max = {sigma} ≥ 1 是梯度爆炸的必要条件而非充分条件："
-        "饱和的单元（斜率接近 0）仍可能让梯度消失。以实测曲线为准。",
+        "饱和的隐藏单元（斜率接近 0）仍可能让梯度消失。以实测曲线为准。",
     },
     "gradients.matrix.orthogonal": {
         "en": "W_hh = ρ·Q with Q orthogonal: all eigenvalues lie on the circle of radius ρ and σ_max = ρ.",
@@ -159,7 +176,7 @@ TEXTS = {
         "en": "LSTM and GRU: their W_hh blocks are rescaled to ρ too, but this theory is about the vanilla RNN. "
         "In a gated cell the memory path is multiplied by a gate (the LSTM's forget gate f_t, the GRU's "
         "update gate z_t), not by W_hh: see the factors below.",
-        "zh": "LSTM 与 GRU：它们的 W_hh 各块也缩放到 ρ，但这一理论针对普通 RNN。门控单元的记忆通路乘的是门"
+        "zh": "LSTM 与 GRU：它们的 W_hh 各块也缩放到 ρ，但这一理论针对普通 RNN。门控网络的记忆通路乘的是门"
         "（LSTM 的遗忘门 f_t，GRU 的更新门 z_t），而不是 W_hh：见下面的因子图。",
     },
     "gradients.factor.lstm": {
@@ -174,7 +191,7 @@ TEXTS = {
         "en": "Actual against possible, as geometric means over the sequence (the ceiling can be above 1 while the "
         "gradient still shrinks: it only reaches the ceiling if it lines up with each step's most-stretched "
         "direction):",
-        "zh": "实际与上限之比较（整段序列上的几何平均；上限可以大于 1 而梯度仍在缩小：只有当梯度恰好对准每一步"
+        "zh": "实际倍数与上限的比较（整段序列上的几何平均；上限可以大于 1 而梯度仍在缩小：只有当梯度恰好对准每一步"
         "拉伸最多的方向时，才会达到上限）：",
     },
     "gradients.rates": {
@@ -184,14 +201,16 @@ TEXTS = {
     },
     "gradients.clip.task": {
         "en": "The task: read {L} random inputs and output the sum of their first coordinates (divided by √{L}, "
-        "so always answering 0 scores a loss of 1). Every input counts, so the gradient has to travel back "
+        "so always outputting 0 scores a loss of 1). Every input counts, so the gradient has to travel back "
         "through all {L} steps. The vanilla RNN above (same seed, ρ, activation) plus a linear readout is "
-        "trained twice from the same weights on the same batches: {n} updates of plain SGD (batch {B}, "
-        "learning rate {lr}), once without and once with clipping by global norm "
+        "trained twice from the same weights on the same batches: {n} updates of plain SGD (stochastic "
+        "gradient descent: each update moves the weights a small step against the gradient of one batch; "
+        "batch {B}, learning rate {lr}), once without and once with clipping by global norm "
         "(torch.nn.utils.clip_grad_norm_).",
-        "zh": "任务：读入 {L} 个随机输入，输出它们第一个分量之和（除以 √{L}，因此总答 0 的损失为 1）。"
+        "zh": "任务：读入 {L} 个随机输入，输出它们第一个分量之和（除以 √{L}，因此始终输出 0 的损失为 1）。"
         "每个输入都有贡献，所以梯度必须穿过全部 {L} 步传回去。上面的普通 RNN（相同的种子、ρ 和激活函数）"
-        "加一个线性输出层，从相同的权重、用相同的小批量训练两次：{n} 次普通 SGD 更新（批大小 {B}，学习率 {lr}），"
+        "加一个线性输出层，从相同的权重、用相同的小批量训练两次：{n} 次普通 SGD 更新（随机梯度下降：每次更新让权重"
+        "沿一个小批量的梯度的反方向走一小步；批大小 {B}，学习率 {lr}），"
         "一次不裁剪，一次按全局范数裁剪（torch.nn.utils.clip_grad_norm_）。",
     },
     "setting.clip": {"en": "Clipping threshold c (global norm)", "zh": "裁剪阈值 c（全局范数）"},
@@ -215,19 +234,21 @@ TEXTS = {
         "zh": "{who}：第 {k} 次更新时损失或梯度变成了 inf 或 NaN，训练在此停止。",
     },
     "gradients.clip.final": {
-        "en": "{who}: loss over the last 10 updates {loss} (always answering 0 gives 1).",
-        "zh": "{who}：最后 10 次更新的平均损失 {loss}（总答 0 的损失为 1）。",
+        "en": "{who}: loss over the last 10 updates {loss} (always outputting 0 gives 1).",
+        "zh": "{who}：最后 10 次更新的平均损失 {loss}（始终输出 0 的损失为 1）。",
     },
     "gradients.look.grad": {
         "en": "The right end is t = T, where the gradient starts (√H for L = sum of h_T). Read the chart from right "
         "to left: a straight line on this log scale means the same factor at every step. A vanilla RNN's "
         "line falls (or climbs) steeply. The dashed line ρ^(T−t)·√H is exact only for a linear RNN whose W_hh "
         "is ρ times an orthogonal matrix; with tanh or another W_hh the line that holds is the dotted upper "
-        "bound σ_max^(T−t)·√H (tanh' is at most 1), and the measured gradient stays below it.",
+        "bound σ_max^(T−t)·√H, where σ_max is the most W_hh can stretch a vector in one step (tanh's slope "
+        "is at most 1, so it can only shrink the gradient further), and the measured gradient stays below it.",
         "zh": "最右端 t = T 是梯度的起点（L = h_T 各分量之和时为 √H）。从右往左读：在对数坐标上是一条直线，"
         "就说明每一步乘的是同一个因子。普通 RNN 的线下降（或上升）得很陡。虚线 ρ^(T−t)·√H 只在线性 RNN 且 "
-        "W_hh 等于 ρ 乘一个正交矩阵时精确成立；用 tanh 或其他 W_hh 时，成立的是点线上界 σ_max^(T−t)·√H"
-        "（tanh 的导数不超过 1），实测梯度始终在它下方。",
+        "W_hh 等于 ρ 乘一个正交矩阵时精确成立；用 tanh 或其他 W_hh 时，成立的是点线上界 σ_max^(T−t)·√H，"
+        "σ_max 是 W_hh 一步之内最多能把向量拉长的倍数（tanh 的斜率不超过 1，只会让梯度更小），"
+        "实测梯度始终在它下方。",
     },
     "gradients.look.eig": {
         "en": "Eigenvalues inside the black unit circle shrink what lies along them at every step; outside, they "
@@ -256,7 +277,7 @@ TEXTS = {
         "more slowly and without overflowing, because saturated units have a slope near 0. Finally set the "
         "clipping threshold to 100: as long as no gradient norm is above it, the blue run is the orange one.",
         "zh": "选“梯度爆炸”，打开“正交 W_hh”，把 ρ 设为 3、T 设为 1000：梯度大约在往回 645 步处超出 float64 的范围。"
-        "再换成 tanh：同样的 ρ 下梯度仍在增长，但慢得多，也不再溢出，因为饱和的单元斜率接近 0。"
+        "再换成 tanh：同样的 ρ 下梯度仍在增长，但慢得多，也不再溢出，因为饱和的隐藏单元斜率接近 0。"
         "最后把裁剪阈值设为 100：只要没有梯度范数超过它，蓝色那次训练就与橙色的完全相同。",
     },
     # figures
@@ -308,7 +329,7 @@ TEXTS = {
     "gradients.fig.eig.sigma": {"en": "radius σ_max = {r}", "zh": "半径 σ_max = {r}"},
     "gradients.fig.eig.points": {"en": "eigenvalues λ", "zh": "特征值 λ"},
     "gradients.fig.run.plain": {"en": "without clipping", "zh": "不裁剪"},
-    "gradients.fig.run.clipped": {"en": "with clipping", "zh": "裁剪"},
+    "gradients.fig.run.clipped": {"en": "with clipping", "zh": "使用裁剪"},
     "gradients.fig.run.diverged": {"en": "inf / NaN at update {k}", "zh": "第 {k} 次更新出现 inf / NaN"},
     "gradients.fig.update": {"en": "update (SGD step)", "zh": "更新次数（SGD 步）"},
     "gradients.fig.threshold": {"en": "threshold c = {c}", "zh": "阈值 c = {c}"},
@@ -319,7 +340,7 @@ TEXTS = {
     "gradients.fig.clipnorm.y": {"en": "global gradient norm (log scale)", "zh": "全局梯度范数（对数坐标）"},
     "gradients.fig.loss.title": {"en": "Training loss per update", "zh": "每次更新的训练损失"},
     "gradients.fig.loss.y": {"en": "mean squared error (log scale)", "zh": "均方误差（对数坐标）"},
-    "gradients.fig.baseline": {"en": "always answering 0", "zh": "总答 0"},
+    "gradients.fig.baseline": {"en": "always outputting 0", "zh": "始终输出 0"},
     "gradients.fig.layer.title": {
         "en": "||dL/dh_t|| in every layer and direction (L = the sum of the top layer's final states)",
         "zh": "每一层、每个方向的 ||dL/dh_t||（L = 最上层最终状态之和）",
@@ -334,25 +355,25 @@ TEXTS = {
     "gradients.layers.loss": {
         "en": "With several layers or both directions, L is the sum of the top layer's final states (the forward "
         "direction's h_T and, for a bidirectional cell, the backward direction's h_1, which has read the whole "
-        "sequence from its end: torch.nn's h_n). Each line is ||dL/dh_t|| for one layer and direction, counting "
-        "every path through time and through the layers above (autograd).",
-        "zh": "有多层或双向时，L 是最上层最终状态之和（正向的 h_T；双向单元还有反向的 h_1，它从末尾读完了整个序列：即 "
-        "torch.nn 的 h_n）。每条线是某一层、某个方向的 ||dL/dh_t||，包含穿过时间和穿过上面各层的所有路径（自动求导）。",
+        "sequence from its end). Each line is ||dL/dh_t|| for one layer and direction, counting "
+        "every path through time and through the layers above (automatic differentiation).",
+        "zh": "有多层或双向时，L 是最上层最终状态之和（正向的 h_T；双向网络还有反向的 h_1，它从末尾读完了整个序列）。"
+        "每条线是某一层、某个方向的 ||dL/dh_t||，包含穿过时间和穿过上面各层的所有路径（自动微分）。",
     },
     "gradients.look.layers": {
         "en": "Compare the layers of one cell at the same t: the lower layer's gradient has gone through one more "
         "cell on its way from L, so see whether it is smaller, and whether it falls faster going back. For a "
         "bidirectional cell, the backward direction's part of L sits at t = 1: read its lines from the left.",
-        "zh": "在同一个 t 比较同一单元的各层：下层的梯度从 L 传来时多经过了一个单元，看看它是否更小、"
+        "zh": "在同一个 t 比较同一种网络的各层：下层的梯度从 L 传来时多经过了一层，看看它是否更小、"
         "往回是否下降得更快。"
-        "双向单元中，L 里反向的那部分在 t = 1：反向的线要从左往右读。",
+        "双向网络中，L 里反向的那部分在 t = 1：反向的线要从左往右读。",
     },
     "gradients.one_way": {
         "en": "The theory lines and the per-step factors are for a chain of one-way steps. A bidirectional cell has "
         "two chains that meet in every h_t, so they are not drawn for it; set the direction to one way to see "
         "them. The spectrum below is of the first layer's forward W_hh, and the clipping "
         "experiment trains a one-layer, one-way RNN.",
-        "zh": "理论线和每步因子针对的是单向的一串时间步。双向单元有两条在每个 h_t 相遇的链，所以不为它画这些；"
+        "zh": "理论线和每步因子针对的是单向的一串时间步。双向网络有两条在每个 h_t 相遇的链，所以不为它画这些；"
         "把方向设为单向就能看到。下面的谱是第一层正向的 W_hh，梯度裁剪实验训练的是单层单向 RNN。",
     },
     "gradients.stacked": {
@@ -366,7 +387,7 @@ TEXTS = {
         "en": "Each line is the top layer's ||dL/dh_t|| (for a bidirectional cell, of both directions' h_t side by "
         "side). Read it from the right, where L sits; a straight stretch on this log scale means the same factor "
         "at every step. No theory line is drawn here: it is for one layer read one way.",
-        "zh": "每条线是最上层的 ||dL/dh_t||（双向单元是两个方向的 h_t 并排）。从 L 所在的右端往左读；"
+        "zh": "每条线是最上层的 ||dL/dh_t||（双向网络是两个方向的 h_t 并排）。从 L 所在的右端往左读；"
         "在对数坐标上的一段直线说明每一步乘的是同一个因子。这里不画理论线：它针对的是单层、单向的网络。",
     },
 }

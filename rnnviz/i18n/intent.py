@@ -7,15 +7,18 @@ TEXTS = {
         "zh": "意图识别：这句话想要什么？",
     },
     "intent.intro": {
-        "en": "A trained network reads the sentence one token at a time. After every token its readout "
-        "(logits = V h_t + b, then softmax) gives a probability for each of {n} intents; only the answer after "
-        "the last token counts. That is the many-to-one shape: many tokens in, one answer out.",
-        "zh": "一个训练好的网络逐个词元读入句子。每读一个词元，它的输出层（logits = V h_t + b，再做 softmax）"
-        "就给出 {n} 种意图各自的概率；只有读完最后一个词元后的回答才算数。这就是“多对一”：输入很多个词元，"
+        "en": "A trained network reads the sentence one token at a time. After every token its output layer "
+        "turns h_t into one score per intent, the logits V h_t + b, and softmax turns the {n} scores into "
+        "probabilities between 0 and 1 that add up to 1 (a higher score, a higher probability); only the "
+        "answer after the last token counts. That is the many-to-one shape: many tokens in, one answer out.",
+        "zh": "一个训练好的网络逐个词元读入句子。每读一个词元，它的输出层就把 h_t 变成每种意图一个分数，"
+        "即 logit V h_t + b，再由 softmax 把这 {n} 个分数变成 0 到 1 之间、总和为 1 的概率（分数越高，概率越高）；"
+        "只有读完最后一个词元后的回答才算数。这就是“多对一”：输入很多个词元，"
         "输出一个回答。",
     },
     "intent.models": {
-        "en": "These are the shipped intent checkpoints (H = {hidden}, embedding size {embed}, trained with "
+        "en": "These are the intent models shipped with the app, already trained (H = {hidden}, embedding size "
+        "{embed}, trained with "
         "seed {seed}), not the sidebar's model: its hidden size, seed, weights and gate biases do not apply here.",
         "zh": "这里用的是随项目提供的意图识别模型（H = {hidden}，词向量维度 {embed}，训练种子 {seed}），"
         "不是侧边栏里的模型：侧边栏的隐藏单元数、种子、权重和门偏置在本页不起作用。",
@@ -50,7 +53,7 @@ TEXTS = {
     },
     "intent.step.title": {
         "en": "After token {step} “{token}”: each cell's probability for every intent",
-        "zh": "读完第 {step} 个词元“{token}”后：每种单元对每种意图给出的概率",
+        "zh": "读完第 {step} 个词元“{token}”后：每种网络对每种意图给出的概率",
     },
     "intent.step.axis": {"en": "probability", "zh": "概率"},
     "intent.step.intents": {"en": "intent", "zh": "意图"},
@@ -59,7 +62,7 @@ TEXTS = {
         "en": "Go back to token 1, then forward one token at a time: at which token does one bar jump close to 1? "
         "There the cell made up its mind; watch whether the tokens after it leave that bar standing.",
         "zh": "回到第 1 个词元，再一个一个往前走：读到哪个词元时，有一根柱子跳到接近 1？"
-        "单元就是在那里拿定了主意；再看后面的词元是否让这根柱子保持不倒。",
+        "网络就是在那里拿定了主意；再看后面的词元是否让这根柱子保持不倒。",
     },
     "intent.lines.title": {
         "en": "Probability of every intent after each token (the last point is the answer)",
@@ -68,7 +71,7 @@ TEXTS = {
     "intent.look.lines": {
         "en": "Where does the winning line cross all the others? That token is where the cell made up its mind. "
         "In a long sentence, follow the lines to the end: does the early answer last?",
-        "zh": "胜出的那条线在哪里越过其他所有线？在那个词元上，单元拿定了主意。"
+        "zh": "胜出的那条线在哪里越过其他所有线？在那个词元上，网络拿定了主意。"
         "在长句中沿着线一直看到末尾：早先的回答能保持住吗？",
     },
     "intent.answer.header": {"en": "The answer after the last token", "zh": "读完最后一个词元后的回答"},
@@ -86,11 +89,12 @@ TEXTS = {
     "intent.why.axis": {"en": "contribution to the logit", "zh": "对 logit 的贡献"},
     "intent.why.definition": {
         "en": "Contribution of token k = the sum over its embedding's entries of x_k · ∂y/∂x_k, with y the "
-        "winning intent's logit after the last token (computed by autograd). To first order: how much y "
+        "winning intent's logit after the last token (computed by automatic differentiation). To first order: how "
+        "much y "
         "would drop if the token's vector were shrunk to zero. Red pushed towards the answer, blue away "
         "from it. The contributions need not add up to y.",
         "zh": "词元 k 的贡献 = 对其词向量各分量求和 x_k · ∂y/∂x_k，其中 y 是读完最后一个词元后胜出意图的 logit"
-        "（由自动求导算出）。一阶近似下，它表示把该词元的向量缩为零时 y 会下降多少。红色推向这个回答，"
+        "（由自动微分算出）。一阶近似下，它表示把该词元的向量缩为零时 y 会下降多少。红色推向这个回答，"
         "蓝色推离它。这些贡献加起来不一定等于 y。",
     },
     "intent.look.why": {
@@ -98,7 +102,7 @@ TEXTS = {
         "last few tokens? A cell whose memory fades fast can only credit what it read last; on the long "
         "sentence, see which cells still credit the first word, and compare with their answers above.",
         "zh": "在每个面板里找最高的红柱。它落在起决定作用的词（例如“几点”）上，还是落在最后几个词元上？"
-        "记忆褪得快的单元只能把功劳记在最后读到的词上；在长句上，看看哪些单元仍把功劳记在第一个词上，"
+        "记忆褪得快的网络只能把功劳记在最后读到的词上；在长句上，看看哪些网络仍把功劳记在第一个词上，"
         "再对照上面它们的回答。",
     },
     "intent.long.header": {
@@ -109,7 +113,7 @@ TEXTS = {
         "en": "The vanilla RNN's memory fades with every token, so a word read {n} tokens earlier may be lost; "
         "the gated cells can keep it. One sentence shows little: the chart below is measured over several "
         "training seeds.",
-        "zh": "普通 RNN 的记忆每读一个词元就褪去一些，{n} 个词元之前读到的词可能已经丢失；门控单元却能把它留住。"
+        "zh": "普通 RNN 的记忆每读一个词元就褪去一些，{n} 个词元之前读到的词可能已经丢失；门控网络却能把它留住。"
         "一句话说明不了什么：下图是在多个训练种子上测出来的。",
     },
     "intent.long.button": {
@@ -118,7 +122,7 @@ TEXTS = {
     },
     "intent.long.title": {
         "en": "Accuracy on long sentences, {seeds} seeds per cell",
-        "zh": "长句上的准确率，每种单元 {seeds} 个种子",
+        "zh": "长句上的准确率，每种网络 {seeds} 个种子",
     },
     "intent.long.x": {"en": "neutral words after the deciding word", "zh": "决定词之后的中性词个数"},
     "intent.long.y": {"en": "accuracy on long sentences", "zh": "长句准确率"},
@@ -145,7 +149,7 @@ TEXTS = {
     "intent.look.long": {
         "en": "The RNN's points spread far apart and sit well below the gated cells' at every length: "
         "whether it keeps the first word depends on the training seed. LSTM and GRU stay near the top.",
-        "zh": "在每种长度上，RNN 的点都相距很远，而且明显低于门控单元：它能否记住第一个词取决于训练种子。"
+        "zh": "在每种长度上，RNN 的点都相距很远，而且明显低于门控网络：它能否记住第一个词取决于训练种子。"
         "LSTM 和 GRU 一直接近顶部。",
     },
     "intent.shapes.title": {"en": "Shapes of a sequence task", "zh": "序列任务的几种形状"},
@@ -158,8 +162,8 @@ TEXTS = {
     "intent.shapes.encoder_decoder": {"en": "encoder–decoder", "zh": "编码器–解码器"},
     "intent.shapes.encoder_decoder.use": {"en": "translation", "zh": "翻译"},
     "intent.shapes.legend": {
-        "en": "x: an input token · h: the cell's state · y: an output",
-        "zh": "x：输入词元 · h：单元状态 · y：输出",
+        "en": "x: an input token · h: the hidden state · y: an output",
+        "zh": "x：输入词元 · h：隐藏状态 · y：输出",
     },
     "intent.name.time": {"en": "asking the time", "zh": "问时间"},
     "intent.name.weather": {"en": "the weather", "zh": "问天气"},

@@ -4,11 +4,16 @@ TEXTS = {
     "memory.nav": {"en": "Step through", "zh": "逐步观察"},
     "memory.title": {"en": "Step through: watch memory fade", "zh": "逐步观察：看记忆如何褪去"},
     "memory.intro": {
-        "en": "Feed the sequence to the networks one token at a time. After each token, every cell has a single "
-        "vector h_t as its whole memory. Below, each column is one cell type reading the same tokens with "
-        "the same steps; the charts measure how much of each earlier token is still inside h_t.",
-        "zh": "把序列一个词元一个词元地送进网络。每读完一个词元，每种单元只剩一个向量 h_t 作为全部记忆。"
-        "下面每一列是一种单元，读同样的词元、同步前进；图表测量 h_t 里还留着多少之前每个词元的信息。",
+        "en": "Feed the sequence to the networks one token at a time. After each token, a cell passes on what it "
+        "remembers in its hidden state h_t, one vector (the LSTM also in its cell state c_t). Below, each "
+        "column is one cell (RNN, LSTM or GRU) reading the same tokens with the same steps. The charts measure how "
+        "much "
+        "h_t still depends on each earlier token k, by its sensitivity ||dh_t/dx_k||: how strongly h_t "
+        "changes when the input vector x_k of token k is changed a little.",
+        "zh": "把序列一个词元一个词元地送进网络。每读完一个词元，网络把它记得的内容放在隐藏状态 h_t 这一个向量里"
+        "传下去（LSTM 还放在细胞状态 c_t 里）。下面每一列是一种网络，读同样的词元、同步前进。图表用敏感度 "
+        "||dh_t/dx_k|| 测量 h_t 还在多大程度上依赖之前的每个词元 k：把词元 k 的输入向量 x_k 稍微改动一点，"
+        "h_t 会变化多少。",
     },
     "presets.examples": {"en": "Example sequences", "zh": "示例序列"},
     "presets.placeholder": {"en": "Choose an example to load it…", "zh": "选择一个示例来载入…"},
@@ -20,30 +25,30 @@ TEXTS = {
     "preset.chinese-sentence": {"en": "Chinese sentence, one token per character", "zh": "中文句子，每个字一个词元"},
     "preset.generated-100": {"en": "Generated sequence, 100 words", "zh": "随机生成的序列，100 个词"},
     "preset.generated-500": {"en": "Generated sequence, 500 words", "zh": "随机生成的序列，500 个词"},
-    "memory.computing": {"en": "Measuring what each cell remembers…", "zh": "正在测量每种单元记住了什么…"},
+    "memory.computing": {"en": "Measuring what each cell remembers…", "zh": "正在测量每种网络记住了什么…"},
     "memory.computing.stacked": {
         "en": "Measuring what the {cell} remembers: with layers read both ways, every h_t depends on every token "
         "through the whole stack, and the map of {T} tokens takes seconds per cell (about 1 s at 200 tokens, "
         "20 s at 1,000; the time grows as T²)…",
         "zh": "正在测量 {cell} 记住了什么：多层且双向读取时，每个 h_t 都经过整个堆叠依赖于每个词元，"
-        "{T} 个词元的贡献图每种单元要花几秒（200 个词元约 1 秒，1000 个约 20 秒；时间随 T² 增长）…",
+        "{T} 个词元的贡献图每种网络要花几秒（200 个词元约 1 秒，1000 个约 20 秒；时间随 T² 增长）…",
     },
     "memory.diagram.title": {
         "en": "The network unrolled over the tokens read so far (step {t})",
         "zh": "按已读词元展开的网络（第 {t} 步）",
     },
-    "memory.diagram.cell": {"en": "cell", "zh": "单元"},
+    "memory.diagram.cell": {"en": "cell", "zh": "循环单元"},
     "memory.diagram.h0": {"en": "h<sub>0</sub> = 0", "zh": "h<sub>0</sub> = 0"},
     "memory.hidden.title": {
         "en": "Hidden state h_t of each cell (units x time); hatched: not read yet",
-        "zh": "每种单元的隐藏状态 h_t（单元 × 时间）；斜线阴影：尚未读到",
+        "zh": "每种网络的隐藏状态 h_t（隐藏单元 × 时间）；斜线阴影：尚未读到",
     },
     "memory.composition.title": {
         "en": "What h_{t} is made of: each token's share of its sensitivity ||dh_{t}/dx_k||",
         "zh": "h_{t} 由什么组成：每个词元在敏感度 ||dh_{t}/dx_k|| 中所占的份额",
     },
     "memory.earlier": {"en": "tokens 1–{n} together", "zh": "第 1–{n} 个词元合计"},
-    "memory.share": {"en": "share of h_t:", "zh": "在 h_t 中的占比："},
+    "memory.share": {"en": "share of the sensitivity of h_t:", "zh": "在 h_t 敏感度中的占比："},
     "memory.map.title": {
         "en": "Contribution of token k to h_t, ||dh_t/dx_k|| (log colour scale)",
         "zh": "词元 k 对 h_t 的贡献 ||dh_t/dx_k||（对数色标）",
@@ -63,7 +68,7 @@ TEXTS = {
         "every step. Step forward and watch the first token's slice: in the RNN it shrinks to nothing within "
         "a few steps. The map below holds every step at once, with the current step boxed: the bright band "
         "along the diagonal is the recent past, and the colour fading to the left is forgetting.",
-        "zh": "圆环就是 h_t，被画成已读词元的混合：每一块是一个词元的占比，即 ||dh_t/dx_k||"
+        "zh": "圆环就是 h_t，被画成已读词元的混合：每一块是一个词元在敏感度 ||dh_t/dx_k|| 中的占比"
         "（下方贡献图的第 t 行除以该行之和）；每个词元在每一步都保持同一种颜色。往前走几步，盯住第一个词元的那一块："
         "在 RNN 里，它几步之内就缩得几乎看不见。下方的贡献图一次画出所有步，方框标出当前这一步：对角线附近的亮带是"
         "刚读过的内容，往左颜色变暗就是遗忘。",
@@ -88,7 +93,7 @@ TEXTS = {
         "line forgets faster. Where a line crosses the dashed 1% level, that token is as good as gone "
         "from this cell's memory.",
         "zh": "在对数坐标上，每一步按固定比例遗忘就是一条向下的直线；线越陡，忘得越快。"
-        "曲线穿过 1% 虚线的地方，这个词元在该单元的记忆里就基本消失了。",
+        "曲线穿过 1% 虚线的地方，这个词元在这种网络的记忆里就基本消失了。",
     },
     "memory.span.header": {"en": "Memory span", "zh": "记忆跨度"},
     "memory.span.label": {"en": "{cell} memory span", "zh": "{cell} 记忆跨度"},
@@ -114,8 +119,8 @@ TEXTS = {
         "en": "With PyTorch's default random weights, all three cells forget within about ten steps: an untrained "
         "LSTM's forget gate is open only about halfway, so its cell state halves at every step, much like "
         "a vanilla RNN. Gates can remember, but only when their weights make them.",
-        "zh": "用 PyTorch 默认的随机权重时，三种单元都在大约十步之内就忘掉了：未训练的 LSTM 遗忘门大约只开一半，"
-        "细胞状态每一步都减半，和普通 RNN 差不多。门控单元能记住，但前提是它的权重让门这样工作。",
+        "zh": "用 PyTorch 默认的随机权重时，三种网络都在大约十步之内就忘掉了：未训练的 LSTM 遗忘门大约只开一半，"
+        "细胞状态每一步都减半，和普通 RNN 差不多。门控网络能记住，但前提是它的权重让门这样工作。",
     },
     "memory.try": {
         "en": "Use a generated sequence of 50 words and raise the LSTM forget-gate bias to 3 (sidebar, "
@@ -132,8 +137,9 @@ TEXTS = {
         "which has read tokens 1..t; units {H1}–{H2} are the backward direction, which read the sequence from "
         "its end and has read tokens t..T. So h_t depends on later tokens too: the contribution map is full, not "
         "a lower triangle, and the circle shares h_t among all {T} tokens.",
-        "zh": "双向单元：每个 h_t 是并排的两个状态。第 1–{H} 个单元是正向，它读过了词元 1..t；第 {H1}–{H2} 个单元"
-        "是反向，它从序列末尾往回读，读过了词元 t..T。所以 h_t 也依赖后面的词元：贡献图是满的，而不是下三角，"
+        "zh": "双向网络：每个 h_t 是并排的两个状态。第 1–{H} 个隐藏单元属于正向，它读过了词元 1..t；"
+        "第 {H1}–{H2} 个隐藏单元属于反向，它从序列末尾往回读，读过了词元 t..T。所以 h_t 也依赖后面的词元："
+        "贡献图是满的，而不是下三角，"
         "圆环把 h_t 分给全部 {T} 个词元。",
     },
     "memory.shape.stacked": {
@@ -145,17 +151,17 @@ TEXTS = {
         "en": "For a bidirectional cell the span counts the same way, forward in time: how many steps after "
         "token k the later states h_(k+d) still hold it (its contribution to the earlier states, through the "
         "backward direction, is not counted).",
-        "zh": "对双向单元，记忆跨度按同样的方式、沿时间向前计算：词元 k 之后多少步的状态 h_(k+d) 仍然保留它"
+        "zh": "对双向网络，记忆跨度按同样的方式、沿时间向前计算：词元 k 之后多少步的状态 h_(k+d) 仍然保留它"
         "（它通过反向方向对更早状态的贡献不计入）。",
     },
     "memory.hidden.title.both": {
         "en": "Hidden state h_t of each cell (units x time): forward units above, backward below",
-        "zh": "每种单元的隐藏状态 h_t（单元 × 时间）：上面是正向单元，下面是反向单元",
+        "zh": "每种网络的隐藏状态 h_t（隐藏单元 × 时间）：上面是正向的隐藏单元，下面是反向的",
     },
     "memory.unrolled.both": {
         "en": "The diagram shows the forward direction. The backward direction is a second cell of the same kind "
         "that runs the same way from the last token to the first; h_t holds both directions' states.",
-        "zh": "图中画的是正向。反向是另一个同类单元，以同样的方式从最后一个词元读到第一个；"
+        "zh": "图中画的是正向。反向是另一个同类的循环单元，以同样的方式从最后一个词元读到第一个；"
         "h_t 同时包含两个方向的状态。",
     },
     "memory.look.cells.both": {
@@ -165,7 +171,7 @@ TEXTS = {
         "for the bright band along the diagonal (the nearby tokens on both sides) and for how fast the colour "
         "fades away from it in each direction.",
         "zh": "圆环把 h_t 画成句子中所有词元的混合：每一块是一个词元在 ||dh_t/dx_k|| 中所占的份额"
-        "（下图第 t 行除以它的和）。对双向单元，t 之后的词元也有自己的一块，因为 h_t 的反向部分已经读过它们。"
+        "（下图第 t 行除以它的和）。对双向网络，t 之后的词元也有自己的一块，因为 h_t 的反向部分已经读过它们。"
         "在贡献图上，找一找对角线附近的亮带（两侧邻近的词元），看看颜色向两个方向各自变暗得多快。",
     },
 }

@@ -2,35 +2,38 @@
 
 TEXTS = {
     "training.nav": {"en": "Training lab", "zh": "训练实验室"},
-    "training.title": {"en": "Training lab: which cell learns to remember?", "zh": "训练实验室：哪种单元学会了记忆？"},
+    "training.title": {"en": "Training lab: which cell learns to remember?", "zh": "训练实验室：哪种网络学会了记忆？"},
     "training.intro": {
         "en": "So far the weights were random. Here the cells learn. Each task hides the answer far back in "
         "the sequence, so a cell can only succeed if it carries that information across every step "
         "in between. All cells see the same batches, the same number of updates and the same "
         "optimizer (Adam); only the cell differs.",
-        "zh": "前面的页面用的都是随机权重，这里让单元真正去学习。每个任务都把答案藏在序列很靠前的位置，"
-        "单元只有把这条信息穿过中间的每一步带到最后，才能答对。所有单元看到相同的数据批次、"
-        "相同的更新次数和相同的优化器（Adam），唯一的区别是单元本身。",
+        "zh": "前面的页面用的都是随机权重，这里让网络真正去学习。每个任务都把答案藏在序列很靠前的位置，"
+        "网络只有把这条信息穿过中间的每一步带到最后，才能答对。所有网络看到相同的数据批次、"
+        "相同的更新次数和相同的优化器（Adam），唯一的区别是网络类型。",
     },
     # tasks
     "setting.task": {"en": "Task", "zh": "任务"},
     "training.task.recall": {
         "en": "recall: the first token is one of A, B, C, D; then come filler words. Answer: the first token. "
-        "Guessing gives 25 %.",
-        "zh": "recall（回忆）：第一个词元是 A、B、C、D 之一，后面全是干扰词。答案就是第一个词元。瞎猜的正确率是 25%。",
+        "Chance (guessing at random) is 25 %. The loss is the cross-entropy: minus the log of the "
+        "probability the cell gave to the right answer, 0 when it is sure and right.",
+        "zh": "recall（回忆）：第一个词元是 A、B、C、D 之一，后面全是干扰词。答案就是第一个词元。"
+        "随机猜测的正确率是 25%。损失是交叉熵：网络给正确答案的概率取对数再取负，完全确定且答对时为 0。",
     },
     "training.task.adding": {
         "en": "adding: each step is a number in [0, 1]; two of them are marked, one in each half. Answer: "
-        "their sum. Always answering 1 gives a mean squared error of 1/6 ≈ 0.167.",
+        "their sum. The score is the mean squared error, the average of (answer − true sum)²; always "
+        "outputting 1 gives 1/6 ≈ 0.167.",
         "zh": "adding（加法）：每一步是 [0, 1] 中的一个数，其中两个被标记（前后两半各一个）。答案是这两个数之和。"
-        "总是回答 1 的均方误差是 1/6 ≈ 0.167。",
+        "评分用均方误差，即（回答 − 真实的和）² 的平均值；始终输出 1 的均方误差是 1/6 ≈ 0.167。",
     },
     "training.task.order": {
         "en": "order: X or Y appears twice, once early and once in the middle, among filler words. Answer: "
-        "which symbols came, in order (XX, XY, YX, YY). Guessing gives 25 %; remembering only the "
-        "later symbol gives 50 %.",
+        "which symbols came, in order (XX, XY, YX, YY). Chance (guessing at random) is 25 %; remembering "
+        "only the later symbol gives 50 %. The loss is the cross-entropy, as for recall.",
         "zh": "order（顺序）：X 或 Y 在干扰词中出现两次，一次很早，一次在中间。答案是按顺序出现的两个符号"
-        "（XX、XY、YX、YY）。瞎猜 25%；只记得后一个符号可以得到 50%。",
+        "（XX、XY、YX、YY）。随机猜测的正确率是 25%；只记得后一个符号可以得到 50%。损失和 recall 一样是交叉熵。",
     },
     "setting.train_length": {
         "en": "Sequence length T (steps between the answer and the question)",
@@ -38,7 +41,7 @@ TEXTS = {
     },
     "setting.gate_init": {
         "en": "Starting bias of the gate that keeps the old state (LSTM forget gate, GRU update gate)",
-        "zh": "训练开始时保留旧状态那个门的偏置（LSTM 遗忘门、GRU 更新门）",
+        "zh": "保留旧状态的门的初始偏置（LSTM 遗忘门、GRU 更新门）",
     },
     "setting.gate_init.help": {
         "en": "Added to PyTorch's initial bias of the gate that decides how much of the old state is kept. "
@@ -47,13 +50,13 @@ TEXTS = {
     },
     "setting.train_steps": {
         "en": "Updates per cell (0 = the task's default)",
-        "zh": "每个单元的更新次数（0 = 任务默认值）",
+        "zh": "每种网络的更新次数（0 = 任务默认值）",
     },
     "setting.train_steps.help": {
         "en": "Default budget: recall 1500, adding 4000, order 2000 updates of 64 sequences each. A cell "
-        "stops early once a held-out batch shows the task solved.",
+        "stops early once a held-out batch (sequences it never trains on) shows the task solved.",
         "zh": "默认预算：recall 1500 次、adding 4000 次、order 2000 次更新，每次 64 条序列。"
-        "当留出批次显示任务已解决时，该单元提前停止。",
+        "当留出批次（从不用于训练的序列）显示任务已解决时，该网络提前停止。",
     },
     "training.example": {
         "en": "One training sequence of this task (first 60 tokens)",
@@ -65,7 +68,7 @@ TEXTS = {
     "training.stop": {"en": "Stop", "zh": "停止"},
     "training.press": {
         "en": "Press **Train** to train the selected cells side by side.",
-        "zh": "点击“开始训练”，并排训练所选的单元。",
+        "zh": "点击“开始训练”，并排训练所选的网络。",
     },
     "training.changed": {
         "en": "The settings changed since the last run; press **Train** to start again.",
@@ -91,7 +94,7 @@ TEXTS = {
     "training.metric.accuracy": {"en": "accuracy", "zh": "准确率"},
     "training.metric.mse": {"en": "mean squared error", "zh": "均方误差"},
     "training.baseline.accuracy": {"en": "chance ({value:.2f})", "zh": "随机猜测（{value:.2f}）"},
-    "training.baseline.mse": {"en": "always the mean ({value:.3f})", "zh": "总是回答均值（{value:.3f}）"},
+    "training.baseline.mse": {"en": "always outputting the mean ({value:.3f})", "zh": "始终输出均值（{value:.3f}）"},
     "training.grad.title": {"en": "Gradient norm per update, before clipping", "zh": "每次更新的梯度范数（裁剪前）"},
     "training.grad.axis": {"en": "global gradient norm (log scale)", "zh": "全局梯度范数（对数坐标）"},
     "training.grad.clip": {"en": "clipping threshold {value:g}", "zh": "裁剪阈值 {value:g}"},
@@ -102,10 +105,10 @@ TEXTS = {
     "training.first.axis": {"en": "mean ‖∂L/∂x₁‖ (log scale)", "zh": "‖∂L/∂x₁‖ 的平均值（对数坐标）"},
     "training.testing": {
         "en": "Testing every cell on 2000 fresh sequences…",
-        "zh": "正在用 2000 条全新序列测试每个单元……",
+        "zh": "正在用 2000 条全新序列测试每种网络……",
     },
     "training.summary": {"en": "Result on 2000 fresh test sequences", "zh": "在 2000 条全新测试序列上的结果"},
-    "training.col.cell": {"en": "cell", "zh": "单元"},
+    "training.col.cell": {"en": "cell", "zh": "网络"},
     "training.col.steps": {"en": "updates", "zh": "更新次数"},
     "training.col.seconds": {"en": "seconds", "zh": "秒"},
     "training.col.solved": {"en": "solved early", "zh": "提前解决"},
@@ -116,13 +119,13 @@ TEXTS = {
         "many powers of ten less than for the gated cells, so it never learns what to keep.",
         "zh": "在 T = 50 的 recall 任务上，LSTM 和 GRU 的曲线几百次更新内就离开随机猜测线，升到 100%；"
         "普通 RNN 在整个预算里一直停在随机猜测线上。RNN 其实也有梯度（每次更新的梯度范数并不小），"
-        "但几乎没有一点能传回第一个词元：比带门的单元低好几个数量级，所以它永远学不会该记住什么。",
+        "但几乎没有一点能传回第一个词元：比门控网络低好几个数量级，所以它永远学不会该记住什么。",
     },
     "training.try.curves": {
-        "en": "Set the starting bias of the keeping gate to 0 (PyTorch's default) and train again: now the"
-        " LSTM and GRU usually "
+        "en": "Set the starting bias of the gate that keeps the old state to 0 (PyTorch's default) and train "
+        "again: now the LSTM and GRU usually "
         "fail at T = 50 too. Then set T = 10 and try a few seeds: now the vanilla RNN sometimes learns too.",
-        "zh": "把保留旧状态那个门的起始偏置设为 0（PyTorch 默认值）再训练一次："
+        "zh": "把保留旧状态的门的初始偏置设为 0（PyTorch 默认值）再训练一次："
         "这时 LSTM 和 GRU 在 T = 50 通常也会失败。"
         "再把 T 设为 10，多试几个随机种子：这时普通 RNN 有时也能学会。",
     },
@@ -154,11 +157,13 @@ TEXTS = {
     "training.rerun": {"en": "Train at this length", "zh": "按此长度训练"},
     "training.look.classic": {
         "en": "At the shortest lengths even the vanilla RNN can learn (not with every seed). As T grows it falls "
-        "to the baseline first, while the gated cells keep their score to much longer sequences: their "
-        "memory gate lets the state, and the gradient, pass many steps almost unchanged. With this fixed "
+        "to the baseline first, while the gated cells keep their score to much longer sequences: the gate "
+        "that keeps the old state (the LSTM's forget gate, the GRU's update gate) lets the state, and the "
+        "gradient, pass many steps almost unchanged. With this fixed "
         "budget they too fail at some length; more updates or a larger gate bias push that point further.",
         "zh": "序列最短时，普通 RNN 也能学会（并非每个种子都行）。随着 T 变长，它最先跌到基线，"
-        "而带门的单元能在长得多的序列上保持高分：记忆门让状态和梯度几乎不变地穿过很多步。"
+        "而门控网络能在长得多的序列上保持高分：保留旧状态的那个门（LSTM 的遗忘门、GRU 的更新门）让状态和梯度"
+        "几乎不变地穿过很多步。"
         "在固定的训练预算下，它们到某个长度也会失败；更多的更新次数或更大的门偏置能把这个长度往后推。",
     },
     "training.try.classic": {
@@ -178,12 +183,12 @@ TEXTS = {
         "en": "Random weights, or cells trained in the Training lab: recall-T50 = trained on recall with "
         "T = 50. Trained cells read an example of their own task instead of the text, with their "
         "own hidden size.",
-        "zh": "随机权重，或在训练实验室里训练好的单元：recall-T50 表示在 T = 50 的 recall 任务上训练。"
-        "训练好的单元读入它自己任务的一条示例序列（而不是上面的文本），隐藏单元数也用它自己的。",
+        "zh": "随机权重，或在训练实验室里训练好的网络：recall-T50 表示在 T = 50 的 recall 任务上训练。"
+        "训练好的网络读入它自己任务的一条示例序列（而不是上面的文本），隐藏单元数也用它自己的。",
     },
     "setting.weights.note": {
         "en": "Trained cells read an example of their own task: the text above is not used.",
-        "zh": "训练好的单元读入它自己任务的示例序列，上面的文本不会被使用。",
+        "zh": "训练好的网络读入它自己任务的示例序列，上面的文本不会被使用。",
     },
     "setting.weights.broken": {
         "en": "The trained weights cannot be loaded: {error}. Choose random weights in the sidebar.",
