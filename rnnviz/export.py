@@ -12,144 +12,35 @@ import datetime
 import html
 import importlib.metadata
 import json
-import re
 import sys
 import tomllib
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import plotly.graph_objects as go
+import torch
 from plotly.offline import get_plotlyjs
 
-from . import checkpoints, gates, memory, scene, urls
-from .figures import gates as gate_figs
-from .figures import memory as memory_figs
-from .figures import memory_html, stepped, style
-from .i18n import TEXTS, t
-from .settings import MODEL_FIELDS, Settings, from_query
+from . import export_views, urls
+from .export_gradients import gradients_view
+from .export_intent import intent_view
+from .export_parts import ExportError, View, md
+from .figures import style
+from .i18n import LANGS, TEXTS, t
+from .settings import Settings, from_query
+
+__all__ = ["VIEWS", "ExportError", "export", "from_link", "main", "page", "version"]
 
 LOCAL = "http://localhost:8501"  # the live link's server when the link names none (streamlit's default)
-SHOWN = (*MODEL_FIELDS, "cells", "step", "focus", "unit", "shade", "lang")  # the settings a file writes out
 
 
-class ExportError(ValueError):
-    """A view that cannot be written (no cells, no tokens, a broken checkpoint, a page with no export)."""
-
-
-@dataclass
-class Part:
-    """One block of the file: a figure (or a row of them, side by side) or ready HTML, and its look-for text."""
-
-    figures: list[go.Figure] = field(default_factory=list)
-    html: str = ""
-    look: str = ""
-    header: str = ""
-
-
-@dataclass
-class View:
-    title: str
-    intro: str
-    tokens: list[str]
-    parts: list[Part]
-
-
-def _start(s: Settings, T: int) -> int:
-    """The step the file opens at: the link's (0 means the last), within 1..T."""
-    return min(s.step, T) if s.step > 0 else T
-
-
-def _sequence(s: Settings) -> list[str]:
-    if not s.cells:
-        raise ExportError(t("msg.no_cells", s.lang))
-    try:
-        tokens = scene.sequence(s.model).tokens
-    except checkpoints.CheckpointError as e:
-        raise ExportError(str(e)) from e
-    if not tokens:
-        raise ExportError(t("msg.no_tokens", s.lang))
-    return tokens
-
-
-def memory_view(s: Settings) -> View:
-    """The step-through page: hidden states, what h_t is made of, the contribution maps (all stepping
-    together), one token's influence and each cell's memory span."""
-    m, lang, tokens = s.model, s.lang, _sequence(s)
-    T, kinds, both = len(tokens), list(s.cells), s.model.bidirectional
-    start, focus = _start(s, T), max(1, min(s.focus, T))
-    maps = {k: scene.contributions(m, k) for k in kinds}
-    hidden = memory_figs.hidden_so_far({k: scene.trace(m, k).hidden for k in kinds}, tokens, lang, both)
-    hidden.layout.title.text = t("export.hidden.title", lang)
-    curves = {k: memory.relative(C, focus - 1) for k, C in maps.items()}
-    raw = {k: C[focus - 1 :, focus - 1] for k, C in maps.items()}
-    spans = "".join(
-        f"<tr><th>{html.escape(t('memory.span.label', lang, cell=t(f'cell.{k}', lang)))}</th>"
-        f"<td>{html.escape(memory_html.span_text(memory.memory_span(C), lang))}</td></tr>"
-        for k, C in maps.items()
-    )
-    definition = t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2)
-    parts = [
-        Part([stepped.composition({k: memory.shares(C) for k, C in maps.items()}, tokens, start, lang)]),
-        Part([stepped.hidden_marks(hidden, len(kinds), T, start, both)]),
-        Part([stepped.map_marks(memory_figs.contribution_maps(maps, lang), len(kinds), T, start, both)]),
-        Part(look=t("export.composition.look", lang)),
-        Part(
-            [memory_figs.influence(curves, raw, tokens, focus, lang)],
-            look=t("memory.look.influence", lang),
-            header=t("memory.influence.header", lang),
-        ),
-        Part(
-            html=f'<table class="spans">{spans}</table><p class="note">{_md(definition)}</p>',
-            look=t("memory.look.span", lang),
-            header=t("memory.span.header", lang),
-        ),
-    ]
-    return View(t("memory.title", lang), t("memory.intro", lang), tokens, parts)
-
-
-def gates_view(s: Settings) -> View:
-    """The gates page: every gate at the current step as bars (the slider), each cell's gates as heatmaps
-    over the sequence (the step boxed), the text shaded by one unit, gate saturation."""
-    lang, tokens = s.lang, _sequence(s)
-    m, T = s.model.one_way(), len(tokens)
-    traces = {k: scene.trace(m, k) for k in s.cells}
-    ranges = gates.ranges(traces, m.nonlinearity)
-    rows = {k: [(q, gates.values(tr, q)) for q in gates.rows(k, m.nonlinearity)] for k, tr in traces.items()}
-    start, unit = _start(s, T), max(1, min(s.unit, next(iter(traces.values())).hidden.shape[1]))
-    bars = {k: [(q, v) for q, v in r if q.field != "cell_state"] for k, r in rows.items()}
-    heatmaps = [
-        stepped.column_marks(gate_figs.gate_heatmaps(k, r, tokens, ranges, lang), T, start) for k, r in rows.items()
-    ]
-    looks = "".join(
-        f"<p><b>{html.escape(t(f'cell.{k}', lang))}</b></p><ul>"
-        + "".join(f"<li>{_md(t(f'gates.look.{q.symbol}', lang))}</li>" for q, _ in r)
-        + "</ul>"
-        for k, r in rows.items()
-    )
-    shaded = gate_figs.shaded_lines(traces, tokens, ranges, unit, s.shade, m.nonlinearity, lang)
-    parts = [
-        Part([stepped.gate_bars(bars, tokens, ranges, unit, start, lang)], look=t("gates.bars.look", lang)),
-        Part(
-            heatmaps,
-            html=f'<div class="looks">{looks}</div>',
-            look=t("export.heat.look", lang),
-            header=t("gates.heatmaps.header", lang),
-        ),
-        Part(
-            html="".join(shaded) or f"<p>{_md(t('gates.text.none', lang, symbol=s.shade))}</p>",
-            look=t("gates.text.look", lang),
-            header=t("gates.text.header", lang),
-        ),
-    ]
-    if any(k != "rnn" for k in s.cells):
-        sat = {k: gates.cell_saturation(traces[k], k) for k in s.cells if k != "rnn"}
-        parts.append(Part([gate_figs.saturation_chart(sat, lang)], look=t("gates.sat.look", lang)))
-    return View(t("gates.title", lang), t("gates.intro", lang), tokens, parts)
-
-
-VIEWS: dict[str, Callable[[Settings], View]] = {"memory": memory_view, "gates": gates_view}
+VIEWS: dict[str, Callable[[Settings], View]] = {
+    "memory": export_views.memory_view,
+    "gates": export_views.gates_view,
+    "gradients": gradients_view,
+    "intent": intent_view,
+}  # a page's url path -> its view in a file
 
 
 def version() -> str:
@@ -159,18 +50,6 @@ def version() -> str:
     except importlib.metadata.PackageNotFoundError:
         project = Path(__file__).resolve().parent.parent / "pyproject.toml"
         return tomllib.loads(project.read_text())["project"]["version"] if project.is_file() else "unknown"
-
-
-def _md(text: str) -> str:
-    """A text of rnnviz/i18n as safe HTML: escaped, then its **bold** and its $maths$ in plain type."""
-
-    def maths(match: re.Match) -> str:
-        inner = match.group(1).replace("\\tanh", "tanh").replace("\\sigma", "σ").replace("\\cdot", "·")
-        inner = re.sub(r"_\{([^}]*)\}|_(\w)", lambda g: f"<sub>{g.group(1) or g.group(2)}</sub>", inner)
-        return f"<i>{inner}</i>"
-
-    out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text, quote=False))
-    return re.sub(r"\$(.+?)\$", maths, out)
 
 
 def _shown(name: str, value, lang: str) -> str:
@@ -185,9 +64,9 @@ def _shown(name: str, value, lang: str) -> str:
     return t(key, lang) if key in TEXTS else str(value)
 
 
-def _settings_table(s: Settings) -> str:
+def _settings_table(s: Settings, shown: tuple[str, ...]) -> str:
     rows = []
-    for name in SHOWN:
+    for name in shown:
         key = f"setting.{name}"
         label = t(key, s.lang) if key in TEXTS else name
         rows.append(
@@ -210,6 +89,11 @@ table { border-collapse: collapse; }
 th, td { text-align: left; padding: .2rem .8rem; border-bottom: 1px solid #E5E5E5; }
 .looks { display: flex; gap: 2rem; font-size: .92rem; } .looks ul { margin: 0; padding-left: 1.2rem; }
 .note, .made { color: #555; font-size: .9rem; } a { color: #0072B2; } .link { word-break: break-all; }
+.box { border-radius: .5rem; padding: .6rem 1rem; margin: .5rem 0; background: #EEF4FB; }
+.box.warning, .box.open { background: #FFF4D6; } .box.explode { background: #FDE7E7; }
+.box.edge { background: #E6F4EA; }
+.banner { border: 2px solid #1A1A1A; border-radius: .5rem; padding: .6rem 1rem; margin: 0 0 1rem; }
+.banner nav { display: flex; gap: 1.5rem; }
 """
 
 # Draw every figure with its frames; the figure with the slider leads, and every frame it shows (the slider
@@ -235,8 +119,11 @@ def _json(figures: list[go.Figure]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def page(view: View, s: Settings, link: str, today: datetime.date | None = None) -> str:
-    """The view as one HTML file (plotly.js inlined)."""
+def page(
+    view: View, s: Settings, link: str, today: datetime.date | None = None, banner: str = "", plotly: str = ""
+) -> str:
+    """The view as one HTML file, plotly.js inlined (``plotly``: or the address of a copy beside it, which a
+    lesson's files share); ``banner``: HTML above the view (a lesson stop's texts)."""
     lang, figures, body = s.lang, [], []
     for part in view.parts:
         if part.header:
@@ -249,25 +136,28 @@ def page(view: View, s: Settings, link: str, today: datetime.date | None = None)
             body.append(f'<div class="row">{"".join(charts)}</div>' if len(charts) > 1 else charts[0])
         body.append(part.html)
         if part.look:
-            body.append(f'<div class="look"><b>{html.escape(t("what_to_look_for", lang))}</b> — {_md(part.look)}</div>')
-    tokens = "".join(f"<code>{html.escape(tok)}</code>" for tok in view.tokens)
+            body.append(f'<div class="look"><b>{html.escape(t("what_to_look_for", lang))}</b> — {md(part.look)}</div>')
+    tokens = " ".join(f"<code>{html.escape(tok)}</code>" for tok in view.tokens)  # spaces: a long text wraps
     made = t("export.made", lang, version=version(), date=(today or datetime.date.today()).isoformat())
+    steps = any(fig.layout.sliders for fig in figures)  # only a file that steps says how to step it
+    steps_look = f'<div class="look">{md(t("export.steps.look", lang))}</div>' if steps else ""
     return f"""<!doctype html>
 <html lang="{"zh-CN" if lang == "zh" else "en"}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="rnnviz {html.escape(version())}">
 <title>{html.escape(view.title)} · rnnviz</title>
 <style>{STYLE}</style>
-<script>{get_plotlyjs()}</script>
+{f'<script src="{html.escape(plotly)}"></script>' if plotly else f"<script>{get_plotlyjs()}</script>"}
 </head>
 <body>
+{banner}
 <h1>{html.escape(view.title)}</h1>
-<p>{_md(view.intro)}</p>
+<p>{md(view.intro)}</p>
 <p class="tokens">{html.escape(t("export.text", lang))}: {tokens}</p>
-<div class="look">{_md(t("export.steps.look", lang))}</div>
+{steps_look}
 {"".join(body)}
 <h2>{html.escape(t("export.settings", lang))}</h2>
-{_settings_table(s)}
+{_settings_table(s, view.shown)}
 <p><a href="{html.escape(link)}">{html.escape(t("export.live", lang))}</a>:
 <code class="link">{html.escape(urllib.parse.unquote(link))}</code></p>
 <p class="made">{html.escape(made)}</p>
@@ -279,7 +169,7 @@ def page(view: View, s: Settings, link: str, today: datetime.date | None = None)
 
 
 def export(s: Settings, view: str, base: str = LOCAL, today: datetime.date | None = None) -> str:
-    """The HTML file of ``view`` ("memory", "gates") at settings ``s``; ``base``: the live server's address."""
+    """The HTML file of ``view`` (a key of VIEWS) at settings ``s``; ``base``: the live server's address."""
     if view not in VIEWS:
         raise ExportError(f"no export for the page {view!r}: rnnviz exports {', '.join(VIEWS)}")
     style.use_template()
@@ -299,17 +189,41 @@ def from_link(link: str, view: str | None = None) -> tuple[str, Settings, str, l
     return page_name, settings, base, notes
 
 
+def _lesson(args, parser) -> str:
+    """--lesson: the whole lesson into the folder ``-o``, in the link's language or --lang's."""
+    from . import export_lesson  # the lesson is built of this module's views
+
+    lang, base = args.lang, LOCAL
+    if args.link:
+        _, settings, base, _ = from_link(args.link, "memory")
+        lang = args.lang or settings.lang
+    out = Path(args.output if args.output != parser.get_default("output") else "lesson")
+    files = export_lesson.write(out, lang or "en", base)
+    size = sum(f.stat().st_size for f in files) / 1e6
+    return f"{out / export_lesson.INDEX}: the lesson, {len(files) - 2} views written, {size:.2f} MB in all"
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The command line: a view link to an HTML file."""
+    """The command line: a view link to an HTML file, or --lesson to a folder."""
     parser = argparse.ArgumentParser(prog="python -m rnnviz.export", description=__doc__.split("\n\n")[0])
-    parser.add_argument("link", help='a view link ("http://host:8501/gates?seed=2") or its query string')
-    parser.add_argument("-o", "--output", default="view.html", help="the file to write (default view.html)")
+    parser.add_argument("link", nargs="?", help='a view link ("http://host:8501/gates?seed=2") or its query string')
+    parser.add_argument("-o", "--output", default="view.html", help="the file (or --lesson: folder) to write")
     parser.add_argument("--view", choices=tuple(VIEWS), help="the page, when the link is a bare query string")
+    parser.add_argument("--lesson", action="store_true", help="every lesson stop, before and after its reveal")
+    parser.add_argument("--lang", choices=tuple(LANGS), help="the language (default: the link's, else en)")
     args = parser.parse_args(argv)
+    torch.set_num_threads(1)  # small tensors: one thread is faster (3x for the clipping runs) and leaves a core free
+    if not args.lesson and not args.link:
+        parser.error("give a view link, or --lesson")
     try:
+        if args.lesson:
+            print(_lesson(args, parser))
+            return 0
         name, settings, base, notes = from_link(args.link, args.view)
         for n in notes:
             print(f"note: {n.field}={n.raw!r} is {n.reason.replace('_', ' ')}; using {n.value!r}", file=sys.stderr)
+        if args.lang:
+            settings = settings.replace(lang=args.lang)
         text = export(settings, name, base)
         out = Path(args.output)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ text the user typed is escaped, the command line explains a bad link without a t
 enough to e-mail."""
 
 import datetime
+import html
 import json
 import re
 import subprocess
@@ -15,6 +16,7 @@ import torch.nn.functional as F
 from helpers import array, torch_modules
 
 from rnnviz import export, scene, urls
+from rnnviz.export_parts import md as _md
 from rnnviz.i18n import t
 from rnnviz.settings import from_query
 
@@ -156,7 +158,7 @@ def test_file_states_title_texts_settings_link_version_and_date(lang):
     assert not re.search(r"<(script|link|img)[^>]*(src|href)=", text)  # plotly.js inside, nothing fetched
 
 
-@pytest.mark.parametrize("view", ["memory", "gates"])
+@pytest.mark.parametrize("view", list(export.VIEWS))
 def test_files_at_the_defaults_are_under_5_mb(view):
     assert len(export.export(settings(""), view).encode()) < 5 * MB
 
@@ -202,7 +204,7 @@ def test_command_line_writes_the_file_and_reports_its_size(tmp_path):
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "/memory" in bad.stderr
 
 
-@pytest.mark.parametrize("page", ["memory", "gates"])
+@pytest.mark.parametrize("page", list(export.VIEWS))
 def test_pages_offer_the_view_as_a_file_for_their_own_settings(page):
     from pathlib import Path
 
@@ -215,3 +217,203 @@ def test_pages_offer_the_view_as_a_file_for_their_own_settings(page):
     assert not at.exception
     (button,) = [e for e in at.get("download_button") if e.proto.label == t("export.button", "zh")]
     assert button.proto.id  # drawn; the file is written only when clicked (a callable data)
+
+
+# ---- the gradients view: torch.autograd's ||dL/dh_t|| through torch.nn cells, numpy's eigenvalues ----
+
+NN_CELLS = {"rnn": torch.nn.RNNCell, "lstm": torch.nn.LSTMCell, "gru": torch.nn.GRUCell}
+
+
+def reference_gradient(s, kind) -> np.ndarray:
+    """(T,) ||dL/dh_t|| for L = sum(h_T): one backward pass through torch.nn cells with the view's weights."""
+    cell = scene.cell(s.model, kind)
+    weights = {k.removesuffix("_l0"): v.double() for k, v in cell.state_dict().items()}
+    if kind == "rnn" and s.nonlinearity == "linear":  # torch.nn has no linear RNN: its equation, written out
+        w = weights
+
+        def step(x, h):
+            return x @ w["weight_ih"].T + w["bias_ih"] + h @ w["weight_hh"].T + w["bias_hh"]
+    else:
+        options = {"nonlinearity": s.nonlinearity} if kind == "rnn" else {}
+        net = NN_CELLS[kind](s.dim, s.hidden, **options).double()
+        net.load_state_dict(weights)
+        step = (lambda x, hc: net(x, hc)) if kind == "lstm" else net
+    h = torch.zeros(s.hidden, dtype=torch.float64, requires_grad=True)  # so every h_t is in the graph
+    state, hs = ((h, torch.zeros_like(h)) if kind == "lstm" else h), []
+    for x_t in scene.sequence(s.model).x.double():
+        state = step(x_t, state)
+        h = state[0] if kind == "lstm" else state
+        h.retain_grad()
+        hs.append(h)
+    hs[-1].sum().backward()
+    return np.array([float(torch.linalg.vector_norm(h.grad)) for h in hs])
+
+
+def titled(figs: list[dict], key: str, lang: str = "en", **fmt) -> dict:
+    """The one figure whose title starts as the text ``key`` does."""
+    head = t(key, lang, **fmt).split("{")[0]
+    (fig,) = [f for f in figs if f["layout"].get("title", {}).get("text", "").startswith(head)]
+    return fig
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "generated=true&length=40&seed=4&rho=0.9&forget_bias=5",
+        "generated=true&length=30&cells=rnn&nonlinearity=linear&rho=1.1&orthogonal=true",
+        "cells=rnn&nonlinearity=relu&rho=1.3&hidden=6",
+    ],
+)
+def test_gradients_file_holds_torch_autograds_gradient_norms_and_numpys_eigenvalues(query):
+    s = settings(query)
+    figs = figures(export.export(s, "gradients"))
+    T = len(scene.sequence(s.model).tokens)
+    chart = titled(figs, "gradients.fig.grad.title", T=T)
+    lines = {tr["name"]: tr for tr in chart["data"]}
+    for kind in s.cells:
+        np.testing.assert_allclose(array(lines[t(f"cell.{kind}", "en")]["y"]), reference_gradient(s, kind), rtol=1e-7)
+    if "rnn" in s.cells and s.nonlinearity == "linear" and s.orthogonal:  # on the closed form, exactly
+        (theory,) = [tr for tr in chart["data"] if tr["line"].get("dash") == "dash"]
+        exact = s.rho ** np.arange(T - 1, -1, -1) * np.sqrt(s.hidden)  # rho^(T-t) sqrt(H); float32 weights: 1e-5
+        for line in (theory, lines[t("cell.rnn", "en")]):
+            np.testing.assert_allclose(array(line["y"]), exact, rtol=1e-5)
+    eig = titled(figs, "gradients.fig.eig.title")["data"][-1]
+    W = scene.cell(s.model.cells_only(), "rnn").weight_hh_l0.detach().double().numpy()
+    want = sorted(np.linalg.eigvals(W), key=lambda z: (round(z.real, 9), z.imag))
+    got = sorted(array(eig["x"]) + 1j * array(eig["y"]), key=lambda z: (round(z.real, 9), z.imag))
+    np.testing.assert_allclose(got, want, atol=1e-9)
+    assert not any(f["layout"].get("sliders") for f in figs)  # nothing steps here, and the file does not say so
+    assert t("export.steps.look", "en") not in export.export(s, "gradients")
+
+
+def test_gradients_file_holds_the_pages_clipping_runs():
+    from rnnviz import clipping
+
+    s = settings("cells=rnn&rho=1.2&nonlinearity=linear&clip=2")
+    runs = clipping.compare(scene.cell(s.model.one_way().cells_only(), "rnn"), s.clip, s.seed)
+    chart = titled(figures(export.export(s, "gradients")), "gradients.fig.clipnorm.title")
+    drawn = [array(tr["y"]) for tr in chart["data"] if tr.get("mode") == "lines+markers"]
+    for run in runs.values():
+        assert any(len(y) == len(run.norms) and np.allclose(y, run.norms, equal_nan=True) for y in drawn)
+
+
+@pytest.mark.parametrize("query", ["layers=2", "bidirectional=true&cells=lstm&cells=gru"])
+def test_gradients_file_of_several_layers_or_directions_draws_each_part_and_says_why_no_theory(query):
+    s = settings(query)
+    text = export.export(s, "gradients")
+    chart = titled(figures(text), "gradients.fig.layer.title", T=len(scene.sequence(s.model).tokens))
+    assert len(chart["data"]) == len(s.cells) * s.layers * (2 if s.bidirectional else 1)
+    key = "gradients.one_way" if s.bidirectional else "gradients.stacked"
+    assert t(key, "en", layers=s.layers).split("**")[0].split("(")[0][:40] in text
+
+
+# ---- the intent view: rnnviz.intent.predict and an independent torch.nn with the shipped weights ----
+
+
+def reference_intent(text: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(T, n) softmax after every token and (T,) gradient x input for the winner, by torch.nn and autograd on
+    the shipped checkpoint's tensors."""
+    from safetensors import safe_open
+
+    from rnnviz import intent, intent_data
+
+    with safe_open(str(intent.path_for(kind)), framework="pt") as f:
+        w = {k: f.get_tensor(k) for k in f.keys()}  # noqa: SIM118
+        vocab = json.loads(f.metadata()["vocabulary"])
+    rnn = TORCH_MODULES[kind](w["embedding.weight"].shape[1], w["rnn.weight_hh_l0"].shape[1])
+    rnn.load_state_dict({k[4:]: v for k, v in w.items() if k.startswith("rnn.")})
+    index = {tok: k for k, tok in enumerate(vocab)}
+    ids = torch.tensor([index.get(tok, 0) for tok in intent_data.tokens_of(text)])
+    x = w["embedding.weight"][ids].clone().requires_grad_()
+    logits = F.linear(rnn(x[:, None])[0][:, 0], w["readout.weight"], w["readout.bias"])
+    logits[-1, int(logits[-1].argmax())].backward()
+    return torch.softmax(logits.detach().double(), -1).numpy(), (x.grad * x).sum(-1).detach().numpy()
+
+
+@pytest.mark.parametrize(
+    "query", ["", "text=明天北京天气怎么样？&lang=中文&cells=GRU&step=2", "text=play+some+jazz+,+thanks"]
+)
+def test_intent_file_holds_the_shipped_models_answer_after_every_token(query):
+    from rnnviz import intent
+
+    s = settings(query)
+    figs = figures(export.export(s, "intent"))
+    lead = leader(figs)
+    T = len(lead["frames"])
+    assert lead["layout"]["sliders"][0]["active"] == (s.step or T) - 1
+    refs = {k: reference_intent(s.text, k) for k in s.cells}
+    for kind in s.cells:
+        predicted = np.array([[d[i] for i in intent.INTENTS] for d in intent.predict(s.text, kind)])
+        np.testing.assert_allclose(predicted, refs[kind][0], atol=1e-5)
+        i = list(s.cells).index(kind)
+        for step, frame in frames(lead).items():
+            (pos,) = [j for j, tr in enumerate(frame["traces"]) if tr == i]
+            np.testing.assert_allclose(array(frame["data"][pos]["x"]), predicted[step - 1], atol=1e-12)
+        lines = [
+            tr for tr in titled(figs, "intent.lines.title", s.lang)["data"] if tr["xaxis"] == f"x{i + 1 if i else ''}"
+        ]
+        np.testing.assert_allclose(np.stack([array(tr["y"]) for tr in lines], 1), predicted, atol=1e-12)
+        why = titled(figs, "intent.why.title", s.lang)["data"][i]
+        np.testing.assert_allclose(array(why["y"]), refs[kind][1], atol=1e-4)
+    assert len(refs[s.cells[0]][0]) == T
+
+
+def test_intent_file_escapes_typed_text_and_names_unknown_words_as_typed():
+    text = export.export(settings("").replace(text="<img src=x onerror=alert(1)> what time"), "intent")
+    assert "<img" not in text and "onerror=alert(1)>" not in text and "“&lt;”" in text
+    text = export.export(settings("").replace(text="$ x $ * bold * < what time"), "intent")
+    assert "“$”" in text and "“*”" in text and "“&lt;”" in text  # the unknown words, literally
+    assert "<i> x </i>" not in text and "<b> bold </b>" not in text  # a typed $ or * is no markup
+
+
+@pytest.mark.parametrize(
+    "query, says",
+    [("generated=true", "intent.generated"), ("text=%20", "intent.empty"), ("cells=", "msg.no_cells")],
+)
+def test_intent_view_that_cannot_be_drawn_says_why(query, says):
+    s = settings(query) if query != "cells=" else settings("").replace(cells=())
+    with pytest.raises(export.ExportError, match=re.escape(t(says, "en")[:30])):
+        export.export(s, "intent")
+
+
+# ---- the lesson: every stop of rnnviz.presets.LESSON, before and after, and an index linking them ----
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(tmp_path, lang):
+    from rnnviz import presets
+
+    folder = tmp_path / "lesson"
+    run = subprocess.run(
+        [sys.executable, "-m", "rnnviz.export", "--lesson", "--lang", lang, "-o", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    index = (folder / "index.html").read_text()
+    hrefs = [html.unescape(h) for h in re.findall(r'<a href="([^"]*)"', index)]
+    files = [h for h in hrefs if not h.startswith("http")]
+    assert files and all((folder / h).is_file() for h in files)  # every local link resolves to a file written
+    titles = [html.escape(t(f"lesson.{stop.key}.title", lang)) for stop in presets.LESSON]
+    assert [index.index(title) for title in titles] == sorted(index.index(title) for title in titles)  # in order
+    for k, stop in enumerate(presets.LESSON, 1):
+        for part in ("question", "answer"):
+            assert _md(t(f"lesson.{stop.key}.{part}", lang)) in index
+        for which in ("before", "after"):
+            preset, name = getattr(stop, which), f"{k:02d}-{stop.key}-{which}.html"
+            live = urls.link(preset.settings().replace(lang=lang), preset.page, export.LOCAL)
+            assert live in hrefs
+            if preset.page not in export.VIEWS:  # no export for its page: the index says so and links live
+                assert not (folder / name).exists()
+                assert html.escape(t("export.lesson.no_file", lang, page=t(f"{preset.page}.nav", lang))) in index
+                continue
+            assert name in files
+            page = (folder / name).read_text()
+            assert titles[k - 1] in page and _md(t(f"lesson.{stop.key}.question", lang)) in page
+            assert (_md(t(f"lesson.{stop.key}.answer", lang)) in page) == (which == "after")  # the reveal
+            assert '<script src="plotly.min.js">' in page  # the folder's one copy of plotly.js
+            assert f'lang="{"zh-CN" if lang == "zh" else "en"}"' in page
+            assert not re.search(r"<(script|link|img)[^>]*(src|href)=.http", page)
+    assert (folder / "plotly.min.js").stat().st_size > 1e6

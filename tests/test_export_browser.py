@@ -119,3 +119,71 @@ def test_gates_file_offline_draws_every_chart_and_steps_through_the_tokens(offli
     SHOTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"gates-{lang}.png"), full_page=True)
     assert asked == [] and errors == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_gradients_file_offline_draws_every_chart_with_torch_autograds_norms(offline, tmp_path, lang):
+    from test_export import reference_gradient
+
+    pg, asked, errors = offline
+    s = settings(f"generated=true&length=40&rho=0.9&forget_bias=5&lang={lang}")
+    open_file(pg, tmp_path, s, "gradients")
+    charts = pg.evaluate(CHARTS_JS)
+    assert len(charts) == 5 and all(c["traces"] >= 1 and c["drawn"] >= 1 for c in charts), charts  # 3 + clipping's 2
+    for kind in s.cells:  # the first chart as drawn: ||dL/dh_t|| of each cell
+        name = t(f"cell.{kind}", lang)
+        js = f"() => Array.from(document.querySelector('.js-plotly-plot')._fullData.find(tr => tr.name === '{name}').y)"
+        np.testing.assert_allclose(np.array(pg.evaluate(js), dtype=float), reference_gradient(s, kind), rtol=1e-7)
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"gradients-{lang}.png"), full_page=True)
+    assert asked == [] and errors == []
+
+
+def intent_x(pg, i: int) -> np.ndarray:
+    return np.array(pg.evaluate(f"() => Array.from({LEADER}._fullData[{i}].x)"), dtype=float)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_intent_file_offline_steps_through_the_shipped_models_answers(offline, tmp_path, lang):
+    from rnnviz import intent
+
+    pg, asked, errors = offline
+    text = "what time is it?" if lang == "en" else "明天北京天气怎么样？"
+    s = settings(f"lang={lang}").replace(text=text)
+    open_file(pg, tmp_path, s, "intent")
+    charts = pg.evaluate(CHARTS_JS)
+    assert len(charts) == 4 and all(c["traces"] >= 1 and c["drawn"] >= 1 for c in charts), charts
+    want = {k: np.array([[d[i] for i in intent.INTENTS] for d in intent.predict(text, k)]) for k in s.cells}
+    T = len(want[s.cells[0]])
+    for step in (1, 3, T):
+        slide_to(pg, step, T)
+        for i, kind in enumerate(s.cells):
+            pg.wait_for_function(f"() => Math.abs({LEADER}._fullData[{i}].x[0] - {want[kind][step - 1][0]}) < 1e-9")
+            np.testing.assert_allclose(intent_x(pg, i), want[kind][step - 1], atol=1e-12)
+        # the probability lines mark the same step
+        line = pg.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')][1].layout.shapes[0].x0")
+        assert line == step
+        if step == 3:
+            SHOTS.mkdir(exist_ok=True)
+            pg.screenshot(path=str(SHOTS / f"intent-{lang}.png"), full_page=True)
+    assert asked == [] and errors == []
+
+
+def test_lesson_folder_opens_offline_from_its_index(offline, tmp_path):
+    from rnnviz import export_lesson
+
+    pg, asked, errors = offline
+    folder = tmp_path / "lesson"
+    export_lesson.write(folder, "en")
+    pg.goto((folder / "index.html").as_uri())
+    with pg.expect_navigation():
+        pg.locator("ol a").first.click()
+    pg.wait_for_function("() => document.body && document.body.dataset.drawn", timeout=60_000)
+    assert pg.url.endswith(".html") and "index" not in pg.url
+    charts = pg.evaluate(CHARTS_JS)
+    assert charts and all(c["drawn"] >= 1 for c in charts)  # drawn by the folder's plotly.min.js
+    with pg.expect_navigation():
+        pg.locator(".banner nav a").filter(has_text=t("export.lesson.next", "en")).click()
+    pg.wait_for_function("() => document.body && document.body.dataset.drawn", timeout=60_000)
+    assert "-after.html" in pg.url
+    assert asked == [] and errors == []

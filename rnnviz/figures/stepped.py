@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from ..gates import FREE, SATURATED, SIGMOID, Quantity
 from ..i18n import t
+from .intent import LOSER, step_bars
 from .memory import PANEL_GAP, step_marks, token_color
 from .states import axes, panel_title, panels
 from .style import CELL_COLORS, figure, label, tick_labels
@@ -266,3 +267,42 @@ def gate_bars(
     fig = figure(data, {**layout, "margin": dict(l=60, r=20, t=80, b=60)}, "", 60 + n * BAR_ROW + 60 + 20)
     fig.layout.title = title(start)
     return _with_controls(fig, frames, T, start, lang)
+
+
+def intent_bars(
+    probs: dict[str, np.ndarray], intents: tuple[str, ...], tokens: list[str], start: int, lang: str = "en"
+) -> go.Figure:
+    """The intent page's bars (figures/intent.step_bars) after each token: ``probs[kind]`` (T, n); one frame a
+    step (its bars, their labels, the winner in the cell's colour, the title), with the slider and play."""
+    kinds, T = list(probs), len(tokens)
+    fig = step_bars({k: p[start - 1] for k, p in probs.items()}, intents, tokens[start - 1], start, lang)
+
+    def bars(p: np.ndarray, kind: str) -> dict:
+        win = int(np.argmax(p))
+        colors = [CELL_COLORS[kind] if j == win else LOSER for j in range(len(p))]
+        return dict(type="bar", x=p, text=[f"{v:.0%}" for v in p], marker=dict(color=colors))
+
+    def title(step: int) -> dict:
+        return dict(text=t("intent.step.title", lang, step=step, token=label(tokens[step - 1])), x=0, xanchor="left")
+
+    frames = [
+        _frame(s, [bars(probs[k][s - 1], k) for k in kinds], list(range(len(kinds))), title=title(s))
+        for s in range(1, T + 1)
+    ]
+    return _with_controls(fig, frames, T, start, lang)
+
+
+def step_lines(fig: go.Figure, kinds: int, T: int, start: int) -> go.Figure:
+    """A figure of ``kinds`` panels over steps 1..T (figures/intent.probability_lines) with the step marked
+    by a vertical line in each panel, one frame a step."""
+
+    def shapes(step: int) -> list[dict]:
+        refs = ["" if i == 0 else str(i + 1) for i in range(kinds)]
+        line = dict(color=MARK, width=2)
+        return [
+            dict(type="line", xref=f"x{r}", yref=f"y{r} domain", x0=step, x1=step, y0=0, y1=1, line=line) for r in refs
+        ]
+
+    fig.layout.shapes = shapes(start)
+    fig.frames = [_frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
+    return fig

@@ -48,4 +48,30 @@ TEXTS = {
         "en": "One file with every chart of this view, its steps and its texts: it opens in any browser, offline.",
         "zh": "一个文件，包含本视图的所有图表、时间步和说明：可在任何浏览器中离线打开。",
     },
+    "export.intent.models": {
+        "en": "These are the shipped intent checkpoints (H = {hidden}, embedding size {embed}, trained with seed "
+        "{seed}), not the sidebar's model: the hidden size, seed, weights and gate biases of the app do not apply "
+        "to this view.",
+        "zh": "这里用的是随附的意图检查点（H = {hidden}，嵌入维度 {embed}，训练种子 {seed}），"
+        "不是侧边栏的模型：应用里的隐藏层大小、种子、权重和门偏置都不适用于本视图。",
+    },
+    "export.lesson.intro": {
+        "en": "{n} stops, in order. At each stop, read the question and let the class predict the answer, then open "
+        "the view before the reveal and the view after it. Every file works offline; a stop whose page has no "
+        "offline file yet links to the app.",
+        "zh": "共 {n} 站，按顺序排列。每一站先读问题，让全班预测答案，然后打开揭晓前和揭晓后的视图。"
+        "每个文件都可离线使用；页面还没有离线文件的站点链接到在线应用。",
+    },
+    "export.lesson.question": {"en": "Question", "zh": "问题"},
+    "export.lesson.answer": {"en": "Answer", "zh": "答案"},
+    "export.lesson.before": {"en": "Before the reveal", "zh": "揭晓前"},
+    "export.lesson.after": {"en": "After the reveal", "zh": "揭晓后"},
+    "export.lesson.live": {"en": "live", "zh": "在线版"},
+    "export.lesson.no_file": {
+        "en": "The {page} page has no offline file yet: open the stop in the app, with the network.",
+        "zh": "“{page}”页面还没有离线文件：请联网在应用中打开这一站。",
+    },
+    "export.lesson.index": {"en": "All stops", "zh": "全部站点"},
+    "export.lesson.previous": {"en": "Previous", "zh": "上一个"},
+    "export.lesson.next": {"en": "Next", "zh": "下一个"},
 }
