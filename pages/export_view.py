@@ -21,7 +21,7 @@ def _file(s: Settings, view: str, base: str) -> str:
 
 
 def download(s: Settings, view: str, lang: str) -> None:
-    """The download button of ``view`` ("memory", "gates") at settings ``s``."""
+    """The download button of ``view`` (a page with an export: rnnviz.export.VIEWS) at settings ``s``."""
     base = (st.context.url or "").rstrip("/")
     base = base.rsplit("/", 1)[0] if base.endswith(f"/{view}") else base  # the server, without this page
     st.download_button(

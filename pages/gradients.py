@@ -3,7 +3,7 @@
 import numpy as np
 import streamlit as st
 
-from pages import cache, charts, classroom, run_through_app, widgets
+from pages import cache, charts, classroom, export_view, run_through_app, widgets
 from pages.links import language
 from rnnviz import clipping
 from rnnviz import gradients as core
@@ -197,3 +197,4 @@ st.subheader(t("gradients.h.clip", lang))
 clipping_section(m.one_way(), lang)
 
 st.success(f"**{t('try_this', lang)}** — {t('gradients.try', lang)}", icon=":material/science:")
+export_view.download(s, "gradients", lang)

@@ -5,7 +5,7 @@ sentences measured over seeds."""
 import numpy as np
 import streamlit as st
 
-from pages import cache, cache_apps, charts, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, export_view, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import intent_data
 from rnnviz.checkpoints import CheckpointError
@@ -172,3 +172,4 @@ else:
     charts.chart(long_figure(lang), key="intent_long_sentences", where=chart)
     widgets.look_for(t("intent.look.long", lang), lang, where=look)
     st.caption(long_summary(results, lang))
+export_view.download(s, "intent", lang)
