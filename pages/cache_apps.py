@@ -10,7 +10,7 @@ import streamlit as st
 
 from pages import retrain, retrain_chars
 from pages.cache import numbers
-from rnnviz import chars, corpus
+from rnnviz import chars, corpus, pasted
 from rnnviz import dates as translators
 from rnnviz import forecast as forecasting
 from rnnviz import intent as intents
@@ -161,3 +161,9 @@ def char_units(kind: str, state: str) -> Units:
 def char_trainings() -> retrain_chars.Trainings:
     """This server's trainings of character models from the page: one at a time, shared by whoever asks."""
     return retrain_chars.Trainings()
+
+
+@numbers(max_entries=32)
+def pasted_check(text: str) -> pasted.Pasted:
+    """Whether a pasted text can be trained on, its split and its unigram baseline (rnnviz.pasted)."""
+    return pasted.check(text)

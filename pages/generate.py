@@ -1,12 +1,13 @@
 """Text generation (many to many while reading, one to many while writing): the shipped character-level RNN,
 LSTM and GRU read a start text character by character, with the next character's likeliest choices after each
 one; write on from it at a temperature, seeded; colour a text by one unit's value (the unit that best tracks
-quotes, brackets or the position in the line, measured); and train again from the page, round by round."""
+quotes, brackets or the position in the line, measured); and train from the page, on the corpus or a pasted
+text (pages/generate_training.py)."""
 
 import numpy as np
 import streamlit as st
 
-from pages import cache, cache_apps, charts, retrain_chars, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, generate_training, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import chars, corpus
 from rnnviz.checkpoints import CheckpointError
@@ -15,10 +16,8 @@ from rnnviz.figures import intent as intent_figs
 from rnnviz.i18n import t
 
 MAX_READ = 2000  # characters of the start text read; the rest is cut (and said)
-SHOWN_START = 160  # characters of the start shown before a sampled continuation
 SHOWN_UNIT_TEXT = 480  # characters of the unit text coloured, from the half the units are scored on
 TRACKS = 0.5  # |r| from which a unit is said to track a feature (the benchmark's min_r)
-MINE = "_gen_trained"  # session state: {(cells, seconds): the seed of the run this session asked for}
 
 
 @cache.figure
@@ -60,9 +59,8 @@ def stepping(text: str, cells: tuple[str, ...], temperature: float, lang: str) -
 
 
 def sample_box(kind: str, start: str, continuation: str, lang: str, head: str | None = None) -> str:
-    """A cell's continuation of ``start`` (its last SHOWN_START characters)."""
-    shown = start if len(start) <= SHOWN_START else "…" + start[-SHOWN_START:]
-    return figs.sample_html(head or t(f"cell.{kind}", lang), shown, continuation, figs.CELL_COLORS[kind])
+    """A cell's continuation of ``start``, under the cell's name or ``head``."""
+    return figs.sample_box(kind, head or t(f"cell.{kind}", lang), start, continuation)
 
 
 def unit_view(kind: str, chosen: int, state_symbol: str, lang: str) -> None:
@@ -90,86 +88,6 @@ def unit_view(kind: str, chosen: int, state_symbol: str, lang: str) -> None:
     bound = 1.0 if state == "hidden" else float(np.ceil(np.abs(values).max() * 10) / 10 or 1.0)  # h = o tanh(..)
     head = t("gen.unit.head", lang, cell=cell, unit=unit + 1, s=symbol)
     coloured.html(figs.shaded_text(head, shown, values, bound, lang))
-
-
-# ---- training from the page (pages/retrain_chars.py: one run at a time per server, shared) ----
-
-
-def ask(key: retrain_chars.Key) -> None:
-    """Button callback: train these cells (or join the run of them under way)."""
-    st.session_state.setdefault(MINE, {})[key] = cache_apps.char_trainings().ask(key).seed
-
-
-def curves(run: retrain_chars.Training, lang: str):
-    unigram = next((c.summary["unigram_bits"] for c in run.cells.values() if c.summary), None)
-    unigram = unigram or cache_apps.char_model(next(iter(run.cells))).meta["result"]["unigram_bits"]
-    data = {k: vars(c) for k, c in run.cells.items() if c.round_step}
-    return figs.training_curves(data, unigram, lang)
-
-
-def watch(run: retrain_chars.Training, lang: str) -> None:
-    """The run's progress, curves and latest samples (a fragment redrawing every second); the page once done."""
-    done = [c for c in run.cells.values() if c.round_step]
-    text = t("gen.train.queued", lang) if not done else t("gen.train.progress", lang, seed=run.seed)
-    st.progress(run.fraction, text=text)
-    if done:
-        charts.chart(curves(run, lang), key="gen_train_curves")
-        for c in done:
-            head = t(
-                "gen.train.sample", lang, cell=t(f"cell.{c.kind}", lang), step=c.round_step[-1], bits=c.held_out[-1]
-            )
-            st.html(figs.sample_html(head, "", c.samples[-1], figs.CELL_COLORS[c.kind]))
-    if run.finished:
-        st.rerun()
-
-
-def trained(run: retrain_chars.Training, start: str, s, lang: str) -> None:
-    """A finished run: its curves, each cell's held-out score before and after, and its text before and after."""
-    charts.chart(curves(run, lang), key="gen_train_curves")
-    widgets.look_for(t("gen.look.train", lang), lang)
-    for kind, c in run.cells.items():
-        cell, sm = t(f"cell.{kind}", lang), c.summary
-        st.metric(
-            t("gen.train.metric", lang, cell=cell, seconds=sm["seconds"], steps=sm["steps"]),
-            f"{sm['bits_per_char']:.3f}",
-            t("gen.train.delta", lang, before=sm["untrained_bits"], unigram=sm["unigram_bits"]),
-            delta_color="off",
-            delta_arrow="off",
-        )
-        before, after = st.columns(2)
-        before.html(sample_box(kind, "", c.samples[0], lang, t("gen.train.before", lang, cell=cell)))
-        after.html(sample_box(kind, "", c.samples[-1], lang, t("gen.train.after", lang, cell=cell)))
-        continued = chars.sample(c.model, start, s.sample_length, s.temperature, s.sample_seed)[len(start) :]
-        st.html(sample_box(kind, start, continued, lang, t("gen.train.yours", lang, cell=cell)))
-
-
-def training(start: str, s, lang: str) -> None:
-    """Train the selected cells from random weights, with progress; then what the training changed."""
-    st.subheader(t("gen.train.header", lang))
-    explain = st.empty()  # above the widget, written once its value is known
-    left, right = st.columns([3, 2], vertical_alignment="bottom")
-    seconds = widgets.widget("train_seconds", lang, left)  # drawn after widgets.current(): its own value
-    key = (s.cells, seconds)
-    explain.write(t("gen.train.explain", lang, n=len(s.cells), total=len(s.cells) * seconds))
-    seed = st.session_state.get(MINE, {}).get(key)
-    run = cache_apps.char_trainings().get(key, seed) if seed else None
-    right.button(
-        t("gen.train.button", lang, n=len(s.cells), seconds=seconds),
-        key="gen_train",
-        type="primary",
-        icon=":material/model_training:",
-        on_click=ask,
-        args=(key,),
-        disabled=run is not None and not run.finished,
-    )
-    if run is None:
-        return
-    if run.state == "failed":
-        st.error(t("gen.train.failed", lang, error=run.error), icon=":material/error:")
-    elif run.finished:
-        trained(run, start, s, lang)
-    else:
-        st.fragment(run_every=1.0)(watch)(run, lang)
 
 
 run_through_app()
@@ -273,4 +191,4 @@ for kind, col in zip(cells, st.columns(len(cells))):
         )
     )
 
-training(text, s, lang)
+generate_training.training(text, s, lang)

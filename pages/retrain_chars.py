@@ -1,6 +1,7 @@
 """Training character models from the generation page: at most one training at a time on a server, each in a
 process of its own that trains the chosen cells one after another, shared by every session that asks for the
-same cells and budget while it trains (pages/trainings.py)."""
+same cells, budget and text while it trains (pages/trainings.py). The text is "" for the generated corpus,
+or the text a user pasted (rnnviz.pasted checked it): it lives only in this server's memory, in the key."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rnnviz import chars
 
 CONFIG: dict = {}  # changes to chars.Config for every run (tests train a few steps)
 
-Key = tuple[tuple[str, ...], int]  # (cells, CPU seconds per cell)
+Key = tuple[tuple[str, ...], int, str]  # (cells, CPU seconds per cell, pasted text or "" for the corpus)
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Training:
         """How far the run is: each cell's CPU seconds (or steps, in a test) against its budget."""
         if self.finished:
             return 1.0
-        cfg = config(next(iter(self.cells)), self.key[1], self.seed)
+        cfg = config(next(iter(self.cells)), *self.key[1:], self.seed)
 
         def done(r: CellRun) -> float:  # the nearer of the CPU-time and the steps budget
             parts = ([r.seconds / cfg.seconds] if cfg.seconds else []) + (
@@ -60,9 +61,10 @@ class Training:
         return sum(map(done, self.cells.values())) / len(self.cells)
 
 
-def config(kind: str, seconds: int, seed: int) -> chars.Config:
-    """The configuration of one cell's training in a run: the page's budget, the benchmark's other settings."""
-    return dataclasses.replace(chars.Config(cell=kind, seed=seed, seconds=float(seconds)), **CONFIG)
+def config(kind: str, seconds: int, text: str, seed: int) -> chars.Config:
+    """The configuration of one cell's training in a run: the page's budget and text, the benchmark's other
+    settings."""
+    return dataclasses.replace(chars.Config(cell=kind, seed=seed, seconds=float(seconds), text=text), **CONFIG)
 
 
 class _Tagged:
@@ -97,7 +99,7 @@ class Trainings(trainings.Trainings):
 
     def start(self, key: Key, seed: int) -> tuple[Training, object, tuple]:
         run = Training(key, seed, {kind: CellRun(kind) for kind in key[0]})
-        return run, train_cells, ([config(kind, key[1], seed) for kind in key[0]],)
+        return run, train_cells, ([config(kind, *key[1:], seed) for kind in key[0]],)
 
     def receive(self, run: Training, message: tuple) -> None:
         kind, what, *rest = message

@@ -24,6 +24,7 @@ class Trainings:
     ``error`` and ``finished``."""
 
     kept = 8  # finished runs kept per key (older ones are forgotten; a session using one falls back)
+    keys = 32  # keys kept: past that, the oldest key with no run under way is forgotten with its runs
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -47,6 +48,9 @@ class Trainings:
             run, target, args = self.start(key, runs[-1].seed + 1 if runs else 1)
             runs.append(run)
             del runs[: -self.kept]
+            idle = [k for k, rs in self._runs.items() if k != key and all(r.finished for r in rs)]
+            for old in idle[: max(0, len(self._runs) - self.keys)]:
+                del self._runs[old]
             self._pending.append(run)
             self._queue.submit(self._train, run, target, args)
             return run

@@ -7,8 +7,10 @@ import html
 import json
 import re
 import time
+from collections import Counter
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import plotly.graph_objects as go
@@ -19,7 +21,7 @@ from safetensors import safe_open
 from streamlit.testing.v1 import AppTest
 from torch import nn
 
-from pages import PAGES, cache_apps, retrain_chars
+from pages import PAGES, cache_apps, retrain_chars, trainings
 from rnnviz import chars, corpus
 from rnnviz.figures import generate as figs
 
@@ -326,7 +328,8 @@ def test_training_from_the_page_shows_rounds_and_a_better_model(monkeypatch):
     assert "Train 1 cell(s), 5 s each" in at.button(key="gen_train").label
     at.button(key="gen_train").click().run()
     assert not at.exception
-    run = cache_apps.char_trainings().get((("gru",), 5), at.session_state["_gen_trained"][(("gru",), 5)])
+    key = (("gru",), 5, "")  # "": the generated corpus
+    run = cache_apps.char_trainings().get(key, at.session_state["_gen_trained"][key])
     deadline = time.monotonic() + 120
     while not run.finished and time.monotonic() < deadline:
         time.sleep(0.2)  # polling the run in the server's memory, until it ends (a bound, not a fixed wait)
@@ -353,6 +356,120 @@ def test_training_from_the_page_shows_rounds_and_a_better_model(monkeypatch):
     assert bits < cell.held_out[0]  # better than untrained, even after 60 updates
     samples = dict(_samples(at))
     assert samples["GRU before training"] == cell.samples[0] and samples["GRU after training"] == cell.samples[-1]
+
+
+def ref_unigram(text: str) -> float:
+    """The unigram baseline of a pasted text, counted here: the frequencies (each count + 1) of the unknown
+    character and the 95 most frequent characters of its first nine tenths, on its last tenth."""
+    train, held = text[: len(text) * 9 // 10], text[len(text) * 9 // 10 :]
+    kept = {c for c, _ in Counter(train).most_common(95)}
+    counts = Counter(c if c in kept else None for c in train)  # None: the unknown character
+    total = sum(counts.values()) + len(kept) + 1
+    return -np.mean([np.log2((counts[c if c in kept else None] + 1) / total) for c in held])
+
+
+PASTED = corpus.text(6_000, 11).replace("the", "teh")  # text of a kind the shipped models never read
+
+
+def _paste(text: str, lang: str = "en") -> AppTest:
+    at = _page({"cells": ["gru"], "train_seconds": "5", "lang": lang})
+    at.segmented_control(key="gen_source").set_value("pasted").run()
+    at.text_area(key="gen_pasted").input(text).run()
+    assert not at.exception
+    return at
+
+
+def test_training_on_a_pasted_text_measures_its_held_out_tail(monkeypatch):
+    monkeypatch.setattr(
+        retrain_chars, "CONFIG", dict(hidden=16, steps=40, seconds=None, round_steps=20, sample_length=40)
+    )
+    at = _paste(PASTED)
+    unigram = ref_unigram(PASTED)
+    (ok,) = at.success
+    assert ok.value.startswith("6,000 characters: the first 5,400 are trained on, the last 600 held out")
+    assert f"need {unigram:.3f} bits per character" in ok.value
+    assert any("not put in the link" in c.value for c in at.caption)
+    assert "Train 1 cell(s), 5 s each" in at.button(key="gen_train").label
+    at.button(key="gen_train").click().run()
+    key = (("gru",), 5, PASTED)
+    run = cache_apps.char_trainings().get(key, at.session_state["_gen_trained"][key])
+    deadline = time.monotonic() + 120
+    while not run.finished and time.monotonic() < deadline:
+        time.sleep(0.2)  # polling the run in the server's memory, until it ends (a bound, not a fixed wait)
+    assert run.state == "done", run.error
+    at.run()
+    assert not at.exception
+    assert all(PASTED[:50] not in str(v) for v in at.query_params.values())  # the text is not in the link
+    cell = run.cells["gru"]
+    assert cell.round_step == [0, 20, 40] and cell.summary["corpus"] == "pasted"
+    fig = chart(at, "Training: loss per update")
+    assert fig["layout"]["shapes"][0]["y0"] == pytest.approx(
+        unigram, abs=1e-4
+    )  # the dotted line: this text's (4 decimals)
+    np.testing.assert_allclose(array(fig["data"][1]["y"]), cell.held_out)
+    # the held-out score shown, recomputed with torch.nn on the pasted text's last tenth
+    held, vocab = PASTED[len(PASTED) * 9 // 10 :], cell.model.vocab
+    rnn, head = nn.GRU(len(vocab), 16), nn.Linear(16, len(vocab))
+    rnn.load_state_dict(cell.model.cell.state_dict())
+    head.load_state_dict(cell.model.head.state_dict())
+    ids = torch.tensor([vocab.index(c) if c in vocab[1:] else 0 for c in held])
+    with torch.no_grad():
+        y = head(rnn(nn.functional.one_hot(ids, len(vocab)).float())[0]).double()
+    bits = float(nn.functional.cross_entropy(y[:-1], ids[1:])) / np.log(2)
+    (metric,) = at.metric
+    assert metric.value == f"{bits:.3f}" and f"letter frequencies alone {unigram:.2f}" in metric.delta
+    assert any("last tenth of your text" in i.value for i in at.info)
+
+
+def test_the_server_forgets_the_oldest_idle_text_first():
+    """Past ``keys`` keys (here 2) the oldest key whose runs are all finished goes, a run under way never."""
+
+    class Instant(trainings.Trainings):
+        keys = 2
+
+        def start(self, key, seed):
+            done = key != "busy"
+            return SimpleNamespace(key=key, seed=seed, state="done" if done else "training", finished=done), None, ()
+
+        def _train(self, run, target, args):
+            with self._lock:
+                self._pending.remove(run)
+
+    jobs = Instant()
+    for key in ("busy", "a", "b", "c"):
+        jobs.ask(key)
+        jobs._queue.submit(lambda: None).result()  # the queue's thread has handled it
+    assert [k for k in ("busy", "a", "b", "c") if jobs.get(k, 1)] == ["busy", "c"]
+
+
+CHINESE = "".join(chr(0x4E00 + i * 37 % 3000) for i in range(6_000))
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("   \n ", "Paste a text of 5,000 to 100,000 characters"),
+        ("short", "The text has 5 characters; training needs at least 5,000"),
+        ("a" * 100_001, "The text has 100,001 characters; the limit is 100,000"),
+        (
+            PASTED[:3000] + "\x07\x1b" + PASTED[3000:],
+            "control characters that cannot be shown in a sample: U+0007 U+001B",
+        ),
+        (CHINESE, "of the text are characters outside the 95 most frequent ones"),
+    ],
+    ids=["blank", "short", "long", "control", "chinese"],
+)
+def test_a_pasted_text_that_cannot_be_trained_on_says_why(text, says):
+    at = _paste(text)
+    assert any(says in m.value for m in [*at.error, *at.info]), [m.value for m in [*at.error, *at.info]]
+    assert not [b for b in at.button if b.key == "gen_train"]  # nothing to press
+
+
+def test_pasting_in_chinese_says_it_in_chinese():
+    at = _paste("short", "zh")
+    assert any("这段文本有 5 个字符；训练至少需要 5,000 个" in e.value for e in at.error)
+    at = _paste(CHINESE, "zh")
+    assert any("不在最常见的 95 个字符之内" in e.value for e in at.error)
 
 
 def test_chinese_page():

@@ -251,6 +251,12 @@ def sample_html(head: str, start: str, continuation: str, color: str = "#DDD") -
     )
 
 
+def sample_box(kind: str, head: str, start: str, continuation: str, shown: int = 160) -> str:
+    """A cell's continuation of ``start`` in the cell's colour, the start cut to its last ``shown`` characters."""
+    start = start if len(start) <= shown else "…" + start[-shown:]
+    return sample_html(head, start, continuation, CELL_COLORS[kind])
+
+
 SHADE_STYLE = """<style>
 .gen-shade { font-family: monospace; font-size: 13px; line-height: 1.7; white-space: normal; margin: 2px 0 4px; }
 .gen-shade span { padding: 1px 1px; }

@@ -238,15 +238,90 @@ TEXTS = {
     # training
     "gen.train.header": {"en": "Train it yourself", "zh": "自己训练"},
     "gen.train.explain": {
-        "en": "Trains the {n} selected cell(s) from random weights on the generated corpus, one after another on "
-        "one core ({total} CPU seconds in all). After every round of 100 updates: the training loss, the "
-        "bits per character on held-out text the model never trains on, and a sample. Whoever presses while it "
-        "trains watches the same run.",
-        "zh": "在生成的语料上从随机权重开始训练选中的 {n} 个单元，在一个核上一个接一个地训练（共 {total} 处理器秒）。"
+        "en": "Trains the {n} selected cell(s) from random weights on {on}, one after another on one core ({total} "
+        "CPU seconds in all). After every round of 100 updates: the training loss, the bits per character on "
+        "held-out text the model never trains on, and a sample. Whoever presses while it trains watches the same "
+        "run.",
+        "zh": "在{on}上从随机权重开始训练选中的 {n} 个网络，在一个核上一个接一个地训练（共 {total} 处理器秒）。"
         "每一轮 100 次更新之后显示：训练损失、在从不参与训练的留出文本上每字符的比特数，以及一段样本。"
         "训练期间其他人按下按钮，看到的是同一次训练。",
     },
-    "gen.train.button": {"en": "Train {n} cell(s), {seconds} s each", "zh": "训练 {n} 个单元，每个 {seconds} 秒"},
+    "gen.train.on_corpus": {"en": "the generated corpus", "zh": "生成的语料"},
+    "gen.train.on_pasted": {
+        "en": "the first nine tenths of your text (the last tenth is the held-out text)",
+        "zh": "你的文本的前十分之九（最后十分之一作为留出文本）",
+    },
+    # training on a pasted text
+    "gen.paste.source": {"en": "Train on", "zh": "训练文本"},
+    "gen.paste.source.corpus": {"en": "the generated corpus", "zh": "生成的语料"},
+    "gen.paste.source.pasted": {"en": "a text you paste", "zh": "你粘贴的文本"},
+    "gen.paste.label": {
+        "en": "Your text ({lo} to {hi} characters; the last tenth is held out)",
+        "zh": "你的文本（{lo} 到 {hi} 个字符；最后十分之一留作测试）",
+    },
+    "gen.paste.hint": {
+        "en": "Paste a text here, e.g. a chapter of a public-domain book, then press Ctrl+Enter or click outside.",
+        "zh": "在这里粘贴一段文本，例如公版书中的一章，然后按 Ctrl+Enter 或点击框外。",
+    },
+    "gen.paste.kept": {
+        "en": "What is kept: your text is not put in the link and not written to disk. This server keeps it in "
+        "memory with the models trained on it, for this browser session and for anyone who trains the same cells "
+        "on the same text, until it restarts or {keys} other trainings have come after it. A link to this page "
+        "opens the shipped models and an empty box, not your text or your models.",
+        "zh": "保留什么：你的文本不会放进链接，也不会写入磁盘。本服务器把它和在它上面训练的模型一起保存在内存中，"
+        "供本浏览器会话以及在同一文本上训练相同网络的人使用，直到服务器重启，或之后又有 {keys} 次其他训练。"
+        "本页的链接打开的是随附的模型和一个空的文本框，而不是你的文本或你的模型。",
+    },
+    "gen.paste.empty": {
+        "en": "Paste a text of {lo} to {hi} characters to train on it.",
+        "zh": "粘贴一段 {lo} 到 {hi} 个字符的文本，即可在它上面训练。",
+    },
+    "gen.paste.short": {
+        "en": "The text has {n} characters; training needs at least {lo}: the last tenth is held out to measure "
+        "the model, and the rest must fill {streams} streams of {chunk} characters.",
+        "zh": "这段文本有 {n} 个字符；训练至少需要 {lo} 个：最后十分之一留作测量模型，其余部分要能填满 {streams} 条"
+        "各 {chunk} 个字符的序列。",
+    },
+    "gen.paste.long": {
+        "en": "The text has {n} characters; the limit is {hi} (so that a class's trainings fit in this server's "
+        "memory). Paste a part of it.",
+        "zh": "这段文本有 {n} 个字符；上限是 {hi}（这样全班的训练都能放进本服务器的内存）。请粘贴其中一部分。",
+    },
+    "gen.paste.control": {
+        "en": "The text holds control characters that cannot be shown in a sample: {odd}. Remove them "
+        "(line breaks and tabs are fine).",
+        "zh": "这段文本含有无法在样本中显示的控制字符：{odd}。请删除它们（换行和制表符没有问题）。",
+    },
+    "gen.paste.unknown": {
+        "en": "{share} of the text are characters outside the {vocab} most frequent ones ({odd} …): the model reads "
+        "every one of them as the same unknown character, so its score would count a guess among all of them as "
+        "one guess. Texts with more than {max} of such characters are refused; a text in Chinese, with thousands "
+        "of different characters, is one of them.",
+        "zh": "这段文本中有 {share} 的字符不在最常见的 {vocab} 个字符之内（{odd} …）：模型把它们都读成同一个"
+        "未知字符，于是它的得分会把在所有这些字符中的猜测算作一次猜测。这类字符超过 {max} 的文本不能用于训练；"
+        "含有数千个不同汉字的中文文本就属于这种情况。",
+    },
+    "gen.paste.ok": {
+        "en": "{n} characters: the first {train} are trained on, the last {held} held out; {distinct} different "
+        "characters. Letter frequencies alone (the unigram baseline of this text's training part) need {unigram:.3f} "
+        "bits per character on its held-out tail: the dotted line the training curves are measured against.",
+        "zh": "{n} 个字符：前 {train} 个用于训练，最后 {held} 个留出；共 {distinct} 种不同的字符。"
+        "只用字符频率（本文本训练部分的一元基线）在留出的结尾部分上需要每字符 {unigram:.3f} 比特："
+        "训练曲线要与这条虚线比较。",
+    },
+    "gen.paste.unknown_some": {
+        "en": "Read as the unknown character (outside the {vocab} most frequent): {odd}, {share} of the text.",
+        "zh": "读作未知字符（不在最常见的 {vocab} 个字符之内）：{odd}，占文本的 {share}。",
+    },
+    "gen.look.train_pasted": {
+        "en": "The held-out line is measured on the last tenth of your text, which the model never trains on. "
+        "If it stops falling while the training loss keeps falling, the model is memorising the first nine "
+        "tenths rather than learning the text's patterns; a short text shows that soonest.",
+        "zh": "留出文本的曲线是在你的文本最后十分之一上测量的，模型从不在这部分上训练。"
+        "如果训练损失还在下降，而这条曲线不再下降，说明模型在死记前十分之九，而不是学习文本的规律；"
+        "文本越短，这一点出现得越早。",
+    },
+    "gen.train.button": {"en": "Train {n} cell(s), {seconds} s each", "zh": "训练 {n} 个网络，每个 {seconds} 秒"},
     "gen.train.failed": {"en": "The training failed: {error}", "zh": "训练失败：{error}"},
     "gen.train.queued": {
         "en": "Waiting: another training runs on this server first…",
