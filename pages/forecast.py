@@ -10,9 +10,11 @@ from rnnviz import forecast
 from rnnviz import settings as cfg
 from rnnviz.checkpoints import CheckpointError
 from rnnviz.figures import forecast as figs
+from rnnviz.figures import intent as intent_figs
 from rnnviz.i18n import t
 
 READ = 200  # values each cell reads, x_0 .. x_199
+SHAPES = ("many_to_many", "many_to_one", "one_to_many")  # the one-step forecasts, the score, the free run
 SCORED = forecast.WINDOW + 1  # the first forecast made after a whole window of changes, as the models were scored
 LONGEST = cfg.FIELDS["horizon"].metadata["hi"]  # the longest free run: the series is drawn this far past READ
 N = READ + LONGEST
@@ -68,6 +70,8 @@ run_through_app()
 lang = language()
 st.title(t("forecast.title", lang))
 st.write(t("forecast.intro", lang))
+uses = {f: t(f"forecast.shapes.{f}", lang, window=forecast.WINDOW) for f in SHAPES}
+st.html(intent_figs.shapes(tuple(uses), lang, uses, t("forecast.shapes.legend", lang)))
 left, middle, right = st.columns([2, 1, 2])
 widgets.widget("series", lang, left)
 widgets.widget("series_seed", lang, middle)

@@ -10,6 +10,7 @@ from pages.links import language
 from rnnviz import dates_data, seq2seq
 from rnnviz import settings as cfg
 from rnnviz.checkpoints import CheckpointError
+from rnnviz.figures import intent as intent_figs
 from rnnviz.figures import translate as figs
 from rnnviz.i18n import t
 
@@ -297,6 +298,8 @@ run_through_app()
 lang = language()
 st.title(t("translate.title", lang))
 st.write(t("translate.intro", lang))
+uses, legend = {"encoder_decoder": t("translate.shapes.encoder_decoder", lang)}, t("translate.shapes.legend", lang)
+st.html(intent_figs.shapes("encoder_decoder", lang, uses, legend))
 example_buttons(lang)
 left, middle, right = st.columns([5, 2, 3], vertical_alignment="bottom")
 widgets.widget("date_text", lang, left)

@@ -1,7 +1,9 @@
 """The forecast page in AppTest: its charts' forecasts against torch.nn modules holding the shipped weights, its
 mean squared errors against numpy, its measured results against results/forecast.json, and bad input."""
 
+import html
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -212,3 +214,32 @@ def test_figures_are_what_plotly_validation_makes_of_them():
         assert json.loads(fig.to_json()) == json.loads(go.Figure(fig.to_dict()).to_json())
         layout = fig.to_dict()["layout"]
         assert layout["title"]["text"] and layout["xaxis"]["title"]["text"] and layout["yaxis"]["title"]["text"]
+
+
+def shapes_on(at) -> tuple[dict[str, tuple[str, bool]], str]:
+    """The page's picture of the task shapes: each shape's name -> (the line under it, outlined), and the key."""
+    (body,) = [h.proto.body for h in at.get("html") if 'class="shapes"' in h.proto.body]
+    found = re.findall(r'<div class="shape( here)?"><div class="name">(.*?)</div><div class="use">(.*?)</div>', body)
+    legend = re.search(r'<div class="legend">(.*?)</div>', body)[1]
+    return {html.unescape(name): (html.unescape(use), bool(here)) for here, name, use in found}, html.unescape(legend)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_shapes_name_what_this_page_does(lang):
+    found, legend = shapes_on(_page({"lang": lang}))
+    window = forecast.WINDOW
+    if lang == "en":
+        assert found["many to many"] == ("one-step forecasts: after every value, the next one (this page)", True)
+        assert found["many to one"] == (
+            f"the score: the forecast after a window of {window} changes (this page, measured)",
+            True,
+        )
+        assert found["one to many"][1] and found["one to many"][0].startswith(
+            "free run: from the state the reading left"
+        )
+        assert found["encoder–decoder"] == ("translation", False)
+        assert legend.startswith("x: an input, the change of the series")
+    else:
+        assert [name for name, (_, here) in found.items() if here] == ["一对多", "多对一", "多对多"]
+        assert f"读完 {window} 个变化" in found["多对一"][0] and "自由运行" in found["一对多"][0]
+        assert legend.startswith("x：输入，序列的变化量")

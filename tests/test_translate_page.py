@@ -14,6 +14,7 @@ import pytest
 import torch
 from helpers import array, chart, charts, css_marks
 from streamlit.testing.v1 import AppTest
+from test_forecast_page import shapes_on
 from test_seq2seq import reference
 
 from pages import cache_apps, retrain
@@ -366,3 +367,14 @@ def test_train_again_in_chinese(monkeypatch):
     _until_trained(at)
     assert at.success[-1].value.startswith("正在使用：在本服务器上重新训练的 RNN（仅从左到右）")
     assert at.slider(key="step").label == "输出步 t（已写出的字符数）"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_shapes_outline_the_encoder_decoder(lang):
+    found, legend = shapes_on(_page({"lang": lang}))
+    outlined = [(name, use) for name, (use, here) in found.items() if here]
+    if lang == "en":
+        assert outlined == [("encoder–decoder", "a date in words to its ISO form: this page")]
+        assert legend == "x: an input character · h: the hidden state · y: an output character"
+    else:
+        assert outlined == [("编码器–解码器", "把文字写的日期译成 ISO 格式：本页")] and legend.startswith("x：输入字符")

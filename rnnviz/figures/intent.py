@@ -259,9 +259,12 @@ SHAPES = {
 }
 
 
-def shapes(here: str | tuple[str, ...], lang: str = "en", uses: dict[str, str] | None = None) -> str:
+def shapes(
+    here: str | tuple[str, ...], lang: str = "en", uses: dict[str, str] | None = None, legend: str | None = None
+) -> str:
     """The four shapes of a sequence task as small grids (outputs on top, inputs below), ``here`` (one shape or
-    several) outlined; ``uses`` replaces the line under a shape's name (another page says what it uses it for)."""
+    several) outlined; ``uses`` replaces the line under a shape's name (another page says what it uses it for)
+    and ``legend`` the key to x, h and y (another page's inputs are not tokens)."""
     here, uses, blocks = (here,) if isinstance(here, str) else here, uses or {}, []
     for name, columns in SHAPES.items():
         cells = "".join(f'<i class="{c}">{c}</i>' if c != "-" else "<i></i>" for col in columns for c in col)
@@ -272,7 +275,7 @@ def shapes(here: str | tuple[str, ...], lang: str = "en", uses: dict[str, str] |
             f'<div class="use">{use}</div>'
             f'<div class="grid">{cells}</div></div>'
         )
-    legend = f'<div class="legend">{t("intent.shapes.legend", lang)}</div>'
+    legend = f'<div class="legend">{html.escape(legend or t("intent.shapes.legend", lang))}</div>'
     head = f'<div class="shapes-head">{t("intent.shapes.title", lang)}</div>'
     return f'{SHAPES_STYLE}{head}<div class="shapes">{"".join(blocks)}{legend}</div>'
 

@@ -6,6 +6,22 @@ TEXTS = {
         "en": "Forecasting a series: can a cell beat repeating the last value?",
         "zh": "预测时间序列：单元能比“重复上一个值”预测得更准吗？",
     },
+    "forecast.shapes.many_to_many": {
+        "en": "one-step forecasts: after every value, the next one (this page)",
+        "zh": "单步预测：每读一个值，预测下一个（本页）",
+    },
+    "forecast.shapes.many_to_one": {
+        "en": "the score: the forecast after a window of {window} changes (this page, measured)",
+        "zh": "得分：读完 {window} 个变化组成的窗口后的那一个预测（本页的测量结果）",
+    },
+    "forecast.shapes.one_to_many": {
+        "en": "free run: from the state the reading left, each forecast fed back in (this page)",
+        "zh": "自由运行：从读完后的状态出发，每个预测作为下一步的输入（本页）",
+    },
+    "forecast.shapes.legend": {
+        "en": "x: an input, the change of the series · h: the hidden state · y: an output, the next change",
+        "zh": "x：输入，序列的变化量 · h：隐藏状态 · y：输出，下一个变化量",
+    },
     "forecast.intro": {
         "en": "Each cell reads a series one value at a time (as the change from the value before) and, after "
         "each one, predicts the next value. The yardstick is the naive forecast, or baseline: tomorrow equals "

@@ -6,6 +6,14 @@ TEXTS = {
         "en": "Translation with attention: dates in words to ISO dates",
         "zh": "带注意力的翻译：把文字写的日期译成 ISO 日期",
     },
+    "translate.shapes.encoder_decoder": {
+        "en": "a date in words to its ISO form: this page",
+        "zh": "把文字写的日期译成 ISO 格式：本页",
+    },
+    "translate.shapes.legend": {
+        "en": "x: an input character · h: the hidden state · y: an output character",
+        "zh": "x：输入字符 · h：隐藏状态 · y：输出字符",
+    },
     "translate.intro": {
         "en": "An encoder reads the date one character at a time, both ways or left to right only (your choice); a "
         "decoder then writes "
