@@ -4,7 +4,7 @@ TEXTS = {
     "forecast.nav": {"en": "Forecast", "zh": "序列预测"},
     "forecast.title": {
         "en": "Forecasting a series: can a cell beat repeating the last value?",
-        "zh": "预测时间序列：单元能比“重复上一个值”预测得更准吗？",
+        "zh": "预测时间序列：网络能比“重复上一个值”预测得更准吗？",
     },
     "forecast.shapes.many_to_many": {
         "en": "one-step forecasts: after every value, the next one (this page)",
@@ -27,14 +27,14 @@ TEXTS = {
         "each one, predicts the next value. The yardstick is the naive forecast, or baseline: tomorrow equals "
         "today, repeat the last value. The models here were trained on this machine (hidden size 32, one per "
         "series and cell) and are shipped with the app.",
-        "zh": "每个单元逐个读入序列的值（读入的是相对前一个值的变化），每读一个就预测下一个值。"
+        "zh": "每个网络逐个读入序列的值（读入的是相对前一个值的变化），每读一个就预测下一个值。"
         "比较的标准是朴素预测（基线）：明天等于今天，即重复上一个值。这里的模型是在本机上训练的"
-        "（隐藏单元数 32，每种序列和单元各一个），随应用一起提供。",
+        "（隐藏单元数 32，每种序列和网络各一个），随应用一起提供。",
     },
     "forecast.sidebar_unused": {
         "en": "This page uses only the sidebar's choice of cells: the text, hidden size, seed and weights do not "
         "apply to the shipped forecasters.",
-        "zh": "本页只使用侧边栏中选择的单元类型：文本、隐藏单元数、随机种子和权重对这些预训练的预测模型不起作用。",
+        "zh": "本页只使用侧边栏中选择的网络类型：文本、隐藏单元数、随机种子和权重对这些预训练的预测模型不起作用。",
     },
     # settings
     "setting.series": {"en": "Series", "zh": "序列"},
@@ -57,7 +57,7 @@ TEXTS = {
     "setting.horizon.help": {
         "en": "How many steps each cell runs on after the series ends, feeding each forecast back in as its next "
         "input.",
-        "zh": "序列结束后，每个单元继续向前预测的步数；每一步的预测都被当作下一步的输入。",
+        "zh": "序列结束后，每个网络继续向前预测的步数；每一步的预测都被当作下一步的输入。",
     },
     "forecast.series.periodic": {
         "en": "Periodic: two waves (periods 24 and 9 steps) plus Gaussian noise (standard deviation 0.1). The next "
@@ -84,7 +84,7 @@ TEXTS = {
         "en": "Each forecast of x_t is made from x_0 … x_(t−1) only. The errors (MSE: mean squared error) are "
         "counted from step {start} on, once a cell has read {window} changes (as in its training), over {n} "
         "forecasts. The charts open on the last {shown} of the {read} steps; double-click one to see them all.",
-        "zh": "对 x_t 的每个预测只用到 x_0 … x_(t−1)。误差（均方误差）从第 {start} 步开始统计（此时单元已读入 "
+        "zh": "对 x_t 的每个预测只用到 x_0 … x_(t−1)。误差（均方误差）从第 {start} 步开始统计（此时网络已读入 "
         "{window} 个变化，与训练时相同），共 {n} 个预测。图表先显示 {read} 步中的最后 {shown} 步；双击图表可查看全部。",
     },
     "forecast.one_step.title": {"en": "{cell}: forecast one step ahead", "zh": "{cell}：向前一步的预测"},
@@ -110,13 +110,13 @@ TEXTS = {
         "en": "the grey dashed baseline trails the series by one step and misses every turn; each cell's forecast "
         "turns with the series, because the recent values tell it where the waves are heading. Its error is far "
         "below the baseline's, but not zero: the noise cannot be forecast.",
-        "zh": "灰色虚线的基线总是比序列落后一步，每个转折都错过；而单元的预测会跟着序列一起转折，"
+        "zh": "灰色虚线的基线总是比序列落后一步，每个转折都错过；而网络的预测会跟着序列一起转折，"
         "因为最近的几个值告诉它波形正往哪里走。它的误差远低于基线，但不为零：噪声无法预测。",
     },
     "forecast.look.one_step.random-walk": {
         "en": "each cell's forecast lies almost on the grey dashed baseline: the cells learned to predict a change "
         "of about zero, that is, to repeat the last value. Their error is the baseline's, give or take noise.",
-        "zh": "每个单元的预测几乎与灰色虚线的基线重合：单元学到的是预测一个接近零的变化，也就是重复上一个值。"
+        "zh": "每个网络的预测几乎与灰色虚线的基线重合：网络学到的是预测一个接近零的变化，也就是重复上一个值。"
         "它们的误差与基线相同，差别在噪声范围之内。",
     },
     "forecast.walk.title": {
@@ -129,13 +129,13 @@ TEXTS = {
         "average. On a stretch as short as this one a cell can come out a little ahead or behind by chance; the "
         "measured results below, on 2,000 held-out windows per seed, show where it really stands.",
         "zh": "它的下一步与之前的一切都无关，所以根据过去能做出的最好预测就是上一个值本身，也就是基线。"
-        "无论模型多大、训练得多好，平均而言都无法胜过它。在这样短的一段序列上，单元可能因为偶然而略好或略差；"
+        "无论模型多大、训练得多好，平均而言都无法胜过它。在这样短的一段序列上，网络可能因为偶然而略好或略差；"
         "下面的实测结果（每个种子 2,000 个留出窗口）显示了它的真实水平。",
     },
     "forecast.periodic.why": {
         "en": "The periodic series has a pattern that the recent values reveal, so a cell can forecast it far better "
         "than the baseline. Switch to the random walk to see the opposite.",
-        "zh": "周期信号有规律，而最近的几个值就能揭示这个规律，所以单元能比基线预测得准得多。"
+        "zh": "周期信号有规律，而最近的几个值就能揭示这个规律，所以网络能比基线预测得准得多。"
         "切换到随机游走，看看相反的情形。",
     },
     # free run
@@ -144,7 +144,7 @@ TEXTS = {
         "en": "After reading the {read} values x_0 … x_{last}, each cell feeds every forecast back in as its next "
         "input for {steps} steps, without seeing the series again (one to many). The dotted line is the series "
         "it does not see.",
-        "zh": "读完 {read} 个值 x_0 … x_{last} 之后，每个单元把每一步的预测当作下一步的输入，继续运行 {steps} 步，"
+        "zh": "读完 {read} 个值 x_0 … x_{last} 之后，每个网络把每一步的预测当作下一步的输入，继续运行 {steps} 步，"
         "不再看到序列本身（一对多）。点线是它看不到的真实序列。",
     },
     "forecast.run.title": {"en": "{cell}: running on for {steps} steps", "zh": "{cell}：继续运行 {steps} 步"},
@@ -160,14 +160,14 @@ TEXTS = {
     "forecast.look.run.periodic": {
         "en": "fed only their own forecasts, the cells carry the waves on past the last value they read; errors "
         "pile up step by step, so the longer the horizon, the further a run can drift from the dotted series.",
-        "zh": "只靠自己的预测，单元也能把波形延续到读入的最后一个值之后；误差会一步步累积，"
+        "zh": "只靠自己的预测，网络也能把波形延续到读入的最后一个值之后；误差会一步步累积，"
         "所以步数越多，自由运行的曲线就可能离点线表示的真实序列越远。",
     },
     "forecast.look.run.random-walk": {
         "en": "on its own, each cell's run stays near the last value it read or drifts slowly off it, while the "
         "dotted series wanders much further: with nothing to continue, holding the last value is the best guess on "
         "average, and a run that drifts from it is luckier or unluckier, not wiser.",
-        "zh": "单独运行时，每个单元的曲线都停留在读到的最后一个值附近，或者慢慢偏离它，"
+        "zh": "单独运行时，每个网络的曲线都停留在读到的最后一个值附近，或者慢慢偏离它，"
         "而点线表示的真实序列游走得远得多："
         "没有规律可以延续时，平均而言保持上一个值就是最好的猜测；偏离它的曲线只是运气更好或更差，并不是更聪明。",
     },
@@ -190,7 +190,7 @@ TEXTS = {
         "en": "Bars: the mean over seeds; whiskers: the lowest and the highest seed. Read from {file} (written "
         "{date}): each cell trained with seeds 0 to {last}, each scored on {windows} held-out windows of {window} "
         "changes that share no values.",
-        "zh": "柱：各种子的平均；须线：最低与最高的种子。读自 {file}（写于 {date}）：每个单元用种子 0 到 {last} "
+        "zh": "柱：各种子的平均；须线：最低与最高的种子。读自 {file}（写于 {date}）：每个网络用种子 0 到 {last} "
         "各训练一次，每次在 {windows} 个互不重叠的留出窗口（每个 {window} 个变化）上评分。",
     },
     "forecast.results.missing": {
@@ -198,7 +198,7 @@ TEXTS = {
         "zh": "还没有实测结果：运行 python benchmarks/bench_forecast.py 生成 results/forecast.json。",
     },
     "forecast.col.series": {"en": "Series", "zh": "序列"},
-    "forecast.col.cell": {"en": "Cell", "zh": "单元"},
+    "forecast.col.cell": {"en": "Cell", "zh": "网络"},
     "forecast.col.mse": {"en": "Mean squared error", "zh": "均方误差"},
     "forecast.col.naive": {"en": "Baseline's", "zh": "基线的"},
     "forecast.col.ratio": {"en": "Ratio (lowest–highest)", "zh": "比值（最低–最高）"},
@@ -206,7 +206,7 @@ TEXTS = {
     "forecast.look.results": {
         "en": "a bar below the line at 1 beats the baseline. The same cells, trained the same way, beat it by far "
         "on the periodic series and sit on the line for the random walk, in every seed.",
-        "zh": "柱子低于 1 那条线就说明胜过了基线。同样的单元、同样的训练方式，在周期信号上远远胜过基线，"
+        "zh": "柱子低于 1 那条线就说明胜过了基线。同样的网络、同样的训练方式，在周期信号上远远胜过基线，"
         "在随机游走上却恰好落在线上，每个种子都是如此。",
     },
 }

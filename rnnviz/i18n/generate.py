@@ -4,7 +4,7 @@ TEXTS = {
     "gen.nav": {"en": "Text generation", "zh": "文本生成"},
     "gen.title": {
         "en": "Text generation: a cell reads character by character, then writes on",
-        "zh": "文本生成：单元逐个字符地读，然后接着往下写",
+        "zh": "文本生成：网络逐个字符地读，然后接着往下写",
     },
     "gen.intro": {
         "en": "Each cell reads a text one character at a time and, after each one, gives a probability to every "
@@ -13,7 +13,7 @@ TEXTS = {
         "many: a start, then outputs only). The models here were trained on this machine for 60 CPU seconds each "
         "on a corpus generated in code (sentences with dialogue in quotes, asides in brackets, lines wrapped at "
         "60 characters) and are shipped with the app.",
-        "zh": "每个单元逐个字符地读入文本，每读一个字符，"
+        "zh": "每个网络逐个字符地读入文本，每读一个字符，"
         "就给下一个可能出现的每个字符一个概率（多对多：每个输入后都有输出）。"
         "写作时，它按这些概率抽取下一个字符，再把这个字符作为下一步的输入，继续抽取（一对多："
         "先给一个开头，之后只有输出）。"
@@ -26,7 +26,7 @@ TEXTS = {
     "gen.sidebar_unused": {
         "en": "This page uses only the sidebar's choice of cells: the sidebar's text, hidden size, seed and weights "
         "do not apply to the shipped character models.",
-        "zh": "本页只使用侧边栏中选择的单元类型：侧边栏的文本、隐藏单元数、"
+        "zh": "本页只使用侧边栏中选择的网络类型：侧边栏的文本、隐藏单元数、"
         "随机种子和权重对这些预训练的字符模型不起作用。",
     },
     # settings
@@ -34,7 +34,7 @@ TEXTS = {
     "setting.start_text.help": {
         "en": "The cells read it one character at a time, then write on from its end. Up to 2,000 characters are "
         "read; characters the models never saw (emoji, other scripts, ?) are read as the unknown character.",
-        "zh": "单元逐个字符地读入它，然后从结尾处接着写。最多读入 2,000 个字符；模型从未见过的字符"
+        "zh": "网络逐个字符地读入它，然后从结尾处接着写。最多读入 2,000 个字符；模型从未见过的字符"
         "（表情符号、其他文字、问号等）按“未知字符”读入。",
     },
     "setting.temperature": {"en": "Temperature", "zh": "温度"},
@@ -53,23 +53,23 @@ TEXTS = {
     "setting.sample_length": {"en": "Characters to write", "zh": "续写的字符数"},
     "setting.sample_length.help": {
         "en": "How many characters each cell writes after the start.",
-        "zh": "每个单元在开头之后写出的字符个数。",
+        "zh": "每个网络在开头之后写出的字符个数。",
     },
-    "setting.gen_unit": {"en": "Unit (0: the best found)", "zh": "单元编号（0：找到的最佳单元）"},
+    "setting.gen_unit": {"en": "Unit (0: the best found)", "zh": "隐藏单元编号（0：找到的最佳单元）"},
     "setting.gen_unit.help": {
         "en": "The unit whose value colours the text, 1 to 64; 0 shows each cell's unit that best tracks one of "
         "the three features.",
-        "zh": "用哪个单元的值给文本着色，1 到 64；0 表示每个单元类型中最能跟踪三个特征之一的那个单元。",
+        "zh": "用哪个隐藏单元的值给文本着色，1 到 64；0 表示每种网络中最能跟踪三个特征之一的那个单元。",
     },
     "setting.gen_state": {"en": "State", "zh": "状态"},
     "setting.gen_state.help": {
         "en": "h: the hidden state h_t (every cell); c: the LSTM's cell state c_t (the other cells show h).",
-        "zh": "h：隐藏状态 h_t（所有单元都有）；c：LSTM 的细胞状态 c_t（其他单元仍显示 h）。",
+        "zh": "h：隐藏状态 h_t（所有网络都有）；c：LSTM 的细胞状态 c_t（其他网络仍显示 h）。",
     },
-    "setting.train_seconds": {"en": "Training budget per cell (CPU seconds)", "zh": "每个单元的训练时间（处理器秒）"},
+    "setting.train_seconds": {"en": "Training budget per cell (CPU seconds)", "zh": "每个网络的训练时间（处理器秒）"},
     "setting.train_seconds.help": {
         "en": "CPU seconds of updates each selected cell trains for, on one core, one cell after another.",
-        "zh": "每个选中的单元在一个核上训练的处理器秒数，单元一个接一个地训练。",
+        "zh": "每个选中的网络在一个核上训练的处理器秒数，网络一个接一个地训练。",
     },
     "gen.broken": {
         "en": "The shipped character model cannot be loaded: {error}",
@@ -84,7 +84,7 @@ TEXTS = {
     "gen.read.header": {"en": "Reading: the next character after each one", "zh": "读入：每个字符之后的下一个字符"},
     "gen.empty": {
         "en": "There is nothing to read: type a start text above. The cells below write from a line break.",
-        "zh": "没有可读的内容：请在上方输入开头文本。下面的单元从一个换行开始写。",
+        "zh": "没有可读的内容：请在上方输入开头文本。下面的网络从一个换行开始写。",
     },
     "gen.cut": {
         "en": "Only the first {n:,} of the {total:,} characters are read (and continued).",
@@ -115,11 +115,11 @@ TEXTS = {
         "temperature and the first bar grows; raise it and the bars even out.",
         "zh": "（␣ 为空格，↵ 为换行。）在一个词中间，下一个字母几乎是确定的；空格之后，"
         "许多词都可能开始，所以概率分散开来。"
-        "走到引号内的句号处：有门控的单元会预期右引号。调低温度，第一根条变长；调高温度，各条趋于平均。",
+        "走到引号内的句号处：有门控的网络会预期右引号。调低温度，第一根条变长；调高温度，各条趋于平均。",
     },
     "gen.surprise.title": {
         "en": "How surprised each cell was by every next character",
-        "zh": "每个单元对每个下一个字符的意外程度",
+        "zh": "每个网络对每个下一个字符的意外程度",
     },
     "gen.surprise.x": {"en": "character read t (the next one is t + 1)", "zh": "读到的字符 t（下一个为 t + 1）"},
     "gen.surprise.y": {"en": "bits: −log2 p(next character)", "zh": "比特：−log2 p(下一个字符)"},
@@ -132,7 +132,7 @@ TEXTS = {
         "en": "Low inside words, high where a new word or sentence starts: the cells know spelling, and no more "
         "than anyone which word comes next. The dotted line is what the letter frequencies alone would cost on "
         "average. Unknown characters cost the most.",
-        "zh": "在词的中间低，在新词或新句开始处高：单元掌握了拼写，但和任何人一样猜不出下一个是哪个词。"
+        "zh": "在词的中间低，在新词或新句开始处高：网络掌握了拼写，但和任何人一样猜不出下一个是哪个词。"
         "虚线是只用字符频率时平均付出的比特数。未知字符的代价最高。",
     },
     # writing
@@ -140,7 +140,7 @@ TEXTS = {
     "gen.write.explain": {
         "en": "Each cell writes {n} characters after the start (grey), each drawn at temperature {temperature:.2f} "
         "and fed back in; seed {seed}.",
-        "zh": "每个单元在开头（灰色）之后写出 {n} 个字符，每个字符都以温度 {temperature:.2f} 抽取并作为下一步的输入；"
+        "zh": "每个网络在开头（灰色）之后写出 {n} 个字符，每个字符都以温度 {temperature:.2f} 抽取并作为下一步的输入；"
         "随机种子 {seed}。",
     },
     "gen.look.write": {
@@ -151,19 +151,19 @@ TEXTS = {
         "温度为 2 时会碎成乱字母。换一个种子：另一段同样合理的文本。",
     },
     # one unit
-    "gen.unit.header": {"en": "One unit: does it track something?", "zh": "一个单元：它在跟踪什么吗？"},
+    "gen.unit.header": {"en": "One unit: does it track something?", "zh": "一个隐藏单元：它在跟踪什么吗？"},
     "gen.unit.explain": {
         "en": "Each cell read {n} characters of the corpus it never trained on. For each feature (inside quotes, "
         "inside brackets, position in the line) the unit with the largest correlation on the first {half} "
         "characters was chosen, and its correlation r is measured on the other {half} only, so that choosing "
         "among 64 units does not flatter it. A unit is said to track a feature from |r| ≥ {r}.",
-        "zh": "每个单元读入了 {n} 个训练时从未见过的语料字符。对每个特征（是否在引号内、是否在括号内、在行中的位置），"
+        "zh": "每个网络读入了 {n} 个训练时从未见过的语料字符。对每个特征（是否在引号内、是否在括号内、在行中的位置），"
         "先在前 {half} 个字符上选出相关性最大的单元，再只在另外 {half} 个字符上测量它的相关系数 r，"
-        "这样在 64 个单元中挑选不会美化结果。|r| ≥ {r} 时才说这个单元跟踪了该特征。",
+        "这样在 64 个隐藏单元中挑选不会美化结果。|r| ≥ {r} 时才说这个单元跟踪了该特征。",
     },
     "gen.unit.only_lstm": {
         "en": "Only the LSTM has a cell state c; the other cells show their hidden state h.",
-        "zh": "只有 LSTM 有细胞状态 c；其他单元显示隐藏状态 h。",
+        "zh": "只有 LSTM 有细胞状态 c；其他网络显示隐藏状态 h。",
     },
     "gen.feature.quotes": {"en": "inside quotes", "zh": "在引号内"},
     "gen.feature.brackets": {"en": "inside brackets", "zh": "在括号内"},
@@ -207,15 +207,15 @@ TEXTS = {
         "en": "Held-out bits per character, mean over {seeds} seeds (lower is better)",
         "zh": "留出文本上每字符的比特数，{seeds} 个随机种子的平均（越低越好）",
     },
-    "gen.results.x": {"en": "cell", "zh": "单元类型"},
+    "gen.results.x": {"en": "cell", "zh": "网络类型"},
     "gen.bpc": {"en": "bits per character", "zh": "每字符比特数"},
     "gen.results.untrained": {"en": "untrained (random weights)", "zh": "未训练（随机权重）"},
     "gen.results.trained": {"en": "after 60 s of training", "zh": "训练 60 秒后"},
     "gen.look.results": {
         "en": "Untrained, every cell is worse than guessing from letter frequencies (the dotted line); after a "
         "minute every cell needs about half a bit per character, the LSTM the least.",
-        "zh": "未训练时，每个单元都比只按字符频率猜测（虚线）更差；训练一分钟后，"
-        "每个单元每字符只需约半个比特，LSTM 最少。",
+        "zh": "未训练时，每个网络都比只按字符频率猜测（虚线）更差；训练一分钟后，"
+        "每个网络每字符只需约半个比特，LSTM 最少。",
     },
     "gen.results.cell": {"en": "{cell} {mean:.3f} ± {sd:.3f}", "zh": "{cell} {mean:.3f} ± {sd:.3f}"},
     "gen.results.sep": {"en": ", ", "zh": "，"},
@@ -266,10 +266,11 @@ TEXTS = {
     "gen.paste.kept": {
         "en": "What is kept: your text is not put in the link and not written to disk. This server keeps it in "
         "memory with the models trained on it, for this browser session and for anyone who trains the same cells "
-        "on the same text, until it restarts or {keys} other trainings have come after it. A link to this page "
-        "opens the shipped models and an empty box, not your text or your models.",
+        "on the same text, until the server restarts or trainings of {keys} other texts or settings have started "
+        "after it. A link to this page opens the shipped models and an empty box, not your text or your models.",
         "zh": "保留什么：你的文本不会放进链接，也不会写入磁盘。本服务器把它和在它上面训练的模型一起保存在内存中，"
-        "供本浏览器会话以及在同一文本上训练相同网络的人使用，直到服务器重启，或之后又有 {keys} 次其他训练。"
+        "供本浏览器会话以及在同一文本上训练相同网络的人使用，"
+        "直到服务器重启，或之后又开始了 {keys} 次其他文本或设置的训练。"
         "本页的链接打开的是随附的模型和一个空的文本框，而不是你的文本或你的模型。",
     },
     "gen.paste.empty": {

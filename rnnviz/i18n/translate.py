@@ -40,10 +40,10 @@ TEXTS = {
         "Whitespace is collapsed; at most 120 characters.",
         "zh": "用英文或中文写的日期，例如 2021年3月3日、公元一九九九年五月一日。多个空白合并为一个；最多 120 个字符。",
     },
-    "setting.encoder": {"en": "Cell of the encoder and decoder", "zh": "编码器与解码器的单元"},
+    "setting.encoder": {"en": "Cell of the encoder and decoder", "zh": "编码器与解码器的网络类型"},
     "setting.encoder.help": {
         "en": "Each shipped model uses one cell kind for its encoder and its decoder.",
-        "zh": "每个附带的模型的编码器和解码器都用同一种单元。",
+        "zh": "每个附带的模型的编码器和解码器都用同一种网络。",
     },
     "setting.encoder_bidirectional": {"en": "Encoder reads both ways", "zh": "编码器正反两个方向读"},
     "translate.reads.both": {"en": "both ways", "zh": "正反两个方向"},
@@ -67,7 +67,7 @@ TEXTS = {
     "setting.without_attention.help": {
         "en": "A second shipped model of the same cell, trained the same way, whose decoder sees the input only "
         "through the encoder's last state.",
-        "zh": "同一种单元、同样训练的另一个附带模型，它的解码器只能通过编码器的最后状态看到输入。",
+        "zh": "同一种网络、同样训练的另一个附带模型，它的解码器只能通过编码器的最后状态看到输入。",
     },
     "translate.msg.empty": {
         "en": "Type a date to translate, or press one of the examples.",
@@ -261,20 +261,20 @@ TEXTS = {
     },
     "translate.acc.no_cells": {
         "en": "Choose at least one cell type in the sidebar to see its accuracy.",
-        "zh": "请在侧边栏至少选择一种单元类型，以查看其准确率。",
+        "zh": "请在侧边栏至少选择一种网络类型，以查看其准确率。",
     },
     "translate.look.accuracy.forward": {
         "en": "read one way, the cells with attention get {with_} of the held-out dates right (mean over seeds), "
         "{long_with} of the longest inputs ({longest} characters); without attention {without}, and {long_without} "
         "of the longest. Attention still makes the difference; reading both ways adds the rest (switch it on).",
-        "zh": "单向读取时，带注意力的单元译对 {with_} 的留出日期（各种子的平均），最长的输入（{longest} 个字符）"
+        "zh": "单向读取时，带注意力的网络译对 {with_} 的留出日期（各种子的平均），最长的输入（{longest} 个字符）"
         "译对 {long_with}；不带注意力时为 {without}，最长的输入为 {long_without}。差别仍主要来自注意力；"
         "双向读取补上其余部分（打开它看看）。",
     },
     "translate.look.accuracy": {
         "en": "with attention every cell stays near 1 at every length; without it the same encoders get few "
         "dates right, and fewest on the longest inputs, where the last state must carry the most.",
-        "zh": "带注意力时每种单元在各种长度上都接近 1；不带注意力时，同样的编码器只译对很少的日期，"
+        "zh": "带注意力时每种网络在各种长度上都接近 1；不带注意力时，同样的编码器只译对很少的日期，"
         "输入越长越少，因为最后状态要装下的东西最多。",
     },
 }
