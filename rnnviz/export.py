@@ -176,11 +176,16 @@ def export(s: Settings, view: str, base: str = LOCAL, today: datetime.date | Non
     return page(VIEWS[view](s), s, urls.link(s, view, base), today)
 
 
+def _server(link: str) -> str:
+    """The live server's address in a link, else LOCAL."""
+    parts = urllib.parse.urlsplit(link.strip())
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else LOCAL
+
+
 def from_link(link: str, view: str | None = None) -> tuple[str, Settings, str, list]:
     """(the page, its settings, the live server's address, the repairs made) of a view link or query string."""
     path, raw = urls.parse(link)
-    parts = urllib.parse.urlsplit(link.strip())
-    base = f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else LOCAL
+    base = _server(link)
     page_name = path or view or "memory"
     if page_name not in VIEWS:
         known = ", ".join(f"/{v}" for v in VIEWS)
@@ -194,9 +199,8 @@ def _lesson(args, parser) -> str:
     from . import export_lesson  # the lesson is built of this module's views
 
     lang, base = args.lang, LOCAL
-    if args.link:
-        _, settings, base, _ = from_link(args.link, "memory")
-        lang = args.lang or settings.lang
+    if args.link:  # any page's link (the lesson page's, say): only its language and server count
+        lang, base = args.lang or from_query(urls.parse(args.link)[1])[0].lang, _server(args.link)
     out = Path(args.output if args.output != parser.get_default("output") else "lesson")
     files = export_lesson.write(out, lang or "en", base)
     size = sum(f.stat().st_size for f in files) / 1e6

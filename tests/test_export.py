@@ -380,13 +380,19 @@ def test_intent_view_that_cannot_be_drawn_says_why(query, says):
 # ---- the lesson: every stop of rnnviz.presets.LESSON, before and after, and an index linking them ----
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(tmp_path, lang):
+@pytest.mark.parametrize(
+    "lang, how, base",
+    [
+        ("en", ["--lang", "en"], export.LOCAL),
+        ("zh", ["http://class.example:8080/lesson?lang=中文"], "http://class.example:8080"),
+    ],
+)
+def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(tmp_path, lang, how, base):
     from rnnviz import presets
 
     folder = tmp_path / "lesson"
     run = subprocess.run(
-        [sys.executable, "-m", "rnnviz.export", "--lesson", "--lang", lang, "-o", str(folder)],
+        [sys.executable, "-m", "rnnviz.export", "--lesson", *how, "-o", str(folder)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -403,7 +409,7 @@ def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(
             assert _md(t(f"lesson.{stop.key}.{part}", lang)) in index
         for which in ("before", "after"):
             preset, name = getattr(stop, which), f"{k:02d}-{stop.key}-{which}.html"
-            live = urls.link(preset.settings().replace(lang=lang), preset.page, export.LOCAL)
+            live = urls.link(preset.settings().replace(lang=lang), preset.page, base)  # the link's server
             assert live in hrefs
             if preset.page not in export.VIEWS:  # no export for its page: the index says so and links live
                 assert not (folder / name).exists()
