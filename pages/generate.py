@@ -41,12 +41,6 @@ def results_figure(written: str, cells: tuple[str, ...], lang: str):
     return figs.held_out_bars({k: summary[k] for k in cells if k in summary}, lang)
 
 
-def markdown_safe(ch: str) -> str:
-    """A character shown literally inside markdown (no emphasis, links, maths or HTML); a space or a tab by
-    its symbol."""
-    return {" ": "␣", "\t": "⇥"}.get(ch) or ("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~$&" else ch)
-
-
 @st.fragment
 def stepping(text: str, cells: tuple[str, ...], temperature: float, lang: str) -> None:
     """What changes with the step: the character strip and the bars. A fragment: a step reruns only this."""
@@ -126,7 +120,7 @@ else:
         st.caption(t("gen.cut", lang, n=MAX_READ, total=len(start)))
     unknown = corpus.unknown(text, models[cells[0]].vocab)
     if unknown:
-        named = " ".join(f"“{markdown_safe(c)}”" for c in unknown[:12]) + (" …" if len(unknown) > 12 else "")
+        named = " ".join(f"“{figs.markdown_char(c)}”" for c in unknown[:12]) + (" …" if len(unknown) > 12 else "")
         st.info(t("gen.unknown", lang, n=len(unknown), chars=named), icon=":material/help:")
     stepping(text, cells, s.temperature, lang)
     if len(text) > 1:

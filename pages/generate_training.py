@@ -75,7 +75,7 @@ def pasted_text(lang: str) -> pasted.Pasted | None:
         st.info(t("gen.paste.empty", lang, **limits), icon=":material/content_paste:")
         return None
     p = cache_apps.pasted_check(text)
-    odd = " ".join(f"U+{ord(c):04X}" if p.problem == "control" else f"“{c}”" for c in p.odd)
+    odd = " ".join(f"U+{ord(c):04X}" if p.problem == "control" else f"“{figs.markdown_char(c)}”" for c in p.odd)
     if not p.ok:
         share = f"{p.unknown_share:.0%}"
         st.error(
@@ -96,7 +96,7 @@ def pasted_text(lang: str) -> pasted.Pasted | None:
         icon=":material/check_circle:",
     )
     if p.odd:
-        st.caption(t("gen.paste.unknown_some", lang, odd=odd, share=f"{p.unknown_share:.1%}", **limits))
+        st.caption(t("gen.paste.unknown_some", lang, odd=odd, count=f"{p.unknown:,}", **limits))
     return p
 
 

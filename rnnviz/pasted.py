@@ -29,7 +29,7 @@ class Pasted:
     problem: str
     odd: tuple[str, ...] = ()  # the control characters, or the characters read as UNKNOWN (at most SHOWN_ODD)
     distinct: int = 0  # distinct characters in the text
-    unknown_share: float = 0.0  # share of the text's characters read as UNKNOWN
+    unknown: int = 0  # characters of the text read as UNKNOWN
     train_chars: int = 0
     held_chars: int = 0  # the last tenth, never trained on
     unigram_bits: float = math.nan  # the training part's character frequencies on the held-out tail
@@ -37,6 +37,10 @@ class Pasted:
     @property
     def ok(self) -> bool:
         return not self.problem
+
+    @property
+    def unknown_share(self) -> float:
+        return self.unknown / len(self.text)
 
 
 def control(text: str) -> list[str]:
@@ -57,13 +61,13 @@ def check(pasted: str) -> Pasted:
     train, held = corpus.split(text)
     vocab = corpus.vocabulary(train)
     outside = set(corpus.unknown(text, vocab))
-    share = sum(c in outside for c in text) / len(text)
+    unknown = sum(c in outside for c in text)
     return Pasted(
         text,
-        "unknown" if share > MAX_UNKNOWN else "",
+        "unknown" if unknown > MAX_UNKNOWN * len(text) else "",
         tuple(sorted(outside)[:SHOWN_ODD]),
         len(set(text)),
-        share,
+        unknown,
         len(train),
         len(held),
         corpus.unigram_bits(train, held, vocab),

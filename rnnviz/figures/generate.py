@@ -251,6 +251,12 @@ def sample_html(head: str, start: str, continuation: str, color: str = "#DDD") -
     )
 
 
+def markdown_char(ch: str) -> str:
+    """A character shown literally inside markdown (no emphasis, links, maths or HTML); a space or a tab by
+    its symbol."""
+    return {" ": "␣", "\t": "⇥"}.get(ch) or ("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|~$&" else ch)
+
+
 def sample_box(kind: str, head: str, start: str, continuation: str, shown: int = 160) -> str:
     """A cell's continuation of ``start`` in the cell's colour, the start cut to its last ``shown`` characters."""
     start = start if len(start) <= shown else "…" + start[-shown:]

@@ -311,8 +311,9 @@ TEXTS = {
         "训练曲线要与这条虚线比较。",
     },
     "gen.paste.unknown_some": {
-        "en": "Read as the unknown character (outside the {vocab} most frequent): {odd}, {share} of the text.",
-        "zh": "读作未知字符（不在最常见的 {vocab} 个字符之内）：{odd}，占文本的 {share}。",
+        "en": "Read as the unknown character (outside the {vocab} most frequent): {odd}, {count} character(s) of the "
+        "text.",
+        "zh": "读作未知字符（不在最常见的 {vocab} 个字符之内）：{odd}，文本中共 {count} 个。",
     },
     "gen.look.train_pasted": {
         "en": "The held-out line is measured on the last tenth of your text, which the model never trains on. "
