@@ -228,6 +228,7 @@ def shapes_on(at) -> tuple[dict[str, tuple[str, bool]], str]:
 def test_the_shapes_name_what_this_page_does(lang):
     found, legend = shapes_on(_page({"lang": lang}))
     window = forecast.WINDOW
+    assert not any("this page" in use or "本页" in use for use, here in found.values() if not here)
     if lang == "en":
         assert found["many to many"] == ("one-step forecasts: after every value, the next one (this page)", True)
         assert found["many to one"] == (

@@ -373,6 +373,7 @@ def test_train_again_in_chinese(monkeypatch):
 def test_the_shapes_outline_the_encoder_decoder(lang):
     found, legend = shapes_on(_page({"lang": lang}))
     outlined = [(name, use) for name, (use, here) in found.items() if here]
+    assert not any("this page" in use or "本页" in use for use, here in found.values() if not here)
     if lang == "en":
         assert outlined == [("encoder–decoder", "a date in words to its ISO form: this page")]
         assert legend == "x: an input character · h: the hidden state · y: an output character"

@@ -10,6 +10,7 @@ TEXTS = {
         "en": "a date in words to its ISO form: this page",
         "zh": "把文字写的日期译成 ISO 格式：本页",
     },
+    "translate.shapes.many_to_one": {"en": "intent", "zh": "意图识别"},
     "translate.shapes.legend": {
         "en": "x: an input character · h: the hidden state · y: an output character",
         "zh": "x：输入字符 · h：隐藏状态 · y：输出字符",
