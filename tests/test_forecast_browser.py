@@ -28,6 +28,11 @@ def _titles(page) -> list[str]:
     return page.evaluate("() => [...document.querySelectorAll('.rnnviz-plot .gtitle')].map(t => t.textContent)")
 
 
+def _outlined(page) -> list[str]:
+    """The names of the shapes the page's picture outlines."""
+    return page.locator(".shapes .shape.here .name").all_inner_texts()
+
+
 def _full_page(page, name: str):
     """A screenshot of the whole page (the viewport grown to its height)."""
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
@@ -40,6 +45,7 @@ def test_forecast_page_in_english_and_chinese_and_a_step_re_renders_within_the_b
     errors = _open(page, server)
     assert page.locator(".rnnviz-plot.js-plotly-plot").count() == CHARTS
     assert "GRU: running on for 48 steps" in _titles(page)
+    assert _outlined(page) == ["one to many", "many to one", "many to many"]  # the shapes this page uses
     assert page.locator('[data-testid="stMetricLabel"]').all_inner_texts()[:2] == [
         "RNN: MSE",
         "Baseline: MSE",
@@ -65,5 +71,6 @@ def test_forecast_page_in_english_and_chinese_and_a_step_re_renders_within_the_b
     assert page.locator(".rnnviz-plot.js-plotly-plot").count() == CHARTS
     assert "随机游走无法比基线预测得更准。" in page.locator('[data-testid="stAlert"]').first.inner_text()
     assert "GRU：继续运行 100 步" in _titles(page)
+    assert _outlined(page) == ["一对多", "多对一", "多对多"]
     assert page.locator('[data-testid="stException"]').count() == 0 and errors == []
     _full_page(page, "forecast-zh-random-walk")

@@ -5,7 +5,9 @@ import re
 import statistics
 import time
 import urllib.parse
+from pathlib import Path
 
+import pytest
 from conftest import screenshot
 
 from benchmarks.latency import PROBE_JS, WS_HOOK_JS, measure
@@ -13,6 +15,7 @@ from deploy.browser import wait_until_idle
 
 STEP_BAR = 0.3  # s: a step re-renders within this at the default settings (issue 17)
 REPS = 6
+PASTED = Path("/usr/share/common-licenses/GPL-3")  # 35,149 characters of English prose on every Debian
 DEFAULT = 'The old woman said, "We sang by the river'
 
 
@@ -107,3 +110,43 @@ def test_training_from_the_page_draws_every_round_and_ends_better(server, page):
     assert "LSTM before training" in heads and "LSTM after training" in heads
     _no_errors(page, errors)
     _full_page(page, "generate-trained")
+
+
+def _paste(page, text: str, says: str) -> str:
+    """Paste a text into the box and leave it (which hands it to the server); the alert that then ``says``."""
+    box = page.locator(".st-key-gen_pasted textarea")
+    box.fill(text)
+    box.blur()
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text=says)
+    alert.wait_for(timeout=60_000)
+    wait_until_idle(page)
+    return alert.inner_text()
+
+
+@pytest.mark.skipif(not PASTED.exists(), reason=f"{PASTED} is not on this machine")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_training_on_a_pasted_text_shows_its_baseline_and_ends_below_it(server, page, lang):
+    errors = _open(page, server, cells="LSTM", train_seconds="10", lang=lang)
+    page.locator(".st-key-gen_source button").last.click()  # train on a text you paste
+    _paste(page, "too short", "The text has 9 characters" if lang == "en" else "这段文本有 9 个字符")
+    assert page.locator(".st-key-gen_train").count() == 0  # nothing to train on
+    text = PASTED.read_text(encoding="utf-8")
+    ok = _paste(page, text, f"{len(text):,}")
+    unigram = float(re.search(r"(\d\.\d{3})", ok)[1])
+    assert f"{len(text):,}" in ok and 3.5 < unigram < 5.5
+    assert text[:40] not in urllib.parse.unquote(page.url)  # the text is not in the link
+    start = time.perf_counter()
+    page.locator(".st-key-gen_train button").click()
+    page.wait_for_selector(".st-key-gen_train_curves .rnnviz-plot", timeout=60_000)  # a round drawn while it trains
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=180_000)  # done: the held-out score
+    wait_until_idle(page)
+    trained = float(page.locator('[data-testid="stMetricValue"]').inner_text())
+    delta = page.locator('[data-testid="stMetricDelta"]').inner_text()
+    assert f"{unigram:.2f}" in delta  # the same baseline, beside the trained score
+    print(
+        f"pasted {PASTED} ({len(text):,} characters), one LSTM for 10 CPU seconds from the page: "
+        f"{time.perf_counter() - start:.1f} s wall, held-out {trained:.3f} bits per character, unigram {unigram:.3f}"
+    )
+    assert trained < unigram  # below letter frequencies alone on the held-out tail
+    _no_errors(page, errors)
+    _full_page(page, f"generate-pasted-{lang}")

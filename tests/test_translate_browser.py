@@ -48,6 +48,7 @@ def test_steps_re_render_within_the_bar(server, page):
     _healthy(page, errors)
     print(f"first render {first:.2f} s; step re-render {[round(s, 3) for s in times]} s")
     assert statistics.median(times) < STEP_BAR, times
+    assert page.locator(".shapes .shape.here .name").all_inner_texts() == ["encoder–decoder"]
     later = page.locator(".outstrip").first.locator("span.later")
     assert later.count() == 5  # the five characters not written yet are blank
     page.set_viewport_size(TALL)
@@ -63,6 +64,7 @@ def test_page_in_chinese(server, page):
     svg = " ".join(page.evaluate("[...document.querySelectorAll('.main-svg text')].map(t => t.textContent)"))
     assert "LSTM 编码器" in svg and "完全匹配率" in svg
     assert page.locator(".outstrip").first.get_attribute("data-step") == "7"
+    assert page.locator(".shapes .shape.here .name").all_inner_texts() == ["编码器–解码器"]
     page.set_viewport_size(TALL)
     wait_until_idle(page)
     screenshot(page, "translate-zh")
