@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from . import presets, urls
+from . import lesson, presets, urls
 from .export import LOCAL, VIEWS, page, version
 from .export_parts import ExportError, md
 from .figures import style
@@ -52,12 +52,12 @@ def entries(lang: str, base: str = LOCAL) -> list[Entry]:
 
 
 def _texts(stop: presets.Stop, which: str, lang: str) -> str:
-    """The stop's question, and after the reveal its answer."""
-    shown = ("question",) if which == "before" else ("question", "answer")
-    return "".join(
-        f"<p><b>{html.escape(t(f'export.lesson.{part}', lang))}:</b> {md(t(f'lesson.{stop.key}.{part}', lang))}</p>"
-        for part in shown
-    )
+    """The stop's question, and after the reveal its answer, with the numbers of the view each describes
+    (rnnviz.lesson computes them, as the lesson page does)."""
+    said = [("question", lesson.text(stop.key, False, stop.before.settings().replace(lang=lang), lang))]
+    if which == "after":
+        said.append(("answer", lesson.text(stop.key, True, stop.after.settings().replace(lang=lang), lang)))
+    return "".join(f"<p><b>{html.escape(t(f'export.lesson.{part}', lang))}:</b> {md(text)}</p>" for part, text in said)
 
 
 def _link(href: str, text: str) -> str:

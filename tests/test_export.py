@@ -388,7 +388,7 @@ def test_intent_view_that_cannot_be_drawn_says_why(query, says):
     ],
 )
 def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(tmp_path, lang, how, base):
-    from rnnviz import presets
+    from rnnviz import lesson, presets
 
     folder = tmp_path / "lesson"
     run = subprocess.run(
@@ -405,8 +405,9 @@ def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(
     titles = [html.escape(t(f"lesson.{stop.key}.title", lang)) for stop in presets.LESSON]
     assert [index.index(title) for title in titles] == sorted(index.index(title) for title in titles)  # in order
     for k, stop in enumerate(presets.LESSON, 1):
-        for part in ("question", "answer"):
-            assert _md(t(f"lesson.{stop.key}.{part}", lang)) in index
+        question = _md(lesson.text(stop.key, False, stop.before.settings().replace(lang=lang), lang))
+        answer = _md(lesson.text(stop.key, True, stop.after.settings().replace(lang=lang), lang))
+        assert question in index and answer in index  # with the numbers of their views, as the lesson page says
         for which in ("before", "after"):
             preset, name = getattr(stop, which), f"{k:02d}-{stop.key}-{which}.html"
             live = urls.link(preset.settings().replace(lang=lang), preset.page, base)  # the link's server
@@ -417,9 +418,10 @@ def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(
                 continue
             assert name in files
             page = (folder / name).read_text()
-            assert titles[k - 1] in page and _md(t(f"lesson.{stop.key}.question", lang)) in page
-            assert (_md(t(f"lesson.{stop.key}.answer", lang)) in page) == (which == "after")  # the reveal
+            assert titles[k - 1] in page and question in page
+            assert (answer in page) == (which == "after")  # the reveal
             assert '<script src="plotly.min.js">' in page  # the folder's one copy of plotly.js
             assert f'lang="{"zh-CN" if lang == "zh" else "en"}"' in page
             assert not re.search(r"<(script|link|img)[^>]*(src|href)=.http", page)
     assert (folder / "plotly.min.js").stat().st_size > 1e6
+    assert not re.search(r"\{[a-z_]+\}", re.sub(r"<(script|style)[^>]*>.*?</\1>", "", index, flags=re.S))  # all filled
