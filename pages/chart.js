@@ -36,6 +36,26 @@ if (!window.rnnvizFullScreen) {
   window.rnnvizFullScreen = true;
 }
 
+// Presentation mode asks for larger charts (pages/classroom.py sets --rnnviz-chart-scale): plotly lays out
+// the larger type itself, where a CSS font size would make legend entries and titles overlap.
+function chartScale() {
+  return parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--rnnviz-chart-scale")) || 1;
+}
+
+function scaleFonts(layout, scale) {
+  layout.font = { ...(layout.font ?? {}), size: (layout.font?.size ?? 12) * scale };
+  const walk = (node) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (!value || typeof value !== "object") continue;
+      if (key !== "font" && key.endsWith("font") && value.size) value.size *= scale;
+      if (key === "font" && node !== layout && value.size) value.size *= scale;
+      walk(value);
+    }
+  };
+  walk(layout);
+  if (layout.height) layout.height = Math.round(layout.height * (1 + (scale - 1) / 2));
+}
+
 export default function ({ parentElement, data: bytes }) {
   let div = parentElement.querySelector("div.rnnviz-plot");
   if (!div) {
@@ -54,10 +74,13 @@ export default function ({ parentElement, data: bytes }) {
   }
   // Streamlit calls this again when it re-renders the element for other reasons: same figure, nothing to do
   const text = new TextDecoder().decode(bytes); // {"figure": ..., "config": ..., "fullscreen": ..., "failed": ...}
-  if (div.rnnvizFigure !== text) {
+  const scale = chartScale();
+  if (div.rnnvizFigure !== text || div.rnnvizScale !== scale) {
     div.rnnvizFigure = text;
+    div.rnnvizScale = scale;
     const data = JSON.parse(text);
     const fig = data.figure;
+    if (scale !== 1) scaleFonts(fig.layout, scale);
     div.rnnvizHeight = fig.layout.height ?? null; // a number: plotly changes the layout object it is given
     if (!div.classList.contains("js-plotly-plot")) div.style.minHeight = `${fig.layout.height ?? 450}px`;
     plotly()

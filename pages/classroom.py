@@ -49,8 +49,8 @@ def open_view(preset: presets.Preset) -> None:
     """Callback: set every widget to the preset's view (the others to their defaults) and go to its page."""
     view = preset.settings()
     widgets.apply({name: getattr(view, name) for name in cfg.FIELDS if name not in CLASSROOM_FIELDS})
-    if view.step == 0:  # "the last step": let the step slider take its default, the sequence's end
-        del st.session_state["step"]
+    if view.step == 0:  # "the last step": past any sequence's end, which the step controls clamp it to
+        st.session_state["step"] = cfg.MAX_STEPS
     st.session_state["_goto"] = preset.page
 
 
@@ -140,10 +140,9 @@ section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 </style>"""
 
 PRESENT_CSS = """<style>
+:root {--rnnviz-chart-scale: 1.4;}
 html {font-size: 21px;}
 [data-testid="stMain"] h1 {font-size: 2.6rem;}
-.main-svg text {font-size: 17px !important;}
-.main-svg .gtitle {font-size: 22px !important;}
 .main-svg .scatterlayer .js-line {stroke-width: 5px !important;}
 .main-svg .scatterlayer .point {transform: scale(1.6);}
 </style>"""
@@ -173,39 +172,67 @@ def open_stop(index: int, revealed: bool) -> None:
         st.session_state["_lab_start"] = True  # as the training page's Train button does
 
 
+def projector_css(shows: tuple[str, ...]) -> str:
+    """Presentation mode in the lesson: the page shows only the stop's banner and the elements that answer it
+    (by key or key prefix), without the sidebar."""
+    keyed = ", ".join(f'[class*="st-key-{key}"]' for key in shows)
+    return f"""<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{display: none;}}
+[data-testid="stMain"] [data-testid="stElementContainer"] {{display: none;}}
+[data-testid="stMain"] [data-testid="stElementContainer"]:is({keyed}),
+  :is({keyed}) [data-testid="stElementContainer"],
+  .st-key-lesson_banner [data-testid="stElementContainer"] {{display: block;}}
+[data-testid="stMain"] [data-testid="stElementContainer"][class*="_csv"] {{display: none;}}
+</style>"""
+
+
 def lesson_banner(lang: str) -> None:
-    """On a page opened from the lesson: the stop's question, then reveal / next / back."""
+    """On a page opened from the lesson: the stop's question or answer, then back / reveal / next. The right
+    arrow key moves on (reveals, then goes to the next stop), the left one goes back the same way."""
     if "_lesson" not in st.session_state:
         return
     index, revealed = st.session_state["_lesson"]
-    stop, n = presets.LESSON[index], len(presets.LESSON)
+    stop, n, s = presets.LESSON[index], len(presets.LESSON), widgets.current()
     with st.container(border=True, key="lesson_banner"):
         st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")
-        view = stop.after if revealed else stop.before
-        if lesson.shows(view, widgets.current()):
-            st.markdown(lesson.text(stop.key, revealed, widgets.current(), lang, LESSON_NUMBERS))
+        if lesson.shows(stop.after if revealed else stop.before, s):
+            st.markdown(lesson.text(stop.key, revealed, s, lang, LESSON_NUMBERS))
         else:
             st.markdown(t("lesson.changed", lang))
             revealed = False
-        cols = st.columns(3)
-        if not revealed:
+        cols = st.columns(4)
+        if index > 0 or revealed:
+            back = (index, False) if revealed else (index - 1, True)
             cols[0].button(
+                t("lesson.prev", lang),
+                key="lesson_prev",
+                on_click=open_stop,
+                args=back,
+                icon=":material/arrow_back:",
+                shortcut="Left",
+            )
+        if not revealed:
+            cols[1].button(
                 t("lesson.reveal", lang),
                 key="lesson_reveal",
                 on_click=open_stop,
                 args=(index, True),
                 icon=":material/visibility:",
                 type="primary",
+                shortcut="Right",
             )
         if index + 1 < n:
-            cols[1].button(
+            cols[2].button(
                 t("lesson.next", lang),
                 key="lesson_next",
                 on_click=open_stop,
                 args=(index + 1, False),
                 icon=":material/arrow_forward:",
+                shortcut="Right" if revealed else None,
             )
-        cols[2].button(t("lesson.back", lang), key="lesson_back", on_click=_back_to_lesson, icon=":material/list:")
+        cols[3].button(t("lesson.back", lang), key="lesson_back", on_click=_back_to_lesson, icon=":material/list:")
+    if s.present:
+        st.html(projector_css(stop.shows))
 
 
 def _back_to_lesson() -> None:

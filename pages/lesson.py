@@ -12,6 +12,7 @@ lang = language()
 st.title(t("lesson.title", lang))
 n = len(presets.LESSON)
 st.write(t("lesson.intro", lang, n=n))
+st.caption(t("lesson.keys", lang))
 for index, stop in enumerate(presets.LESSON):
     with st.container(border=True, key=f"lesson_stop_{index}"):
         st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")

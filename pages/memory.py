@@ -63,7 +63,8 @@ def stepping(tokens: list[str], mems: dict[str, cache.Memory], both_ways: bool, 
     if both_ways:
         st.caption(t("memory.unrolled.both", lang))
     shares = {kind: m.shares[step - 1] for kind, m in mems.items()}
-    st.html(html.composition(shares, tokens, step, lang, both_ways))
+    with st.container(key="memory_composition"):
+        st.html(html.composition(shares, tokens, step, lang, both_ways))
     widgets.per_view("focus", T)
     st.html(step_css(len(mems), T, step, st.session_state.get("focus", 1), both_ways))
     stepper.keep_playing()

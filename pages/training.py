@@ -125,7 +125,7 @@ buttons[0].button(
 buttons[1].button(
     t("training.stop", lang), icon=":material/stop:", key="train_stop", on_click=stop, disabled=not running
 )
-progress = st.empty()
+progress = st.container(key="training_progress").empty()
 top_left, top_right = st.columns(2)
 bottom_left, bottom_right = st.columns(2)
 slots = {

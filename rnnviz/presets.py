@@ -99,6 +99,7 @@ class Stop:
     key: str  # texts lesson.<key>.title / .question / .answer
     before: Preset
     after: Preset
+    shows: tuple[str, ...]  # the keys (or key prefixes) of the page's elements that answer it: all a projector shows
     trains: bool = False  # the reveal also starts the page's training run
 
 
@@ -106,27 +107,48 @@ _LONG = {"text": LONG_SENTENCE, "focus": FRANCE}
 # the intent page's long example: the deciding word "time" first, then 40 neutral tokens
 INTENT_LONG = intent_data.long_sentence("time", "en", 40, np.random.default_rng(0)).text
 
+_COMPOSITION = ("step", "memory_composition")  # the step controls (students step back) and the circle
+_INFLUENCE = ("memory_influence",)
+_GRADIENT = ("gradients_norms",)
 # each stop builds on the ones before: reading, fading, why it fades (the gradient), the gates that fix it,
 # the GRU's one gate, training, then an application
 LESSON: list[Stop] = [
-    Stop("read", PRESETS["what-time"], Preset("memory", {"text": "what time is it?"})),
-    Stop("fade", Preset("memory", {**_LONG, "cells": ("rnn",)}), PRESETS["short-term-memory"]),
-    Stop("vanish", Preset("gradients", {**_VANISHING, "length": 20}), PRESETS["vanishing-gradients"]),
-    Stop("explode", PRESETS["vanishing-gradients"], PRESETS["exploding-gradients"]),
-    Stop("gates", Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",)}), PRESETS["forget-gate"]),
+    Stop("read", PRESETS["what-time"], Preset("memory", {"text": "what time is it?"}), _COMPOSITION),
+    Stop("fade", Preset("memory", {**_LONG, "cells": ("rnn",)}), PRESETS["short-term-memory"], _INFLUENCE),
+    Stop("vanish", Preset("gradients", {**_VANISHING, "length": 20}), PRESETS["vanishing-gradients"], _GRADIENT),
+    Stop("explode", PRESETS["vanishing-gradients"], PRESETS["exploding-gradients"], _GRADIENT),
+    Stop(
+        "gates",
+        Preset("gates", {"text": LONG_SENTENCE, "cells": ("lstm",)}),
+        PRESETS["forget-gate"],
+        ("gates_heat_lstm", "gates_saturation"),
+    ),
     Stop(
         "forget",
         Preset("memory", {**_LONG, "cells": ("lstm",)}),
         Preset("memory", {**_LONG, "cells": ("lstm",), "forget_bias": 3.0}),
+        _INFLUENCE,
     ),
     Stop(
         "gru",
         Preset("memory", {**_LONG, "cells": ("lstm", "gru"), "forget_bias": 3.0}),
         Preset("memory", {**_LONG, "cells": ("lstm", "gru"), "forget_bias": 3.0, "update_bias": 3.0}),
+        _INFLUENCE,
     ),
-    Stop("trained", Preset("memory", {"generated": True, "length": 50}), PRESETS["trained-vs-untrained"]),
-    Stop("train", Preset("training", {"task": "recall", "train_length": 10}), PRESETS["training-lab"], trains=True),
-    Stop("intent", Preset("intent", {"text": "what time is it?"}), Preset("intent", {"text": INTENT_LONG})),
+    Stop("trained", Preset("memory", {"generated": True, "length": 50}), PRESETS["trained-vs-untrained"], _INFLUENCE),
+    Stop(
+        "train",
+        Preset("training", {"task": "recall", "train_length": 10}),
+        PRESETS["training-lab"],
+        ("training_progress", "training_score_", "training_first_", "training_classic"),
+        trains=True,
+    ),
+    Stop(
+        "intent",
+        Preset("intent", {"text": "what time is it?"}),
+        Preset("intent", {"text": INTENT_LONG}),
+        ("intent_lines",),
+    ),
 ]
 
 

@@ -137,13 +137,6 @@ UNAMBIGUOUS_UNIT = re.compile(r"隐藏单元|循环单元|第 ?[^，。；：、
 # module may be added to it.
 PENDING_MODULES = {"classroom", "export", "forecast", "generate", "translate"}
 PENDING = {
-    # classroom.py
-    ("gate that keeps the old state", "lesson.gru.title"),
-    ("chance level", "lesson.train.answer"),
-    ("the lesson's stops", "lesson.back"),
-    ("单元", "lesson.train.question"),
-    ("单元", "lesson.trained.question"),
-    ("单元", "share.help"),
     # export.py
     ("单元", "export.bars.title"),
     ("单元", "export.hidden.title"),

@@ -24,14 +24,21 @@ TEXTS = {
         "en": "{n} stops through the app. At each stop, read the question and let the class predict the answer "
         "before anyone clicks. Then press Reveal: the view changes to the setting that answers it, and the answer "
         "quotes the numbers that view computes.",
-        "zh": "课程共 {n} 个环节。每个环节先读问题，让全班在点击之前预测答案；然后按“揭晓”，页面会切换到能回答这个问题的"
-        "设置，答案里引用的数字就是该视图算出来的。",
+        "zh": "课程共 {n} 个环节。每个环节先读问题，让全班在点击之前预测答案；然后按“揭晓”，"
+        "页面会切换到能回答这个问题的设置，答案里引用的数字就是该视图算出来的。",
+    },
+    "lesson.keys": {
+        "en": "The arrow keys play the lesson: → reveals, then goes to the next stop; ← goes back. With presentation "
+        "mode on (in the sidebar), the projector shows only the question and the chart that answers it.",
+        "zh": "方向键可以播放课程：→ 先揭晓，再进入下一个环节；← 返回。打开演示模式（在侧边栏）后，"
+        "投影只显示问题和回答它的图表。",
     },
     "lesson.open": {"en": "Start here", "zh": "从这里开始"},
     "lesson.stop": {"en": "Stop {k} of {n}", "zh": "第 {k} 个环节，共 {n} 个"},
     "lesson.reveal": {"en": "Reveal", "zh": "揭晓"},
     "lesson.next": {"en": "Next stop", "zh": "下一个环节"},
     "lesson.back": {"en": "All stops", "zh": "全部环节"},
+    "lesson.prev": {"en": "Back", "zh": "上一步"},
     "lesson.sep": {"en": ", ", "zh": "、"},
     "lesson.changed": {
         "en": "The view has changed since this stop opened, so its answer would not describe it. Press Reveal to "
@@ -59,9 +66,9 @@ TEXTS = {
         "zh": "一个长句子：“France”在前面，“French”在最后。RNN 读到“French”时，“France”对隐藏状态还有多大影响？",
     },
     "lesson.fade.answer": {
-        "en": "Almost none: at “French” the RNN's hidden state is {rnn} as sensitive to “France” as when it was "
-        "read (the influence chart's end), and its memory span is {span}. The untrained gated cells forget it too: "
-        "{gated}.",
+        "en": "Almost none: at “French” the RNN's hidden state is only {rnn} as sensitive to “France” as when "
+        "“France” was read (the end of the influence line), and its memory span is {span}. "
+        "The untrained gated cells forget it too: {gated}.",
         "zh": "几乎没有：读到“French”时，RNN 隐藏状态对“France”的敏感度只有刚读入时的 {rnn}（影响图的终点），"
         "它的记忆跨度是 {span}。未训练的门控网络同样忘掉了它：{gated}。",
     },
@@ -124,25 +131,25 @@ TEXTS = {
         "让它每一步保留更多细胞状态，记忆跨度会怎样？",
     },
     "lesson.forget.answer": {
-        "en": "The memory span grows to {span} (“>” means longer than this sentence can measure), and at “French” "
-        "the LSTM is still {lstm} as sensitive to “France” as when it read it.",
-        "zh": "记忆跨度增长到 {span}（“>”表示超出这句话能测量的长度）；读到“French”时，LSTM 对“France”的敏感度"
-        "仍有刚读入时的 {lstm}。",
+        "en": "The memory span grows to {span} (“>” means longer than this sentence can measure): at “French” "
+        "the LSTM's hidden state is still {lstm} as sensitive to “France” as when it read it.",
+        "zh": "记忆跨度增长到 {span}（“>”表示超出这句话能测量的长度）；读到“French”时，LSTM 的隐藏状态"
+        "对“France”的敏感度仍有刚读入时的 {lstm}。",
     },
-    "lesson.gru.title": {"en": "The GRU: one state, one keeping gate", "zh": "GRU：一个状态，一个保留门"},
+    "lesson.gru.title": {"en": "The GRU: one state, and its update gate", "zh": "GRU：一个状态，一个更新门"},
     "lesson.gru.question": {
         "en": "The GRU has no separate cell state: its update gate z decides how much of h_(t−1) it keeps, "
         "h_t = (1 − z_t)·n_t + z_t·h_(t−1). It has {gru} parameters (weights and biases) here against the "
-        "LSTM's {lstm}, a quarter fewer. The LSTM keeps “France” with its forget gate pushed up. Will the GRU, with z's bias pushed up "
-        "by 3?",
+        "LSTM's {lstm}, a quarter fewer. The LSTM keeps “France” with its forget gate pushed up. Will the GRU, "
+        "with z's bias pushed up by 3?",
         "zh": "GRU 没有单独的细胞状态：更新门 z 决定保留多少 h_(t−1)，h_t = (1 − z_t)·n_t + z_t·h_(t−1)。"
         "这里它有 {gru} 个参数（权重和偏置），LSTM 有 {lstm} 个，少四分之一。把遗忘门调高后，LSTM 记住了“France”。"
         "把 z 的偏置调高 3，GRU 也能记住吗？",
     },
     "lesson.gru.answer": {
-        "en": "Yes: at “French” the GRU is still {gru} as sensitive to “France” as when it read it (the LSTM: "
-        "{lstm}), and its span is {span}. One state and one gate do the keeping.",
-        "zh": "能：读到“French”时，GRU 对“France”的敏感度仍有刚读入时的 {gru}（LSTM 为 {lstm}），"
+        "en": "Yes: at “French” the GRU's hidden state is still {gru} as sensitive to “France” as when it read it "
+        "(the LSTM's: {lstm}), and its memory span is {span}. One state and one gate do the keeping.",
+        "zh": "能：读到“French”时，GRU 的隐藏状态对“France”的敏感度仍有刚读入时的 {gru}（LSTM 为 {lstm}），"
         "记忆跨度为 {span}。一个状态加一个门就完成了保留。",
     },
     "lesson.trained.title": {"en": "Trained against untrained", "zh": "训练过与未训练"},
