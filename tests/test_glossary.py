@@ -9,14 +9,11 @@ and for a hidden unit, appears only where it can mean one thing.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from dataclasses import dataclass
 
 import pytest
 
-import rnnviz.i18n
 from rnnviz.i18n import TEXTS
 from rnnviz.tasks import TASKS
 
@@ -131,78 +128,6 @@ GLOSSARY = (
 # as a cell type too; cell types are 网络类型, and one of them is 一种网络.
 UNAMBIGUOUS_UNIT = re.compile(r"隐藏单元|循环单元|第 ?[^，。；：、第个]{1,16}? ?个单元")
 
-# Texts in modules that other sessions were editing when this test was written (classroom, export, forecast,
-# generate, translate): each (check, key) violates the glossary in the committed version of its module or in
-# the version being edited. The lead empties this list as those modules are fixed; nothing from any other
-# module may be added to it.
-PENDING_MODULES = {"classroom", "export", "forecast", "generate", "translate"}
-PENDING = {
-    # export.py
-    ("单元", "export.bars.title"),
-    ("单元", "export.hidden.title"),
-    ("embedding", "export.intent.models"),
-    ("hidden unit", "export.intent.models"),
-    ("the lesson's stops", "export.lesson.index"),
-    # forecast.py
-    ("单元", "forecast.col.cell"),
-    ("单元", "forecast.intro"),
-    ("单元", "forecast.look.one_step.periodic"),
-    ("单元", "forecast.look.one_step.random-walk"),
-    ("单元", "forecast.look.results"),
-    ("单元", "forecast.look.run.periodic"),
-    ("单元", "forecast.look.run.random-walk"),
-    ("单元", "forecast.one_step.explain"),
-    ("单元", "forecast.periodic.why"),
-    ("单元", "forecast.results.source"),
-    ("单元", "forecast.run.explain"),
-    ("单元", "forecast.sidebar_unused"),
-    ("单元", "forecast.title"),
-    ("单元", "forecast.walk.why"),
-    ("单元", "setting.horizon.help"),
-    # generate.py
-    ("单元", "gen.empty"),
-    ("单元", "gen.intro"),
-    ("单元", "gen.look.results"),
-    ("单元", "gen.look.step"),
-    ("单元", "gen.look.surprise"),
-    ("单元", "gen.look.unit"),
-    ("单元", "gen.results.x"),
-    ("单元", "gen.sidebar_unused"),
-    ("单元", "gen.surprise.title"),
-    ("单元", "gen.title"),
-    ("单元", "gen.train.button"),
-    ("单元", "gen.train.explain"),
-    ("单元", "gen.unit.col.best"),
-    ("单元", "gen.unit.explain"),
-    ("单元", "gen.unit.header"),
-    ("单元", "gen.unit.only_lstm"),
-    ("单元", "gen.write.explain"),
-    ("单元", "setting.gen_state.help"),
-    ("单元", "setting.gen_unit"),
-    ("单元", "setting.gen_unit.help"),
-    ("单元", "setting.sample_length.help"),
-    ("单元", "setting.start_text.help"),
-    ("单元", "setting.train_seconds"),
-    ("单元", "setting.train_seconds.help"),
-    # translate.py
-    ("单元", "setting.encoder"),
-    ("单元", "setting.encoder.help"),
-    ("单元", "setting.without_attention.help"),
-    ("单元", "translate.acc.no_cells"),
-    ("单元", "translate.look.accuracy"),
-    ("单元", "translate.look.accuracy.forward"),
-    ("cell type (RNN, LSTM, GRU)", "translate.acc.no_cells"),
-}
-
-
-def _module_of() -> dict[str, str]:
-    """Each text key and the i18n module that holds it."""
-    owner = {}
-    for module in pkgutil.iter_modules(rnnviz.i18n.__path__):
-        for key in importlib.import_module(f"rnnviz.i18n.{module.name}").TEXTS:
-            owner[key] = module.name
-    return owner
-
 
 def _en(key: str) -> str:
     """The English text as the glossary reads it: "forget-gate bias" names the forget gate; {token} is a value."""
@@ -225,20 +150,13 @@ def _violations() -> set[tuple[str, str]]:
 
 
 def test_the_glossary_holds_for_every_text():
-    problems = sorted(v for v in _violations() - PENDING)
+    problems = sorted(_violations())
     assert problems == [], "\n".join(f"{check}: {key}: {TEXTS[key]['zh']}" for check, key in problems)
-
-
-def test_only_texts_in_modules_others_edit_are_pending():
-    owner = _module_of()  # a pending key no module holds any more has gone with its fix
-    assert {owner[key] for _, key in PENDING if key in owner} <= PENDING_MODULES
 
 
 @pytest.mark.parametrize("term", GLOSSARY, ids=lambda term: term.concept)
 def test_each_concept_is_named_by_its_anchor_text(term):
     """The anchor names the concept with the accepted terms, so the table cannot drift from the texts."""
-    if (term.concept, term.anchor) in PENDING:
-        pytest.skip(f"{term.anchor} is pending in a module another session edits")
     assert term.anchor in TEXTS
     if term.en != r"(?!)":
         assert re.search(term.en, _en(term.anchor), re.I), term.anchor

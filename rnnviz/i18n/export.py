@@ -7,11 +7,11 @@ TEXTS = {
     "export.share": {"en": "share of h_t", "zh": "在 h_t 中的占比"},
     "export.hidden.title": {
         "en": "Hidden state h_t of each cell (units x time); pale: not read yet",
-        "zh": "每种单元的隐藏状态 h_t（单元 × 时间）；浅色：尚未读到",
+        "zh": "每种网络的隐藏状态 h_t（隐藏单元 × 时间）；浅色：尚未读到",
     },
     "export.bars.title": {
         "en": "Every gate at the current step, one bar per unit (unit {unit} outlined)",
-        "zh": "当前时间步的每个门，每个单元一根柱子（第 {unit} 个单元加了边框）",
+        "zh": "当前时间步的每个门，每个隐藏单元一根柱子（第 {unit} 个隐藏单元加了边框）",
     },
     "export.heat.look": {
         "en": "Move the slider under the bars: the boxed column on each heatmap is the current step.",
@@ -52,8 +52,8 @@ TEXTS = {
         "en": "These are the shipped intent checkpoints (H = {hidden}, embedding size {embed}, trained with seed "
         "{seed}), not the sidebar's model: the hidden size, seed, weights and gate biases of the app do not apply "
         "to this view.",
-        "zh": "这里用的是随附的意图检查点（H = {hidden}，嵌入维度 {embed}，训练种子 {seed}），"
-        "不是侧边栏的模型：应用里的隐藏层大小、种子、权重和门偏置都不适用于本视图。",
+        "zh": "这里用的是随应用提供的训练好的意图模型（H = {hidden}，词向量维度 {embed}，训练种子 {seed}），"
+        "不是侧边栏的模型：应用里的隐藏单元数、种子、权重和门偏置都不适用于本视图。",
     },
     "export.lesson.intro": {
         "en": "{n} stops, in order. At each stop, read the question and let the class predict the answer, then open "
@@ -71,7 +71,7 @@ TEXTS = {
         "en": "The {page} page has no offline file yet: open the stop in the app, with the network.",
         "zh": "“{page}”页面还没有离线文件：请联网在应用中打开这一站。",
     },
-    "export.lesson.index": {"en": "All stops", "zh": "全部站点"},
+    "export.lesson.index": {"en": "All stops", "zh": "全部环节"},
     "export.lesson.previous": {"en": "Previous", "zh": "上一个"},
     "export.lesson.next": {"en": "Next", "zh": "下一个"},
 }

@@ -55,11 +55,11 @@ TEXTS = {
         "en": "How many characters each cell writes after the start.",
         "zh": "每个网络在开头之后写出的字符个数。",
     },
-    "setting.gen_unit": {"en": "Unit (0: the best found)", "zh": "隐藏单元编号（0：找到的最佳单元）"},
+    "setting.gen_unit": {"en": "Unit (0: the best found)", "zh": "隐藏单元编号（0：找到的最佳隐藏单元）"},
     "setting.gen_unit.help": {
         "en": "The unit whose value colours the text, 1 to 64; 0 shows each cell's unit that best tracks one of "
         "the three features.",
-        "zh": "用哪个隐藏单元的值给文本着色，1 到 64；0 表示每种网络中最能跟踪三个特征之一的那个单元。",
+        "zh": "用哪个隐藏单元的值给文本着色，1 到 64；0 表示每种网络中最能跟踪三个特征之一的那个隐藏单元。",
     },
     "setting.gen_state": {"en": "State", "zh": "状态"},
     "setting.gen_state.help": {
@@ -158,8 +158,8 @@ TEXTS = {
         "characters was chosen, and its correlation r is measured on the other {half} only, so that choosing "
         "among 64 units does not flatter it. A unit is said to track a feature from |r| ≥ {r}.",
         "zh": "每个网络读入了 {n} 个训练时从未见过的语料字符。对每个特征（是否在引号内、是否在括号内、在行中的位置），"
-        "先在前 {half} 个字符上选出相关性最大的单元，再只在另外 {half} 个字符上测量它的相关系数 r，"
-        "这样在 64 个隐藏单元中挑选不会美化结果。|r| ≥ {r} 时才说这个单元跟踪了该特征。",
+        "先在前 {half} 个字符上选出相关性最大的隐藏单元，再只在另外 {half} 个字符上测量它的相关系数 r，"
+        "这样在 64 个隐藏单元中挑选不会美化结果。|r| ≥ {r} 时才说这个隐藏单元跟踪了该特征。",
     },
     "gen.unit.only_lstm": {
         "en": "Only the LSTM has a cell state c; the other cells show their hidden state h.",
@@ -179,7 +179,7 @@ TEXTS = {
         "在未参与挑选的文本上 r = {r:+.3f}。",
     },
     "gen.unit.col.feature": {"en": "feature", "zh": "特征"},
-    "gen.unit.col.best": {"en": "best unit", "zh": "最佳单元"},
+    "gen.unit.col.best": {"en": "best unit", "zh": "最佳隐藏单元"},
     "gen.unit.col.this": {"en": "r of unit {unit}", "zh": "第 {unit} 个单元的 r"},
     "gen.unit.head": {
         "en": "{cell}: the text coloured by unit {unit} of {s} after each character",
@@ -193,8 +193,8 @@ TEXTS = {
         "en": "The LSTM's line-position unit changes colour steadily along each line and jumps back at every ↵: it "
         "counts towards the line break. No unit of the GRU or the RNN does that clearly, and no unit of any cell "
         "tracks quotes clearly in these 60-second models: the page says so rather than show a lucky one.",
-        "zh": "LSTM 跟踪行中位置的单元沿着每一行逐渐变色，在每个 ↵ 处跳回：它在数离换行还有多远。"
-        "GRU 和 RNN 没有单元明显做到这一点；在这些只训练 60 秒的模型中，也没有任何单元明显跟踪引号："
+        "zh": "LSTM 跟踪行中位置的隐藏单元沿着每一行逐渐变色，在每个 ↵ 处跳回：它在数离换行还有多远。"
+        "GRU 和 RNN 没有隐藏单元明显做到这一点；在这些只训练 60 秒的模型中，也没有任何隐藏单元明显跟踪引号："
         "本页如实说明，而不是挑一个碰巧的例子。",
     },
     # measured
