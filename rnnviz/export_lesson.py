@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,11 +72,23 @@ def _banner(at: int, views: list[Entry], lang: str) -> str:
     nav.append(_link(INDEX, t("export.lesson.index", lang)))
     if at + 1 < len(views):
         nav.append(_link(views[at + 1].href, t("export.lesson.next", lang) + " →"))
+    keys = {"ArrowLeft": views[at - 1].href if at > 0 else None}
+    keys["ArrowRight"] = views[at + 1].href if at + 1 < len(views) else None
     head = f"{t('lesson.stop', lang, k=e.number, n=n)} · {t(f'export.lesson.{e.which}', lang)}"
     title = html.escape(t(f"lesson.{e.stop.key}.title", lang))
     return (
         f'<div class="banner"><p><b>{html.escape(head)}</b> — {title}</p>{_texts(e.stop, e.which, lang)}'
-        f"<nav>{''.join(nav)}</nav></div>"
+        f"<nav>{''.join(nav)}</nav></div>{_arrow_keys(keys)}"
+    )
+
+
+def _arrow_keys(targets: dict[str, str | None]) -> str:
+    """The arrow keys walk the lesson as on the live lesson page: right to the next view, left to the one before."""
+    found = json.dumps({key: href for key, href in targets.items() if href}).replace("<", "\\u003c")
+    return (
+        f"<script>const rnnvizKeys = {found};"
+        "document.addEventListener('keydown', e => { if (rnnvizKeys[e.key]) location.href = rnnvizKeys[e.key]; });"
+        "</script>"
     )
 
 

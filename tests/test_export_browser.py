@@ -186,4 +186,11 @@ def test_lesson_folder_opens_offline_from_its_index(offline, tmp_path):
         pg.locator(".banner nav a").filter(has_text=t("export.lesson.next", "en")).click()
     pg.wait_for_function("() => document.body && document.body.dataset.drawn", timeout=60_000)
     assert "-after.html" in pg.url
+    first = pg.url
+    with pg.expect_navigation():  # the arrow keys walk the exported lesson as they walk the live one
+        pg.keyboard.press("ArrowRight")
+    assert "02-" in pg.url.rsplit("/", 1)[1]
+    with pg.expect_navigation():
+        pg.keyboard.press("ArrowLeft")
+    assert pg.url == first
     assert asked == [] and errors == []
