@@ -137,15 +137,7 @@ def clipping_section(m: Model, lang: str) -> None:
     left, right = st.columns(2)
     charts.chart(clip_figure(m.cells_only(), clip, "norms", lang), key="gradients_clip_norms", where=left)
     charts.chart(clip_figure(m.cells_only(), clip, "losses", lang), key="gradients_clip_losses", where=right)
-    clipped = runs["clipped"]
-    lines = [t("gradients.clip.above", lang, k=int(np.sum(clipped.norms > clip)), n=len(clipped.norms), c=f"{clip:g}")]
-    for name, run in runs.items():
-        who = t(f"gradients.fig.run.{name}", lang)
-        if run.diverged is not None:
-            lines.append(t("gradients.clip.diverged", lang, who=who, k=run.diverged))
-        else:
-            lines.append(t("gradients.clip.final", lang, who=who, loss=f"{np.mean(run.losses[-10:]):.3g}"))
-    st.markdown("\n".join(f"- {line}" for line in lines))
+    st.markdown("\n".join(f"- {line}" for line in clip_figs.clip_findings(runs, clip, lang)))
     widgets.look_for(t("gradients.look.clip", lang), lang)
 
 

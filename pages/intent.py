@@ -76,26 +76,6 @@ def stepping(text: str, cells: tuple[str, ...], lang: str) -> None:
     stepper.keep_playing()
 
 
-def long_summary(results: dict, lang: str) -> str:
-    """The measured long-sentence accuracy at the test's length, per cell: mean and the seeds' range."""
-    n, augment = results["meta"]["config"]["long_neutral"], results["meta"]["config"]["augment"]
-    parts = []
-    for kind, runs in figs.long_by_seed(results).items():
-        acc = [by_n[n] for by_n in runs.values() if n in by_n]
-        parts.append(
-            t("intent.long.cell", lang, cell=t(f"cell.{kind}", lang), mean=np.mean(acc), lo=min(acc), hi=max(acc))
-        )
-    return t(
-        "intent.long.summary",
-        lang,
-        n=n,
-        lo=augment["min_neutral"],
-        hi=augment["max_neutral"],
-        cells=t("intent.long.sep", lang).join(parts),
-        written=results["meta"]["written"],
-    )
-
-
 run_through_app()
 lang = language()
 s = widgets.current()
@@ -171,5 +151,5 @@ else:
     chart, look = st.columns([3, 1])
     charts.chart(long_figure(lang), key="intent_long_sentences", where=chart)
     widgets.look_for(t("intent.look.long", lang), lang, where=look)
-    st.caption(long_summary(results, lang))
+    st.caption(figs.long_summary(results, lang))
 export_view.download(s, "intent", lang)

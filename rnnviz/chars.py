@@ -223,15 +223,7 @@ class Trainer(rounds.Rounds):
             torch.manual_seed(cfg.seed)
             self.net = Net(cfg.cell, len(self.vocab), cfg.hidden)
         self.pos, self.state = 0, None
-        super().__init__(
-            self.net.parameters(),
-            History(),
-            lr=cfg.lr,
-            clip=cfg.clip,
-            steps=cfg.steps,
-            seconds=cfg.seconds,
-            round_steps=cfg.round_steps,
-        )
+        super().__init__(self.net.parameters(), History(), **rounds.budget(cfg))
         self.end_round()  # round 0: the untrained model
 
     def loss(self) -> torch.Tensor:

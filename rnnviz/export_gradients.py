@@ -67,20 +67,6 @@ def _why(m: Model, cells: tuple[str, ...], spec: core.Spectrum, lang: str) -> st
     return "".join(out) + paragraphs(*notes, css="note")
 
 
-def _clipping(runs: dict[str, clipping.Run], clip: float, lang: str) -> str:
-    """The clipping runs' outcome in words, as the page lists it."""
-    clipped = runs["clipped"]
-    k, n = int(np.sum(clipped.norms > clip)), len(clipped.norms)
-    lines = [t("gradients.clip.above", lang, k=k, n=n, c=f"{clip:g}")]
-    for name, run in runs.items():
-        who = t(f"gradients.fig.run.{name}", lang)
-        if run.diverged is not None:
-            lines.append(t("gradients.clip.diverged", lang, who=who, k=run.diverged))
-        else:
-            lines.append(t("gradients.clip.final", lang, who=who, loss=f"{np.mean(run.losses[-10:]):.3g}"))
-    return items(lines)
-
-
 def gradients_view(s: Settings) -> View:
     """The gradients page: every chart it draws for these settings, its findings in words, and the clipping
     experiment trained here (a few seconds; the page trains it when asked)."""
@@ -145,7 +131,7 @@ def gradients_view(s: Settings) -> View:
         ),
         Part(
             [clip_figs.clip_norm_chart(runs, s.clip, lang), clip_figs.clip_loss_chart(runs, lang)],
-            html=_clipping(runs, s.clip, lang),
+            html=items(clip_figs.clip_findings(runs, s.clip, lang)),
             look=t("gradients.look.clip", lang),
         ),
     ]

@@ -54,23 +54,7 @@ def _long(lang: str) -> Part:
     if not RESULTS.is_file():
         return Part(html=intro + paragraphs(t("intent.long.missing", lang)), header=head)
     results = json.loads(RESULTS.read_text())
-    by_seed, config = figs.long_by_seed(results), results["meta"]["config"]
-    n, augment = config["long_neutral"], config["augment"]
-    cells = []
-    for kind, runs in by_seed.items():
-        acc = [by_n[n] for by_n in runs.values() if n in by_n]
-        cells.append(
-            t("intent.long.cell", lang, cell=t(f"cell.{kind}", lang), mean=np.mean(acc), lo=min(acc), hi=max(acc))
-        )
-    summary = t(
-        "intent.long.summary",
-        lang,
-        n=n,
-        lo=augment["min_neutral"],
-        hi=augment["max_neutral"],
-        cells=t("intent.long.sep", lang).join(cells),
-        written=results["meta"]["written"],
-    )
+    by_seed, summary = figs.long_by_seed(results), figs.long_summary(results, lang)
     return Part(
         [figs.long_sentences(by_seed, results["runs"][0]["baseline"], lang)],
         html=paragraphs(summary, css="note"),

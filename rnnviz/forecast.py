@@ -218,15 +218,7 @@ class Trainer(rounds.Rounds):
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(cfg.seed)
             self.net = Net(cfg.cell, cfg.hidden)
-        super().__init__(
-            self.net.parameters(),
-            History(),
-            lr=cfg.lr,
-            clip=cfg.clip,
-            steps=cfg.steps,
-            seconds=cfg.seconds,
-            round_steps=cfg.round_steps,
-        )
+        super().__init__(self.net.parameters(), History(), **rounds.budget(cfg))
         self.end_round()  # round 0: the untrained model
 
     def loss(self) -> torch.Tensor:

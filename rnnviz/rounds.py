@@ -146,3 +146,8 @@ def main(p: argparse.ArgumentParser, argv, run: Callable[[dict, Callable], Round
         result["checkpoint"] = str(save(trainer, path))
     print(json.dumps(result), flush=True)
     return result
+
+
+def budget(cfg) -> dict:
+    """The loop's settings, read from an application's config that names them as the loop does."""
+    return {name: getattr(cfg, name) for name in ("lr", "clip", "steps", "seconds", "round_steps")}

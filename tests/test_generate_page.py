@@ -290,6 +290,18 @@ def test_the_measured_results_are_the_benchmarks_file():
 TEN_THOUSAND = corpus.text(10_000, 3)
 
 
+def _nn_gru_bits(model, held: str) -> float:
+    """Held-out bits per character of a trained GRU character model, recomputed with torch.nn modules."""
+    vocab = model.vocab
+    rnn, head = nn.GRU(len(vocab), 16), nn.Linear(16, len(vocab))
+    rnn.load_state_dict(model.cell.state_dict())
+    head.load_state_dict(model.head.state_dict())
+    ids = torch.tensor([vocab.index(c) if c in vocab[1:] else 0 for c in held])
+    with torch.no_grad():
+        y = head(rnn(nn.functional.one_hot(ids, len(vocab)).float())[0]).double()
+    return float(nn.functional.cross_entropy(y[:-1], ids[1:])) / np.log(2)
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "😀👍🏽 ❤️", "Tom asked: ¿qué? 你好 [a](b) $x$ _y_", '<script>alert("x")</script><b>*bold*</b>', TEN_THOUSAND],
@@ -342,15 +354,7 @@ def test_training_from_the_page_shows_rounds_and_a_better_model(monkeypatch):
     np.testing.assert_allclose(array(fig["data"][0]["y"]), cell.loss)
     np.testing.assert_allclose(array(fig["data"][1]["y"]), cell.held_out)
     # the held-out score shown, recomputed with torch.nn from the trained weights
-    _, held = corpus.split()
-    vocab = cell.model.vocab
-    rnn, head = nn.GRU(len(vocab), 16), nn.Linear(16, len(vocab))
-    rnn.load_state_dict(cell.model.cell.state_dict())
-    head.load_state_dict(cell.model.head.state_dict())
-    ids = torch.tensor([vocab.index(c) if c in vocab[1:] else 0 for c in held])
-    with torch.no_grad():
-        y = head(rnn(nn.functional.one_hot(ids, len(vocab)).float())[0]).double()
-    bits = float(nn.functional.cross_entropy(y[:-1], ids[1:])) / np.log(2)
+    bits = _nn_gru_bits(cell.model, corpus.split()[1])
     (metric,) = at.metric
     assert metric.value == f"{bits:.3f}" and f"untrained {cell.held_out[0]:.2f}" in metric.delta
     assert bits < cell.held_out[0]  # better than untrained, even after 60 updates
@@ -408,14 +412,7 @@ def test_training_on_a_pasted_text_measures_its_held_out_tail(monkeypatch):
     )  # the dotted line: this text's (4 decimals)
     np.testing.assert_allclose(array(fig["data"][1]["y"]), cell.held_out)
     # the held-out score shown, recomputed with torch.nn on the pasted text's last tenth
-    held, vocab = PASTED[len(PASTED) * 9 // 10 :], cell.model.vocab
-    rnn, head = nn.GRU(len(vocab), 16), nn.Linear(16, len(vocab))
-    rnn.load_state_dict(cell.model.cell.state_dict())
-    head.load_state_dict(cell.model.head.state_dict())
-    ids = torch.tensor([vocab.index(c) if c in vocab[1:] else 0 for c in held])
-    with torch.no_grad():
-        y = head(rnn(nn.functional.one_hot(ids, len(vocab)).float())[0]).double()
-    bits = float(nn.functional.cross_entropy(y[:-1], ids[1:])) / np.log(2)
+    bits = _nn_gru_bits(cell.model, PASTED[len(PASTED) * 9 // 10 :])
     (metric,) = at.metric
     assert metric.value == f"{bits:.3f}" and f"letter frequencies alone {unigram:.2f}" in metric.delta
     assert any("last tenth of your text" in i.value for i in at.info)

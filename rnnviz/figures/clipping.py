@@ -90,3 +90,16 @@ def clip_loss_chart(runs: dict[str, Run], lang: str = "en") -> go.Figure:
     return _runs_chart(
         runs, "losses", level, t("gradients.fig.loss.y", lang), t("gradients.fig.loss.title", lang), lang
     )
+
+
+def clip_findings(runs: dict[str, Run], clip: float, lang: str = "en") -> list[str]:
+    """The clipping runs' outcome in words: how many updates were clipped, and how each run ended."""
+    clipped = runs["clipped"]
+    lines = [t("gradients.clip.above", lang, k=int(np.sum(clipped.norms > clip)), n=len(clipped.norms), c=f"{clip:g}")]
+    for name, run in runs.items():
+        who = t(f"gradients.fig.run.{name}", lang)
+        if run.diverged is not None:
+            lines.append(t("gradients.clip.diverged", lang, who=who, k=run.diverged))
+        else:
+            lines.append(t("gradients.clip.final", lang, who=who, loss=f"{np.mean(run.losses[-10:]):.3g}"))
+    return lines

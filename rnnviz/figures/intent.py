@@ -288,3 +288,23 @@ def long_by_seed(results: dict, split: str = "runs") -> dict[str, dict[int, dict
         by_n = run.get("long_accuracy_by_neutral_tokens", {})
         out.setdefault(run["cell"], {})[run["seed"]] = {int(n): float(a) for n, a in by_n.items()}
     return out
+
+
+def long_summary(results: dict, lang: str) -> str:
+    """The measured long-sentence accuracy at the test's length, per cell: mean and the seeds' range."""
+    n, augment = results["meta"]["config"]["long_neutral"], results["meta"]["config"]["augment"]
+    parts = []
+    for kind, runs in long_by_seed(results).items():
+        acc = [by_n[n] for by_n in runs.values() if n in by_n]
+        parts.append(
+            t("intent.long.cell", lang, cell=t(f"cell.{kind}", lang), mean=np.mean(acc), lo=min(acc), hi=max(acc))
+        )
+    return t(
+        "intent.long.summary",
+        lang,
+        n=n,
+        lo=augment["min_neutral"],
+        hi=augment["max_neutral"],
+        cells=t("intent.long.sep", lang).join(parts),
+        written=results["meta"]["written"],
+    )
