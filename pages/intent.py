@@ -13,7 +13,6 @@ from rnnviz.figures import intent as figs
 from rnnviz.i18n import t
 from rnnviz.intent import INTENTS
 
-LONG_WORD, LONG_NEUTRAL = "time", 40  # the long sentence offered: the deciding word, then neutral tokens
 MAX_UNKNOWN = 8  # unknown words named in the note
 
 
@@ -134,11 +133,11 @@ widgets.look_for(t("intent.look.why", lang), lang, where=look)
 st.caption(t("intent.why.definition", lang))
 
 st.subheader(t("intent.long.header", lang))
-st.write(t("intent.long.intro", lang, n=LONG_NEUTRAL))
-long_text = intent_data.long_sentence(LONG_WORD, lang, LONG_NEUTRAL, np.random.default_rng(0)).text
-word = intent_data.KEYWORDS[lang][LONG_WORD]
+st.write(t("intent.long.intro", lang, n=intent_data.EXAMPLE_NEUTRAL))
+long_text = intent_data.long_example(lang).text
+word = intent_data.KEYWORDS[lang][intent_data.EXAMPLE_WORD]
 st.button(
-    t("intent.long.button", lang, word=word, n=LONG_NEUTRAL),
+    t("intent.long.button", lang, word=word, n=intent_data.EXAMPLE_NEUTRAL),
     key="intent_long",
     on_click=widgets.apply,
     args=({"text": long_text, "step": len(intent_data.tokens_of(long_text))},),

@@ -481,6 +481,14 @@ def long_sentence(intent: str, lang: str, n_neutral: int, rng: np.random.Generat
     return Example(join(tokens, lang), tokens, intent, lang, "")
 
 
+EXAMPLE_WORD, EXAMPLE_NEUTRAL = "time", 40  # the long example the app offers: "time" first, then 40 neutral tokens
+
+
+def long_example(lang: str) -> Example:
+    """The long sentence the intent page and the lesson offer: the deciding word first, then neutral tokens."""
+    return long_sentence(EXAMPLE_WORD, lang, EXAMPLE_NEUTRAL, np.random.default_rng(0))
+
+
 def long_sentences(per_intent: int, n_neutral: int, seed: int) -> list[Example]:
     """``per_intent`` long sentences for every intent and language."""
     rng = np.random.default_rng(seed)

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 from . import intent_data
 from .settings import DEFAULTS, FIELDS, Settings, to_query
 from .text import tokenize
@@ -104,8 +102,7 @@ class Stop:
 
 
 _LONG = {"text": LONG_SENTENCE, "focus": FRANCE}
-# the intent page's long example: the deciding word "time" first, then 40 neutral tokens
-INTENT_LONG = intent_data.long_sentence("time", "en", 40, np.random.default_rng(0)).text
+INTENT_LONG = intent_data.long_example("en").text  # the intent page's long example
 
 _COMPOSITION = ("step", "memory_composition")  # the step controls (students step back) and the circle
 _INFLUENCE = ("memory_influence",)
