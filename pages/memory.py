@@ -60,6 +60,7 @@ def stepping(tokens: list[str], mems: dict[str, cache.Memory], both_ways: bool, 
     step = stepper.step_controls(T, lang)
     st.html(html.token_window(tokens, step))
     st.html(html.unrolled(tokens, step, lang))
+    st.caption(t("memory.diagram.shared", lang))
     if both_ways:
         st.caption(t("memory.unrolled.both", lang))
     shares = {kind: m.shares[step - 1] for kind, m in mems.items()}

@@ -78,7 +78,7 @@ def test_presentation_mode_enlarges_type_and_lines(server, page):
 ALLOWED = set(
     """CSV PNG GRU LSTM RNN PyTorch rnnviz tanh sigmoid relu linear torch SGD Adam BPTT NaN inf norm clip diag float
 max grad utils json python sweep Pascanu Mikolov Bengio recall adding order France French what time
-periodic logit softmax ISO EOS CPU""".split()
+periodic logit logits softmax ISO EOS CPU weight ih hh""".split()
 )
 LABELS_JS = """() => {
   const sel = '[data-testid="stWidgetLabel"], h1, h2, h3, button, [data-testid="stSidebarNav"] a, .gtitle, .g-xtitle,'

@@ -38,13 +38,13 @@ def _visible_besides(page, shows: tuple[str, ...]) -> tuple[int, list[str]]:
     )
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_arrow_keys_play_the_lesson_and_the_projector_shows_only_the_answer(server, page, lang):
+@pytest.mark.parametrize("lang,stops", [("en", N), ("zh", 3)])  # Chinese: its texts and keys, not every stop again
+def test_the_arrow_keys_play_the_lesson_and_the_projector_shows_only_the_answer(server, page, lang, stops):
     page.goto(f"{server}/lesson?present=true&lang={lang}")
     page.locator(".st-key-lesson_open_0 button").click()
     page.wait_for_selector(".st-key-lesson_banner", timeout=120_000)
     wait_until_idle(page)
-    for index, stop in enumerate(presets.LESSON):
+    for index, stop in enumerate(presets.LESSON[:stops]):
         counter = t("lesson.stop", lang, k=index + 1, n=N)
         assert counter in _banner(page)
         screenshot(page, f"lesson-{lang}-{index + 1:02d}-{stop.key}-question")
@@ -54,9 +54,9 @@ def test_the_arrow_keys_play_the_lesson_and_the_projector_shows_only_the_answer(
         own, others = _visible_besides(page, stop.shows)
         assert own >= 1 and others == [], (stop.key, others)
         screenshot(page, f"lesson-{lang}-{index + 1:02d}-{stop.key}-answer")
-        if index + 1 < N:
+        if index + 1 < stops:
             _press(page, "ArrowRight", t("lesson.stop", lang, k=index + 2, n=N))
-    last = presets.LESSON[-1]
+    last = presets.LESSON[stops - 1]
     _press(page, "ArrowLeft", lesson.text(last.key, False, last.before.settings(), lang)[:12])
-    _press(page, "ArrowLeft", t("lesson.stop", lang, k=N - 1, n=N))
+    _press(page, "ArrowLeft", t("lesson.stop", lang, k=stops - 1, n=N))
     assert page.locator('[data-testid="stException"]').count() == 0

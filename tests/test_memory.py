@@ -374,6 +374,7 @@ def test_page_shows_the_cores_numbers_on_a_fixed_sentence():
         expected = f"{span.steps} steps" if span.steps else f"> {span.horizon} steps"
         assert at.metric[i].value == expected and at.metric[i].label.startswith(kind.upper())
     _shows_step(at, 6, focus=2)  # the steps after 6 hatched as not read yet, row 6 of the maps boxed
+    assert any("same cell with the same weights" in c.value for c in at.caption)  # beside the unrolled diagram
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,14 @@ TEXTS = {
         "zh": "按已读词元展开的网络（第 {t} 步）",
     },
     "memory.diagram.cell": {"en": "cell", "zh": "循环单元"},
+    "memory.diagram.shared": {
+        "en": "Every box is the same cell with the same weights, used again at every step. What many textbooks call "
+        "U is PyTorch's weight_ih (input → hidden state) and W is weight_hh (hidden state → hidden state); the "
+        "output layer V (logits = V h_t + b) is on the application pages, such as Intent.",
+        "zh": "每个方框都是同一个循环单元，每一步重复使用同一组权重。很多教材里的 U 就是 PyTorch 的 weight_ih"
+        "（输入 → 隐藏状态），W 就是 weight_hh（隐藏状态 → 隐藏状态）；输出层 V（logits = V h_t + b）在应用页面上，"
+        "例如意图识别。",
+    },
     "memory.diagram.h0": {"en": "h<sub>0</sub> = 0", "zh": "h<sub>0</sub> = 0"},
     "memory.hidden.title": {
         "en": "Hidden state h_t of each cell (units x time); hatched: not read yet",
