@@ -53,7 +53,7 @@ function scaleFonts(layout, scale) {
     }
   };
   walk(layout);
-  if (layout.height) layout.height = Math.round(layout.height * (1 + (scale - 1) / 2));
+  if (layout.height) layout.height = Math.round(layout.height * scale); // room for the larger axis titles
 }
 
 export default function ({ parentElement, data: bytes }) {
