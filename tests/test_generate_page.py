@@ -290,6 +290,16 @@ def test_the_measured_results_are_the_benchmarks_file():
 TEN_THOUSAND = corpus.text(10_000, 3)
 
 
+def _finished_run(at, key):
+    """The page's training run ``key``, once it has ended (polled in the server's memory, up to 120 s)."""
+    run = cache_apps.char_trainings().get(key, at.session_state["_gen_trained"][key])
+    deadline = time.monotonic() + 120
+    while not run.finished and time.monotonic() < deadline:
+        time.sleep(0.2)  # polling, with a bound: not a fixed wait
+    assert run.state == "done", run.error
+    return run
+
+
 def _nn_gru_bits(model, held: str) -> float:
     """Held-out bits per character of a trained GRU character model, recomputed with torch.nn modules."""
     vocab = model.vocab
@@ -340,12 +350,7 @@ def test_training_from_the_page_shows_rounds_and_a_better_model(monkeypatch):
     assert "Train 1 cell(s), 5 s each" in at.button(key="gen_train").label
     at.button(key="gen_train").click().run()
     assert not at.exception
-    key = (("gru",), 5, "")  # "": the generated corpus
-    run = cache_apps.char_trainings().get(key, at.session_state["_gen_trained"][key])
-    deadline = time.monotonic() + 120
-    while not run.finished and time.monotonic() < deadline:
-        time.sleep(0.2)  # polling the run in the server's memory, until it ends (a bound, not a fixed wait)
-    assert run.state == "done", run.error
+    run = _finished_run(at, (("gru",), 5, ""))  # "": the generated corpus
     at.run()
     assert not at.exception
     cell = run.cells["gru"]
@@ -395,12 +400,7 @@ def test_training_on_a_pasted_text_measures_its_held_out_tail(monkeypatch):
     assert any("not put in the link" in c.value for c in at.caption)
     assert "Train 1 cell(s), 5 s each" in at.button(key="gen_train").label
     at.button(key="gen_train").click().run()
-    key = (("gru",), 5, PASTED)
-    run = cache_apps.char_trainings().get(key, at.session_state["_gen_trained"][key])
-    deadline = time.monotonic() + 120
-    while not run.finished and time.monotonic() < deadline:
-        time.sleep(0.2)  # polling the run in the server's memory, until it ends (a bound, not a fixed wait)
-    assert run.state == "done", run.error
+    run = _finished_run(at, (("gru",), 5, PASTED))
     at.run()
     assert not at.exception
     assert all(PASTED[:50] not in str(v) for v in at.query_params.values())  # the text is not in the link
