@@ -5,7 +5,7 @@ import logging
 import streamlit as st
 import torch
 
-from pages import PAGES, THROUGH_APP, charts, classroom, links, widgets
+from pages import PAGES, THROUGH_APP, charts, classroom, lesson_banner, links, widgets
 from rnnviz.figures import style
 from rnnviz.i18n import t
 
@@ -32,6 +32,6 @@ widgets.sidebar(lang)
 classroom.sidebar(page.url_path, lang)
 classroom.modes(widgets.current(), lang)
 links.show_notes(lang)
-classroom.lesson_banner(lang)
+lesson_banner.show(lang)
 st.session_state[THROUGH_APP] = True
 page.run()

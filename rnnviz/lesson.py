@@ -27,6 +27,7 @@ FREE = frozenset({"seed", "step", "unit", "shade", "lang", "teacher", "present"}
 class Numbers:
     """The core results the texts quote, by the functions that give them."""
 
+    tokens: Callable[[Model], list[str]]
     contributions: Callable[[Model, str], np.ndarray]  # (T, T) ||dh_t/dx_k||
     gradient: Callable[[Model, str], np.ndarray]  # (T,) ||dL/dh_t||
     sigma: Callable[[Model], float]  # the largest singular value of the RNN's W_hh
@@ -37,6 +38,7 @@ class Numbers:
 
 
 DIRECT = Numbers(
+    tokens=lambda m: scene.sequence(m).tokens,
     contributions=scene.contributions,
     gradient=lambda m, kind: scene.profile(m, kind).gradient,
     sigma=lambda m: grads.spectrum(scene.cell(m, "rnn").weight_hh_l0).sigma,
@@ -78,7 +80,7 @@ def _last_shares(n: Numbers, s: Settings, kind: str) -> np.ndarray:
 
 def read(n: Numbers, s: Settings, lang: str) -> Facts:
     shares = {kind: _last_shares(n, s, kind) for kind in s.cells}
-    tokens = scene.sequence(s.model).tokens
+    tokens = n.tokens(s.model)
     return {
         "first": tokens[0],
         "last": tokens[-1],
