@@ -4,10 +4,9 @@ horizon (the page's step) redraws it; screenshots in tests/screenshots/forecast-
 import statistics
 import urllib.parse
 
-from conftest import screenshot
+from conftest import full_page, open_page
 
 from benchmarks.latency import PROBE_JS, WS_HOOK_JS, measure
-from deploy.browser import wait_until_idle
 
 STEP_BAR = 0.3  # s: a step re-renders within this at the default settings (issue 17)
 REPS = 6
@@ -15,13 +14,7 @@ CHARTS = 7  # one-step and free run for each of the 3 cells, and the measured re
 
 
 def _open(page, server, **query):
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.add_init_script(WS_HOOK_JS)  # notes the server's messages, for measure()
-    page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(f"{server}/forecast?{urllib.parse.urlencode(query)}")
-    wait_until_idle(page)
-    return errors
+    return open_page(page, server, "forecast", query, init_script=WS_HOOK_JS)  # the hook: for measure()
 
 
 def _titles(page) -> list[str]:
@@ -31,14 +24,6 @@ def _titles(page) -> list[str]:
 def _outlined(page) -> list[str]:
     """The names of the shapes the page's picture outlines."""
     return page.locator(".shapes .shape.here .name").all_inner_texts()
-
-
-def _full_page(page, name: str):
-    """A screenshot of the whole page (the viewport grown to its height)."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": min(6000, height + 100)})
-    wait_until_idle(page)
-    return screenshot(page, name)
 
 
 def test_forecast_page_in_english_and_chinese_and_a_step_re_renders_within_the_bar(server, page):
@@ -65,7 +50,7 @@ def test_forecast_page_in_english_and_chinese_and_a_step_re_renders_within_the_b
     assert statistics.median(settled) < STEP_BAR, settled
     assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query) == {"horizon": ["47"]}  # the last press
     assert page.locator('[data-testid="stException"]').count() == 0 and errors == []
-    _full_page(page, "forecast-en")
+    full_page(page, "forecast-en")
 
     errors = _open(page, server, lang="zh", series="random-walk", horizon="100")
     assert page.locator(".rnnviz-plot.js-plotly-plot").count() == CHARTS
@@ -73,4 +58,4 @@ def test_forecast_page_in_english_and_chinese_and_a_step_re_renders_within_the_b
     assert "GRU：继续运行 100 步" in _titles(page)
     assert _outlined(page) == ["一对多", "多对一", "多对多"]
     assert page.locator('[data-testid="stException"]').count() == 0 and errors == []
-    _full_page(page, "forecast-zh-random-walk")
+    full_page(page, "forecast-zh-random-walk")

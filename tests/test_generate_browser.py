@@ -8,7 +8,7 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-from conftest import screenshot
+from conftest import full_page, open_page
 
 from benchmarks.latency import PROBE_JS, WS_HOOK_JS, measure
 from deploy.browser import wait_until_idle
@@ -20,13 +20,8 @@ DEFAULT = 'The old woman said, "We sang by the river'
 
 
 def _open(page, server, **query):
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.add_init_script(WS_HOOK_JS)  # notes the server's messages, for measure()
-    page.set_viewport_size({"width": 1400, "height": 1000})
     start = time.perf_counter()
-    page.goto(f"{server}/generate?{urllib.parse.urlencode(query, doseq=True)}")
-    wait_until_idle(page)  # includes its own 0.3 s of quiet
+    errors = open_page(page, server, "generate", query, init_script=WS_HOOK_JS)  # the hook notes messages for measure()
     print(f"generation page first render ({query or 'defaults'}): {time.perf_counter() - start - 0.3:.2f} s")
     return errors
 
@@ -37,14 +32,6 @@ def _step_title(page) -> str:
 
 def _now(page) -> str:
     return page.evaluate("() => document.querySelector('.gen-strip .now').textContent")
-
-
-def _full_page(page, name: str):
-    """A screenshot of the whole page (the viewport grown to its height)."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": min(9000, height + 100)})
-    wait_until_idle(page)
-    return screenshot(page, name)
 
 
 def _no_errors(page, errors):
@@ -70,7 +57,7 @@ def test_default_page_in_english_and_a_step_re_renders_within_the_bar(server, pa
     assert statistics.median(settled) < STEP_BAR, settled
     assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query) == {"step": [str(n - 1)]}  # the last press
     _no_errors(page, errors)
-    _full_page(page, "generate-en")
+    full_page(page, "generate-en", 9000)
 
 
 def test_chinese_page_with_a_link_that_sets_the_temperature_and_seed(server, page):
@@ -85,7 +72,7 @@ def test_chinese_page_with_a_link_that_sets_the_temperature_and_seed(server, pag
     wait_until_idle(page)
     assert "sample_seed=4" in page.url
     _no_errors(page, errors)
-    _full_page(page, "generate-zh")
+    full_page(page, "generate-zh", 9000)
 
 
 def test_training_from_the_page_draws_every_round_and_ends_better(server, page):
@@ -109,7 +96,7 @@ def test_training_from_the_page_draws_every_round_and_ends_better(server, page):
     heads = page.locator(".gen-sample-head").all_inner_texts()
     assert "LSTM before training" in heads and "LSTM after training" in heads
     _no_errors(page, errors)
-    _full_page(page, "generate-trained")
+    full_page(page, "generate-trained", 9000)
 
 
 def _paste(page, text: str, says: str) -> str:
@@ -149,4 +136,4 @@ def test_training_on_a_pasted_text_shows_its_baseline_and_ends_below_it(server, 
     )
     assert trained < unigram  # below letter frequencies alone on the held-out tail
     _no_errors(page, errors)
-    _full_page(page, f"generate-pasted-{lang}")
+    full_page(page, f"generate-pasted-{lang}", 9000)

@@ -2,25 +2,18 @@
 
 import statistics
 import time
-import urllib.parse
 
-from conftest import screenshot
+from conftest import full_page, open_page
 
 from benchmarks.latency import PROBE_JS, WS_HOOK_JS, measure
-from deploy.browser import wait_until_idle
 
 STEP_BAR = 0.3  # s: a step re-renders within this at the default settings (issue 17)
 REPS = 6
 
 
 def _open(page, server, **query):
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.add_init_script(WS_HOOK_JS)  # notes the server's messages, for measure()
-    page.set_viewport_size({"width": 1400, "height": 1000})
     start = time.perf_counter()
-    page.goto(f"{server}/intent?{urllib.parse.urlencode(query)}")
-    wait_until_idle(page)  # includes its own 0.3 s of quiet
+    errors = open_page(page, server, "intent", query, init_script=WS_HOOK_JS)  # the hook notes messages for measure()
     print(f"intent page first render ({query or 'defaults'}): {time.perf_counter() - start - 0.3:.2f} s")
     return errors
 
@@ -31,14 +24,6 @@ def _step_title(page) -> str:
 
 def _now(page) -> str:
     return page.evaluate("() => document.querySelector('.intent-strip .now').textContent")
-
-
-def _full_page(page, name: str):
-    """A screenshot of the whole page (the viewport grown to its height)."""
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": 1400, "height": min(6000, height + 100)})
-    wait_until_idle(page)
-    return screenshot(page, name)
 
 
 def test_default_page_in_english_and_a_step_re_renders_within_the_bar(server, page):
@@ -57,7 +42,7 @@ def test_default_page_in_english_and_a_step_re_renders_within_the_bar(server, pa
     print(f"intent step re-render: median {statistics.median(settled):.3f} s, max {max(settled):.3f} s")
     assert statistics.median(settled) < STEP_BAR, settled
     assert page.locator('[data-testid="stException"]').count() == 0 and errors == []
-    _full_page(page, "intent-en")
+    full_page(page, "intent-en")
 
 
 def test_chinese_sentence_and_unknown_words_in_chinese(server, page):
@@ -66,4 +51,4 @@ def test_chinese_sentence_and_unknown_words_in_chinese(server, page):
     assert "“zanzibar”" in page.locator('[data-testid="stAlert"]').first.inner_text()
     assert page.locator(".intent-strip .unk").count() == 2
     assert page.locator('[data-testid="stException"]').count() == 0 and errors == []
-    _full_page(page, "intent-zh")
+    full_page(page, "intent-zh")

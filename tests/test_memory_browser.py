@@ -5,7 +5,7 @@ import io
 import urllib.parse
 
 import numpy as np
-from conftest import screenshot
+from conftest import open_page, screenshot
 from PIL import Image
 
 from deploy.browser import wait_until_idle
@@ -15,12 +15,7 @@ STEP_TITLE = "The network unrolled over the tokens read so far (step {})"
 
 
 def _open(page, server, **query):
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.set_viewport_size({"width": 1400, "height": 3200})  # the whole page in the screenshots
-    page.goto(f"{server}/memory?{urllib.parse.urlencode(query)}")
-    wait_until_idle(page)
-    return errors
+    return open_page(page, server, "memory", query, height=3200)  # the whole page in the screenshots
 
 
 def _texts(page, selector: str) -> list[str]:

@@ -3,13 +3,10 @@ draws its charts, its contribution maps are full (the backward half reads later 
 are a lower triangle, and the gradients page draws the per-layer chart with every layer and direction; the
 numbers drawn are the cells' own (rnnviz.analysis on the same settings); in Chinese too; screenshots."""
 
-import urllib.parse
-
 import numpy as np
 import pytest
-from conftest import screenshot
+from conftest import open_page, screenshot
 
-from deploy.browser import wait_until_idle
 from rnnviz import analysis, scene
 from rnnviz import settings as cfg
 
@@ -19,11 +16,7 @@ TALL = {"width": 1400, "height": 4600}  # Streamlit scrolls inside the page: a t
 
 
 def _open(page, server: str, path: str, **query) -> list[str]:
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.set_viewport_size(TALL)
-    page.goto(f"{server}/{path}?{urllib.parse.urlencode(query)}")
-    wait_until_idle(page, 180_000)
+    errors = open_page(page, server, path, query, height=TALL["height"], timeout=180_000)
     assert page.locator('[data-testid="stException"]').count() == 0
     return errors
 
