@@ -82,6 +82,7 @@ def gradients_view(s: Settings) -> View:
             html=_findings(m, profiles, curves, T, lang),
             look=t("gradients.look.grad" if one_way else "gradients.look.grad.layers", lang),
             header=t("gradients.h.gradient", lang),
+            keys=("gradients_norms",),
         )
     ]
     if not one_way:
@@ -92,6 +93,7 @@ def gradients_view(s: Settings) -> View:
                 html=paragraphs(t("gradients.layers.loss", lang), css="note") + _box("info", note),
                 look=t("gradients.look.layers", lang),
                 header=t("gradients.h.layers", lang),
+                keys=("gradients_layers",),
             )
         )
     parts.append(
@@ -100,6 +102,7 @@ def gradients_view(s: Settings) -> View:
             html=_why(m, cells, spec, lang),
             look=t("gradients.look.eig", lang),
             header=t("gradients.h.why", lang),
+            keys=("gradients_eigen",),
         )
     )
     if not m.bidirectional:
@@ -116,6 +119,7 @@ def gradients_view(s: Settings) -> View:
                 html=paragraphs(t("gradients.rates.head", lang)) + items(lines) + lstm,
                 look=t("gradients.look.factor", lang),
                 header=t("gradients.h.factors", lang),
+                keys=("gradients_factors",),
             )
         )
     # the page's clipping experiment: the one-layer, one-way RNN of these weights, on a task of its own
@@ -128,11 +132,13 @@ def gradients_view(s: Settings) -> View:
         Part(
             html=paragraphs(task) + f"<p>{html.escape(t('setting.clip', lang))}: <code>{s.clip:g}</code></p>",
             header=t("gradients.h.clip", lang),
+            keys=("gradients_clip",),
         ),
         Part(
             [clip_figs.clip_norm_chart(runs, s.clip, lang), clip_figs.clip_loss_chart(runs, lang)],
             html=items(clip_figs.clip_findings(runs, s.clip, lang)),
             look=t("gradients.look.clip", lang),
+            keys=("gradients_clip_norms", "gradients_clip_losses"),
         ),
     ]
     shown = (*MODEL_SHOWN, "clip", "lang")

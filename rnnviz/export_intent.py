@@ -60,6 +60,7 @@ def _long(lang: str) -> Part:
         html=paragraphs(summary, css="note"),
         look=t("intent.look.long", lang),
         header=head,
+        keys=("intent_long_sentences",),
     )
 
 
@@ -92,9 +93,17 @@ def intent_view(s: Settings) -> View:
         Part(
             html=figs.shapes("many_to_one", lang) + paragraphs(*notes, css="note") + _unknown(readings[cells[0]], lang)
         ),
-        Part([stepped.intent_bars(probs, INTENTS, tokens, at, lang)], look=t("intent.look.step", lang)),
-        Part([stepped.step_lines(lines, len(cells), len(tokens), at)], look=t("intent.look.lines", lang)),
-        Part(html=_answers(readings, lang), header=t("intent.answer.header", lang)),
+        Part(
+            [stepped.intent_bars(probs, INTENTS, tokens, at, lang)],
+            look=t("intent.look.step", lang),
+            keys=("step", "intent_step"),
+        ),
+        Part(
+            [stepped.step_lines(lines, len(cells), len(tokens), at)],
+            look=t("intent.look.lines", lang),
+            keys=("intent_lines",),
+        ),
+        Part(html=_answers(readings, lang), header=t("intent.answer.header", lang), keys=("intent_answer",)),
         Part(
             [
                 figs.contribution_bars(
@@ -107,6 +116,7 @@ def intent_view(s: Settings) -> View:
             html=paragraphs(t("intent.why.definition", lang), css="note"),
             look=t("intent.look.why", lang),
             header=t("intent.why.header", lang),
+            keys=("intent_why",),
         ),
         _long(lang),
     ]

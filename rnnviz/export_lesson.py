@@ -1,5 +1,6 @@
 """The guided lesson as a folder of files (python -m rnnviz.export --lesson -o lesson/): every stop of
-rnnviz.presets.LESSON before and after its reveal, as the exported view of its page, and index.html linking
+rnnviz.presets.LESSON before and after its reveal, as its page's exported view cut to the parts that answer
+the stop (Stop.shows, what the live projector shows; "whole view" opens all of it live), and index.html linking
 them in order with each stop's title, question and answer. The files share one plotly.js beside them, so the
 folder is one copy of it (4.8 MB) and not one per file; a stop whose page has no export links to the app."""
 
@@ -15,7 +16,7 @@ from plotly.offline import get_plotlyjs
 
 from . import lesson, presets, urls
 from .export import LOCAL, VIEWS, page, version
-from .export_parts import ExportError, md
+from .export_parts import ExportError, answering, md
 from .figures import style
 from .i18n import t
 
@@ -70,6 +71,7 @@ def _banner(at: int, views: list[Entry], lang: str) -> str:
     e, n = views[at], len(presets.LESSON)
     nav = [_link(views[at - 1].href, "← " + t("export.lesson.previous", lang))] if at > 0 else []
     nav.append(_link(INDEX, t("export.lesson.index", lang)))
+    nav.append(_link(e.live, t("export.lesson.whole", lang)))
     if at + 1 < len(views):
         nav.append(_link(views[at + 1].href, t("export.lesson.next", lang) + " →"))
     keys = {"ArrowLeft": views[at - 1].href if at > 0 else None}
@@ -140,7 +142,7 @@ def write(directory: Path, lang: str = "en", base: str = LOCAL, today: datetime.
         preset = getattr(e.stop, e.which)
         s = preset.settings().replace(lang=lang)
         try:
-            view = VIEWS[preset.page](s)
+            view = answering(VIEWS[preset.page](s), e.stop.shows)
         except ExportError as err:
             raise ExportError(f"lesson stop {e.number} ({e.stop.key}, {e.which}): {err}") from err
         path = directory / e.file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import plotly.graph_objects as go
 
@@ -21,12 +21,14 @@ class ExportError(ValueError):
 
 @dataclass
 class Part:
-    """One block of the file: a figure (or a row of them, side by side) or ready HTML, and its look-for text."""
+    """One block of the file: a figure (or a row of them, side by side) or ready HTML, and its look-for text;
+    ``keys``: the page's element keys it carries (a lesson stop's file keeps the parts its ``shows`` name)."""
 
     figures: list[go.Figure] = field(default_factory=list)
     html: str = ""
     look: str = ""
     header: str = ""
+    keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -38,6 +40,12 @@ class View:
     tokens: list[str]
     parts: list[Part]
     shown: tuple[str, ...] = (*MODEL_SHOWN, "lang")
+
+
+def answering(view: View, shows: tuple[str, ...]) -> View:
+    """The view with only the parts whose keys are, or start with, one of ``shows`` (a lesson stop's)."""
+    kept = [p for p in view.parts if any(k.startswith(show) for k in p.keys for show in shows)]
+    return replace(view, parts=kept)
 
 
 def opening(s: Settings, T: int) -> int:

@@ -32,19 +32,27 @@ def memory_view(s: Settings) -> View:
     )
     definition = t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2)
     parts = [
-        Part([stepped.composition({k: memory.shares(C) for k, C in maps.items()}, tokens, start, lang)]),
-        Part([stepped.hidden_marks(hidden, len(kinds), T, start, both)]),
-        Part([stepped.map_marks(memory_figs.contribution_maps(maps, lang), len(kinds), T, start, both)]),
-        Part(look=t("export.composition.look", lang)),
+        Part(
+            [stepped.composition({k: memory.shares(C) for k, C in maps.items()}, tokens, start, lang)],
+            keys=("step", "memory_composition"),
+        ),
+        Part([stepped.hidden_marks(hidden, len(kinds), T, start, both)], keys=("memory_hidden",)),
+        Part(
+            [stepped.map_marks(memory_figs.contribution_maps(maps, lang), len(kinds), T, start, both)],
+            keys=("memory_maps",),
+        ),
+        Part(look=t("export.composition.look", lang), keys=("memory_composition",)),
         Part(
             [memory_figs.influence(curves, raw, tokens, focus, lang)],
             look=t("memory.look.influence", lang),
             header=t("memory.influence.header", lang),
+            keys=("memory_influence",),
         ),
         Part(
             html=f'<table class="spans">{spans}</table><p class="note">{md(definition)}</p>',
             look=t("memory.look.span", lang),
             header=t("memory.span.header", lang),
+            keys=("memory_span",),
         ),
     ]
     shown = (*MODEL_SHOWN, "step", "focus", "lang")
@@ -72,21 +80,29 @@ def gates_view(s: Settings) -> View:
     )
     shaded = gate_figs.shaded_lines(traces, tokens, ranges, unit, s.shade, m.nonlinearity, lang)
     parts = [
-        Part([stepped.gate_bars(bars, tokens, ranges, unit, start, lang)], look=t("gates.bars.look", lang)),
+        Part(
+            [stepped.gate_bars(bars, tokens, ranges, unit, start, lang)],
+            look=t("gates.bars.look", lang),
+            keys=("step", "gates_bars"),
+        ),
         Part(
             heatmaps,
             html=f'<div class="looks">{looks}</div>',
             look=t("export.heat.look", lang),
             header=t("gates.heatmaps.header", lang),
+            keys=tuple(f"gates_heat_{k}" for k in rows),
         ),
         Part(
             html="".join(shaded) or f"<p>{md(t('gates.text.none', lang, symbol=s.shade))}</p>",
             look=t("gates.text.look", lang),
             header=t("gates.text.header", lang),
+            keys=("gates_text",),
         ),
     ]
     if any(k != "rnn" for k in s.cells):
         sat = {k: gates.cell_saturation(traces[k], k) for k in s.cells if k != "rnn"}
-        parts.append(Part([gate_figs.saturation_chart(sat, lang)], look=t("gates.sat.look", lang)))
+        parts.append(
+            Part([gate_figs.saturation_chart(sat, lang)], look=t("gates.sat.look", lang), keys=("gates_saturation",))
+        )
     shown = (*MODEL_SHOWN, "step", "unit", "shade", "lang")
     return View(t("gates.title", lang), t("gates.intro", lang), tokens, parts, shown)
