@@ -4,7 +4,7 @@ own forecasts, against the naive forecast (repeat the last value); then the resu
 import numpy as np
 import streamlit as st
 
-from pages import cache, cache_apps, charts, run_through_app, widgets
+from pages import cache, cache_apps, charts, export_view, run_through_app, widgets
 from pages.links import language
 from rnnviz import forecast
 from rnnviz import settings as cfg
@@ -152,3 +152,4 @@ else:
         )
     )
     st.markdown(results_table(data["summary"], s.cells, lang))
+export_view.download(s, "forecast", lang)

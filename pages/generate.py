@@ -7,7 +7,7 @@ text (pages/generate_training.py)."""
 import numpy as np
 import streamlit as st
 
-from pages import cache, cache_apps, charts, generate_training, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, export_view, generate_training, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import chars, corpus
 from rnnviz.checkpoints import CheckpointError
@@ -186,3 +186,4 @@ for kind, col in zip(cells, st.columns(len(cells))):
     )
 
 generate_training.training(text, s, lang)
+export_view.download(s, "generate", lang)

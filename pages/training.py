@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 import torch
 
-from pages import cache, charts, run_through_app, widgets
+from pages import cache, charts, export_view, run_through_app, widgets
 from pages.links import language
 from rnnviz import figures, settings, tasks, train
 from rnnviz.figures import training as figs
@@ -203,6 +203,8 @@ else:
             disabled=running,
         )
 st.info(t("training.see", lang), icon=":material/school:")
+
+export_view.download(s, "training", lang)
 
 if running:  # last, so the whole page is drawn while the cells train
     torch.set_num_threads(THREADS)

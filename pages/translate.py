@@ -5,7 +5,7 @@ import datetime as dt
 import numpy as np
 import streamlit as st
 
-from pages import cache, cache_apps, charts, marks, retrain, run_through_app, stepper, widgets
+from pages import cache, cache_apps, charts, export_view, marks, retrain, run_through_app, stepper, widgets
 from pages.links import language
 from rnnviz import dates_data, seq2seq
 from rnnviz import settings as cfg
@@ -349,3 +349,4 @@ if model is not None:
     retraining(keys, seeds, lang)
 
 accuracy(s.cells, both, lang)
+export_view.download(s, "translate", lang)

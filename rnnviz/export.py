@@ -23,9 +23,13 @@ import torch
 from plotly.offline import get_plotlyjs
 
 from . import export_views, urls
+from .export_apps import forecast_view
+from .export_generate import generate_view
 from .export_gradients import gradients_view
 from .export_intent import intent_view
 from .export_parts import ExportError, View, md
+from .export_training import training_view
+from .export_translate import translate_view
 from .figures import style
 from .i18n import LANGS, TEXTS, t
 from .settings import Settings, from_query
@@ -40,6 +44,10 @@ VIEWS: dict[str, Callable[[Settings], View]] = {
     "gates": export_views.gates_view,
     "gradients": gradients_view,
     "intent": intent_view,
+    "translate": translate_view,
+    "forecast": forecast_view,
+    "generate": generate_view,
+    "training": training_view,
 }  # a page's url path -> its view in a file
 
 
@@ -91,7 +99,7 @@ th, td { text-align: left; padding: .2rem .8rem; border-bottom: 1px solid #E5E5E
 .note, .made { color: #555; font-size: .9rem; } a { color: #0072B2; } .link { word-break: break-all; }
 .box { border-radius: .5rem; padding: .6rem 1rem; margin: .5rem 0; background: #EEF4FB; }
 .box.warning, .box.open { background: #FFF4D6; } .box.explode { background: #FDE7E7; }
-.box.edge { background: #E6F4EA; }
+.box.edge, .box.success { background: #E6F4EA; }
 .banner { border: 2px solid #1A1A1A; border-radius: .5rem; padding: .6rem 1rem; margin: 0 0 1rem; }
 .banner nav { display: flex; gap: 1.5rem; }
 """
@@ -153,7 +161,7 @@ def page(
 {banner}
 <h1>{html.escape(view.title)}</h1>
 <p>{md(view.intro)}</p>
-<p class="tokens">{html.escape(t("export.text", lang))}: {tokens}</p>
+{f'<p class="tokens">{html.escape(t("export.text", lang))}: {tokens}</p>' if view.tokens else ""}
 {steps_look}
 {"".join(body)}
 <h2>{html.escape(t("export.settings", lang))}</h2>

@@ -55,6 +55,38 @@ TEXTS = {
         "zh": "这里用的是随应用提供的训练好的意图模型（H = {hidden}，词向量维度 {embed}，训练种子 {seed}），"
         "不是侧边栏的模型：应用里的隐藏单元数、种子、权重和门偏置都不适用于本视图。",
     },
+    "export.gen.shipped": {
+        "en": "These are the shipped character models (seed 0); a model trained from the page stays on its server "
+        "and is not in this file.",
+        "zh": "这里用的是随应用提供的字符模型（种子 0）；在页面上训练的模型留在其服务器上，不在本文件中。",
+    },
+    "export.gen.units": {
+        "en": "The unit search (each cell reads 8,000 characters, a few seconds) is not in this file: open the view "
+        "live to colour a text by one unit.",
+        "zh": "本文件不含隐藏单元搜索（每种网络要读 8,000 个字符，需要几秒）："
+        "请打开实时视图，用一个隐藏单元的取值给文本上色。",
+    },
+    "export.translate.shipped": {
+        "en": "These are the shipped translators (seed 0); a model trained again on the page stays on its server "
+        "and is not in this file.",
+        "zh": "这里用的是随应用提供的翻译模型（种子 0）；在页面上重新训练的模型留在其服务器上，不在本文件中。",
+    },
+    "export.training.recorded": {
+        "en": "A file does not train. On the page, **Train** runs the selected cells side by side and draws their "
+        "score, loss and gradient curves as they learn; this file shows instead the runs recorded in `{file}`, "
+        "which the page draws beside them.",
+        "zh": "文件不会训练。在页面上，“开始训练”会并排训练所选的网络，并在学习过程中画出得分、损失和梯度曲线；"
+        "本文件改为展示 `{file}` 中记录的训练，页面也在旁边画出它们。",
+    },
+    "export.training.runs": {
+        "en": "The recorded runs at T = {T} (from `{file}`, {date}), each trained with the settings in its row, "
+        "tested on 2000 fresh sequences:",
+        "zh": "T = {T} 时记录的训练（来自 `{file}`，{date}），每次训练的设置见其所在行，在 2000 条全新测试序列上测试：",
+    },
+    "export.training.no_runs": {
+        "en": "No run is recorded at T = {T}; the recorded lengths are {lengths}. The chart below holds them all.",
+        "zh": "T = {T} 时没有记录的训练；记录过的长度为 {lengths}。下图包含全部记录。",
+    },
     "export.lesson.intro": {
         "en": "{n} stops, in order. At each stop, read the question and let the class predict the answer, then open "
         "the view before the reveal and the view after it. Every file works offline; a stop whose page has no "
@@ -72,6 +104,7 @@ TEXTS = {
         "zh": "“{page}”页面还没有离线文件：请联网在应用中打开这一站。",
     },
     "export.lesson.index": {"en": "All stops", "zh": "全部环节"},
+    "export.lesson.whole": {"en": "Whole view (live)", "zh": "完整视图（在线版）"},
     "export.lesson.previous": {"en": "Previous", "zh": "上一个"},
     "export.lesson.next": {"en": "Next", "zh": "下一个"},
 }

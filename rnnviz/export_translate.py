@@ -1,0 +1,202 @@
+"""The translation page as an exported view (rnnviz.export): the shipped translators' greedy decoding of the
+typed date, the attention heatmap stepping through the output characters (a plotly frame per character: its
+row boxed, the rows not written yet veiled, the step in words as the title), the verdict, the same input
+without attention, and held-out accuracy against input length from results/dates.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import plotly.graph_objects as go
+
+from . import checkpoints, dates_data, results, seq2seq
+from . import dates as translators
+from .export_parts import ExportError, Part, View, md, opening, paragraphs
+from .figures import intent as intent_figs
+from .figures import stepped
+from .figures import translate as figs
+from .figures.style import label
+from .i18n import t
+from .settings import Settings
+
+RESULTS = "results/dates.json"
+
+
+def problem(text: str, vocab: tuple[str, ...], lang: str) -> str | None:
+    """Why the model cannot read ``text`` (as the page says it, in plain text), or None when it can."""
+    text = " ".join(text.split())
+    if not text:
+        return t("translate.msg.empty", lang)
+    if len(text) > seq2seq.MAX_INPUT:
+        return t("translate.msg.too_long", lang, n=len(text), most=seq2seq.MAX_INPUT)
+    unknown = sorted(set(text) - set(vocab[1:]))
+    if unknown:
+        return t("translate.msg.unknown", lang, chars=" ".join(unknown[:20]) + (" …" if len(unknown) > 20 else ""))
+    return None
+
+
+def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
+    """("success" | "info" | "warning", the sentence): what can be told of the output, as the page tells it."""
+    try:
+        date = dt.date.fromisoformat(output)
+    except ValueError:
+        return "warning", t("translate.verdict.invalid", lang, out=output)
+    if not dates_data.FIRST <= date <= dates_data.LAST or all(
+        dates_data.write(date, f).text != text for f in dates_data.FORMATS
+    ):
+        return "info", t("translate.verdict.wrong_date", lang, iso=output)
+    split = "translate.held_out" if date.toordinal() in dates_data.split()["test"] else "translate.trained_on"
+    return "success", t("translate.verdict.right", lang, iso=output) + " " + t(split, lang)
+
+
+def _char(tok: str, lang: str) -> str:
+    return t("translate.eos", lang) if tok == seq2seq.EOS else tok
+
+
+def step_line(tr: seq2seq.Translation, step: int, lang: str) -> str:
+    """What the attention model does at ``step``, in words, from its numbers."""
+    p, j = float(tr.probs[step - 1].max()), int(np.argmax(tr.attention[step - 1]))
+    src = tr.text[j] if tr.text[j] != " " else "␣"
+    ch, a = _char(tr.tokens[step - 1], lang), f"{tr.attention[step - 1, j]:.3f}"
+    return t("translate.out.step", lang, t=step, n=len(tr.tokens), ch=ch, p=f"{p:.3f}", j=j + 1, src=src, a=a)
+
+
+def _box(kind: str, text: str) -> str:
+    return f'<div class="box {kind}">{md(text)}</div>'
+
+
+def stepped_heatmap(fig: go.Figure, lines: list[str], start: int, lang: str) -> go.Figure:
+    """The attention heatmap with the step's row boxed and later rows veiled (figures/translate.step_marks), its
+    step in words as the title; one frame a step, with the slider and play button."""
+    n = len(lines)
+
+    def at(step: int) -> dict:
+        marks = figs.step_marks(n, step)
+        veils = [stepped._box(r, fillcolor=stepped.VEIL, line=dict(width=0), layer="above") for r in marks["hatched"]]
+        row = [stepped._box(r, line=dict(color="#D55E00", width=3)) for r in marks["row"]]
+        return dict(
+            shapes=veils + row, title=dict(text=label(lines[step - 1]), x=0, xanchor="left", font=dict(size=14))
+        )
+
+    fig.layout.update(at(start))
+    return stepped._with_controls(fig, [stepped._frame(s, **at(s)) for s in range(1, n + 1)], n, start, lang)
+
+
+def _model_line(meta: dict, kind: str, both: bool, attention: bool, lang: str) -> str:
+    """Which shipped model decodes, how it was trained and its held-out exact match (as the page says it)."""
+    reads = t(f"translate.reads.{'both' if both else 'forward'}", lang)
+    who = t("translate.train.model", lang, cell=t(f"cell.{kind}", lang), reads=reads)
+    who += "" if attention else t("translate.train.no_attention", lang)
+    r = meta["result"]
+    held = r["held_out"]
+    return t(
+        "translate.train.shipped",
+        lang,
+        who=who,
+        em=f"{held['exact_match']:.3f}",
+        n=f"{held['n']:,}",
+        steps=r["steps"],
+        seconds=f"{r['seconds']:.1f}",
+    )
+
+
+def _one_way(kind: str, both: bool, lang: str) -> list[str]:
+    """An encoder that reads one way: what it measured against the one that reads both (the page's caption)."""
+    rows = (results.read("dates") or {"summary": []})["summary"]
+    found = {
+        b: next((r for r in rows if (r["cell"], r["bidirectional"], r["attention"]) == (kind, b, True)), None)
+        for b in (False, True)
+    }
+    if both or not all(found.values()):
+        return []
+    em, bi = found[False]["exact_match"], found[True]["exact_match"]
+    return [t("translate.one_way", lang, mean=f"{em['mean']:.3f}", worst=f"{em['min']:.3f}", bi=f"{bi['mean']:.3f}")]
+
+
+def _span(values: list[float]) -> str:
+    low, high = f"{min(values):.2f}", f"{max(values):.2f}"
+    return low if low == high else f"{low}–{high}"
+
+
+def _accuracy(cells: tuple[str, ...], both: bool, lang: str) -> Part:
+    """Held-out exact match against input length, with and without attention, as the page draws it."""
+    head, data = t("translate.acc.header", lang), results.read("dates")
+    first = next((r for r in data["summary"] if r["bidirectional"] == both), None) if data else None
+    if first is None:
+        return Part(html=paragraphs(t("translate.acc.missing", lang, file=RESULTS)), header=head)
+    if not cells:
+        return Part(html=paragraphs(t("translate.acc.no_cells", lang)), header=head)
+    n, seeds = sum(g["n"] for g in first["by_length"].values()), ", ".join(map(str, first["seeds"]))
+    source = t("translate.acc.source", lang, seeds=seeds, n=n, file=RESULTS, date=data["meta"]["written"])
+    look = t("translate.look.accuracy", lang)
+    if not both:
+        rows = [r for r in data["summary"] if not r["bidirectional"] and r["cell"] in cells]
+        longest = list(first["by_length"])[-1]
+        said = {
+            "with_": _span([r["exact_match"]["mean"] for r in rows if r["attention"]]),
+            "without": _span([r["exact_match"]["mean"] for r in rows if not r["attention"]]),
+            "long_with": _span([r["by_length"][longest]["mean"] for r in rows if r["attention"]]),
+            "long_without": _span([r["by_length"][longest]["mean"] for r in rows if not r["attention"]]),
+        }
+        look = t("translate.look.accuracy.forward", lang, longest=longest, **said)
+    chart = figs.accuracy_chart(data["summary"], cells, lang, both)
+    return Part([chart], paragraphs(source, css="note"), look, head, ("translate_accuracy",))
+
+
+def translate_view(s: Settings) -> View:
+    """The translation page for the shipped translators (seed 0; a model trained again on the page stays on
+    its server): the decoding with attention stepping, without attention beside it, and the measured accuracy."""
+    lang, both, kind = s.lang, s.encoder_bidirectional, s.encoder
+    keys = [(kind, both, True)] + ([(kind, both, False)] if s.without_attention else [])
+    try:
+        shipped = {key: translators.load(translators.path_for(*key)) for key in keys}
+    except checkpoints.CheckpointError as e:
+        raise ExportError(t("translate.msg.missing", lang, error=str(e))) from e
+    model = shipped[keys[0]].model
+    if why := problem(s.date_text, model.spec.in_vocab, lang):
+        raise ExportError(why)
+    tr = model.translate(s.date_text)
+    plain = shipped[keys[1]].model.translate(s.date_text) if len(keys) > 1 else None
+    uses = {f: t(f"translate.shapes.{f}", lang) for f in ("many_to_one", "encoder_decoder")}
+    notes = [_model_line(ck.meta, *key, lang) for key, ck in shipped.items()] + _one_way(kind, both, lang)
+    notes.append(t("export.translate.shipped", lang))
+    lines = [step_line(tr, k, lang) for k in range(1, len(tr.tokens) + 1)]
+    probs = tr.probs.max(axis=1).tolist()  # the whole output; the heatmap's title says each step in words
+    strips = figs.output_strip(t("translate.out.with", lang), tr.tokens, probs, len(tr.tokens), "", lang)
+    heat = figs.attention_heatmap(tr.attention, tr.text, tr.tokens, kind, lang)
+    box, sentence = verdict(tr.text, tr.output, lang)
+    parts = [
+        Part(html=intent_figs.shapes("encoder_decoder", lang, uses, t("translate.shapes.legend", lang))),
+        Part(html=paragraphs(*notes, css="note"), keys=("translate_models",)),
+        Part(html=strips, header=t("translate.decoding", lang), keys=("translate_output",)),
+        Part(
+            [stepped_heatmap(heat, lines, opening(s, len(lines)), lang)],
+            html=paragraphs(t("translate.attention.caption", lang), css="note") + _box(box, sentence),
+            look=t("translate.look.attention", lang),
+            keys=("step", "translate_attention"),
+        ),
+    ]
+    if plain is not None:
+        if box == "success":  # the input is known to be tr.output: say whether this one got it
+            right = plain.output == tr.output
+            key = "translate.verdict.plain_right" if right else "translate.verdict.plain_wrong"
+            plain_box = ("success" if right else "warning"), t(key, lang, iso=tr.output, out=plain.output)
+        else:
+            plain_box = verdict(plain.text, plain.output, lang)
+        done = t("translate.out.done" if plain.finished else "translate.out.unfinished", lang, n=len(plain.tokens))
+        plain_probs = plain.probs.max(axis=1).tolist()
+        strip = figs.output_strip(
+            t("translate.out.without", lang), plain.tokens, plain_probs, len(plain.tokens), done, lang
+        )
+        explain = paragraphs(t("translate.noattn.explain", lang, size=shipped[keys[1]].model.spec.state_size))
+        parts.append(
+            Part(
+                html=explain + strip + _box(*plain_box),
+                header=t("translate.noattn.header", lang),
+                keys=("translate_plain",),
+            )
+        )
+    parts.append(_accuracy(s.cells, both, lang))
+    shown = ("date_text", "encoder", "encoder_bidirectional", "without_attention", "cells", "step", "lang")
+    return View(t("translate.title", lang), t("translate.intro", lang), [tr.text], parts, shown)
