@@ -194,3 +194,37 @@ def test_lesson_folder_opens_offline_from_its_index(offline, tmp_path):
         pg.keyboard.press("ArrowLeft")
     assert pg.url == first
     assert asked == [] and errors == []
+
+
+def test_translation_and_generation_files_offline_draw_and_step_with_torch_nns_numbers(offline, tmp_path):
+    from test_export_apps import _greedy, ref_probs
+
+    from rnnviz import dates
+
+    pg, asked, errors = offline
+    s = settings("")
+    open_file(pg, tmp_path, s, "translate")
+    charts = pg.evaluate(CHARTS_JS)
+    assert len(charts) == 2 and all(c["traces"] >= 1 and c["drawn"] >= 1 for c in charts), charts
+    chars, p, _ = _greedy(dates.load(dates.path_for(s.encoder, s.encoder_bidirectional, True)).model, s.date_text)
+    n = len(chars)
+    for step in (3, 7):  # the step's row boxed on the attention heatmap, its probability in the title
+        slide_to(pg, step, n)
+        pg.wait_for_function(f"() => Math.abs({LEADER}.layout.shapes.at(-1).y0 - {1 - step / n}) < 1e-9")
+        assert f"{p[step - 1]:.3f}" in pg.evaluate(f"() => {LEADER}.layout.title.text")
+    SHOTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(SHOTS / "translate-en.png"), full_page=True)
+    s = settings("lang=zh&start_text=to+be+or+not")
+    open_file(pg, tmp_path, s, "generate")
+    charts = pg.evaluate(CHARTS_JS)
+    assert len(charts) == 3 and all(c["traces"] >= 1 and c["drawn"] >= 1 for c in charts), charts
+    want = {k: ref_probs(s.start_text, k, s.temperature) for k in s.cells}
+    slide_to(pg, 4, len(s.start_text))
+    for i, kind in enumerate(s.cells):  # the bars after character 4: torch.nn's likeliest next characters
+        top = np.sort(want[kind][3])[::-1][:8]
+        pg.wait_for_function(f"() => Math.abs({LEADER}._fullData[{i}].x[0] - {top[0]}) < 1e-5")
+        np.testing.assert_allclose(
+            np.array(pg.evaluate(f"() => Array.from({LEADER}._fullData[{i}].x)")), top, atol=1e-5
+        )
+    pg.screenshot(path=str(SHOTS / "generate-zh.png"), full_page=True)
+    assert asked == [] and errors == []
