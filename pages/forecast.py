@@ -7,24 +7,13 @@ import streamlit as st
 from pages import cache, cache_apps, charts, export_view, run_through_app, widgets
 from pages.links import language
 from rnnviz import forecast
-from rnnviz import settings as cfg
 from rnnviz.checkpoints import CheckpointError
 from rnnviz.figures import forecast as figs
 from rnnviz.figures import intent as intent_figs
+from rnnviz.forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, results_rows, scores
 from rnnviz.i18n import t
 
-READ = 200  # values each cell reads, x_0 .. x_199
-SHAPES = ("many_to_many", "many_to_one", "one_to_many")  # the one-step forecasts, the score, the free run
-SCORED = forecast.WINDOW + 1  # the first forecast made after a whole window of changes, as the models were scored
-LONGEST = cfg.FIELDS["horizon"].metadata["hi"]  # the longest free run: the series is drawn this far past READ
-N = READ + LONGEST
-SHOWN = 60  # steps a chart opens on: the last of the one-step forecasts, the values read before a free run
-
-
-def scores(values: np.ndarray, predicted: np.ndarray) -> dict:
-    """``forecast.compare`` over the scored steps: the cell's predicted change against the naive one (none)."""
-    last = values[SCORED - 1 : READ - 1]
-    return forecast.compare(predicted[SCORED:READ] - last, values[SCORED:READ] - last)
+N = READ + LONGEST  # the series as far as the longest free run reaches
 
 
 @cache.figure
@@ -35,7 +24,10 @@ def one_step_figure(series: str, kind: str, seed: int, lang: str):
 
 @cache.figure
 def free_run_figure(series: str, kind: str, seed: int, horizon: int, lang: str):
-    values, run = cache_apps.forecast_values(series, seed, N), cache_apps.forecast_free_run(series, kind, seed, N, READ)
+    values, run = (
+        cache_apps.forecast_values(series, seed, N),
+        cache_apps.forecast_free_run(series, kind, seed, N, READ),
+    )
     before, after = values[READ - SHOWN : READ], values[READ : READ + horizon]
     return figs.free_run(before, after, run[:horizon], READ, kind, lang)
 
@@ -47,23 +39,9 @@ def results_figure(written: str, kinds: tuple[str, ...], lang: str):
 
 
 def results_table(summary: dict, kinds: tuple[str, ...], lang: str) -> str:
-    """The measured results as a Markdown table, one row per series and cell."""
-    cols = ("series", "cell", "mse", "naive", "ratio", "beats")
-    lines = ["| " + " | ".join(t(f"forecast.col.{c}", lang) for c in cols) + " |", "|---" * len(cols) + "|"]
-    for name in forecast.SERIES:
-        for kind in kinds:
-            r = summary.get(f"{name}/{kind}")
-            if r:
-                cells = (
-                    t(f"forecast.name.{name}", lang),
-                    t(f"cell.{kind}", lang),
-                    f"{r['mse_mean']:.4f}",
-                    f"{r['naive_mse_mean']:.4f}",
-                    f"{r['ratio_mean']:.3f} ({r['ratio_min']:.3f}–{r['ratio_max']:.3f})",
-                    f"{r['beats_naive']} / {r['seeds']}",
-                )
-                lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    """The measured results as a Markdown table."""
+    head, rows = results_rows(summary, kinds, lang)
+    return "\n".join("| " + " | ".join(r) + " |" for r in [head, ["---"] * len(head), *rows])
 
 
 run_through_app()
@@ -100,7 +78,15 @@ else:
     st.info(t("forecast.periodic.why", lang), icon=":material/waves:")
 st.subheader(t("forecast.one_step.header", lang))
 st.caption(
-    t("forecast.one_step.explain", lang, start=SCORED, window=SCORED - 1, n=READ - SCORED, read=READ, shown=SHOWN)
+    t(
+        "forecast.one_step.explain",
+        lang,
+        start=SCORED,
+        window=SCORED - 1,
+        n=READ - SCORED,
+        read=READ,
+        shown=SHOWN,
+    )
 )
 for kind, col in zip(s.cells, st.columns(len(s.cells))):
     charts.chart(one_step_figure(s.series, kind, s.series_seed, lang), key=f"forecast_one_{kind}", where=col)

@@ -154,24 +154,7 @@ else:
     chart, look = st.columns([3, 1])
     charts.chart(results_figure(data["meta"]["written"], cells, lang), key="gen_results", where=chart)
     widgets.look_for(t("gen.look.results", lang), lang, where=look)
-    parts = [
-        t("gen.results.cell", lang, cell=t(f"cell.{k}", lang), mean=v["bits_per_char_mean"], sd=v["bits_per_char_sd"])
-        for k, v in data["summary"].items()
-        if k in cells
-    ]
-    first = data["summary"][cells[0]]
-    st.caption(
-        t(
-            "gen.results.source",
-            lang,
-            cells=t("gen.results.sep", lang).join(parts),
-            seeds=first["seeds"],
-            seconds=f"{data['meta']['seconds']:g}",
-            unigram=first["unigram_bits"],
-            untrained=first["untrained_bits_mean"],
-            written=data["meta"]["written"],
-        )
-    )
+    st.caption(figs.results_source(data, cells, lang))
 for kind, col in zip(cells, st.columns(len(cells))):
     r = models[kind].meta["result"]
     col.html(sample_box(kind, "", r["untrained_sample"], lang, t("gen.shipped.before", lang, bits=r["untrained_bits"])))

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-import numpy as np
 import streamlit as st
 
 from pages import cache, cache_apps, charts, export_view, marks, retrain, run_through_app, stepper, widgets
 from pages.links import language
-from rnnviz import dates_data, seq2seq
+from rnnviz import dates_data
+from rnnviz import dates_words as words
 from rnnviz import settings as cfg
 from rnnviz.checkpoints import CheckpointError
 from rnnviz.figures import intent as intent_figs
@@ -27,32 +27,9 @@ ENCODERS = list(cfg.FIELDS["encoder"].metadata["choices"])
 MD_SPECIAL = set("\\`*_{}[]()<>#+-.!|~$")
 
 
-def problem(text: str, vocab: tuple[str, ...], lang: str) -> str | None:
-    """Why the model cannot read ``text`` (in the page's language), or None when it can."""
-    text = " ".join(text.split())
-    if not text:
-        return t("translate.msg.empty", lang)
-    if len(text) > seq2seq.MAX_INPUT:
-        return t("translate.msg.too_long", lang, n=len(text), most=seq2seq.MAX_INPUT)
-    unknown = sorted(set(text) - set(vocab[1:]))
-    if unknown:
-        shown = " ".join("".join("\\" + c if c in MD_SPECIAL else c for c in ch) for ch in unknown[:20])
-        return t("translate.msg.unknown", lang, chars=shown + (" …" if len(unknown) > 20 else ""))
-    return None
-
-
-def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
-    """("success" | "info" | "warning", the sentence) saying what the page can tell of the output."""
-    try:
-        date = dt.date.fromisoformat(output)
-    except ValueError:
-        return "warning", t("translate.verdict.invalid", lang, out=output)
-    if not dates_data.FIRST <= date <= dates_data.LAST or all(
-        dates_data.write(date, f).text != text for f in dates_data.FORMATS
-    ):
-        return "info", t("translate.verdict.wrong_date", lang, iso=output)
-    split = "translate.held_out" if date.toordinal() in dates_data.split()["test"] else "translate.trained_on"
-    return "success", t("translate.verdict.right", lang, iso=output) + " " + t(split, lang)
+def md_char(ch: str) -> str:
+    """A character as markdown shows it literally."""
+    return "\\" + ch if ch in MD_SPECIAL else ch
 
 
 @cache.figure
@@ -67,32 +44,13 @@ def accuracy_figure(cells: tuple[str, ...], both: bool, lang: str):
     return figs.accuracy_chart(cache.results("dates")["summary"], cells, lang, both)
 
 
-def step_line(d: cache_apps.Decoded, step: int, lang: str) -> str:
-    """What the attention model does at ``step``, in words, from its numbers."""
-    tok, p = d.tokens[step - 1], float(d.probs[step - 1].max())
-    ch = t("translate.eos", lang) if tok == seq2seq.EOS else tok
-    j = int(np.argmax(d.attention[step - 1]))
-    src = d.text[j] if d.text[j] != " " else "␣"
-    return t(
-        "translate.out.step",
-        lang,
-        t=step,
-        n=len(d.tokens),
-        ch=ch,
-        p=f"{p:.3f}",
-        j=j + 1,
-        src=src,
-        a=f"{d.attention[step - 1, j]:.3f}",
-    )
-
-
 def plain_line(d: cache_apps.Decoded, step: int, lang: str) -> str:
     """What the model without attention writes at ``step`` (or how it ended, past its last step)."""
     if step > len(d.tokens):
         key = "translate.out.done" if d.finished else "translate.out.unfinished"
         return t(key, lang, n=len(d.tokens))
     tok, p = d.tokens[step - 1], float(d.probs[step - 1].max())
-    ch = t("translate.eos", lang) if tok == seq2seq.EOS else tok
+    ch = words.char(tok, lang)
     return t("translate.out.step.plain", lang, t=step, ch=ch, p=f"{p:.3f}")
 
 
@@ -103,7 +61,9 @@ def stepping(d: cache_apps.Decoded, plain: cache_apps.Decoded | None, lang: str)
     n = len(d.tokens)
     step = stepper.step_controls(n, lang, what="output.")
     probs = d.probs.max(axis=1).tolist()
-    st.html(figs.output_strip(t("translate.out.with", lang), d.tokens, probs, step, step_line(d, step, lang), lang))
+    st.html(
+        figs.output_strip(t("translate.out.with", lang), d.tokens, probs, step, words.step_line(d, step, lang), lang)
+    )
     if plain is not None:
         line = plain_line(plain, step, lang)
         plain_probs = plain.probs.max(axis=1).tolist()
@@ -322,7 +282,7 @@ if model is not None and not both:
     if one_way and bi:
         mean, worst, bi_mean = one_way["exact_match"]["mean"], one_way["exact_match"]["min"], bi["exact_match"]["mean"]
         st.caption(t("translate.one_way", lang, mean=f"{mean:.3f}", worst=f"{worst:.3f}", bi=f"{bi_mean:.3f}"))
-why_not = model and problem(s.date_text, model.spec.in_vocab, lang)
+why_not = model and words.problem(s.date_text, model.spec.in_vocab, lang, md_char)
 if why_not:
     st.info(why_not, icon=":material/edit:")
 elif model is not None:
@@ -332,7 +292,7 @@ elif model is not None:
     stepping(d, plain, lang)
     charts.chart(heatmap_figure(s.encoder, both, seeds[keys[0]], d.text, lang), key=HEATMAP)
     st.caption(t("translate.attention.caption", lang))
-    box, sentence = verdict(d.text, d.output, lang)
+    box, sentence = words.verdict(d.text, d.output, lang)
     getattr(st, box)(sentence)
     widgets.look_for(t("translate.look.attention", lang), lang)
     if plain is not None:
@@ -343,7 +303,7 @@ elif model is not None:
             key = "translate.verdict.plain_right" if right else "translate.verdict.plain_wrong"
             box, sentence = ("success" if right else "warning"), t(key, lang, iso=d.output, out=plain.output)
         else:
-            box, sentence = verdict(plain.text, plain.output, lang)
+            box, sentence = words.verdict(plain.text, plain.output, lang)
         getattr(st, box)(sentence)
 if model is not None:
     retraining(keys, seeds, lang)

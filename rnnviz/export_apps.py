@@ -13,22 +13,11 @@ from . import forecast as forecasting
 from .export_parts import ExportError, Part, View, paragraphs
 from .figures import forecast as forecast_figs
 from .figures import intent as intent_figs
+from .forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, results_rows, scores
 from .i18n import t
-from .settings import FIELDS, Settings
+from .settings import Settings
 
-# the forecast page's constants (pages/forecast.py): the file draws what the page draws
-READ = 200  # values each cell reads, x_0 .. x_199
-SCORED = forecasting.WINDOW + 1  # the first forecast made after a whole window of changes
-SHOWN = 60  # steps a chart opens on
-LONGEST = FIELDS["horizon"].metadata["hi"]  # the series is drawn this far past READ, as on the page
-SHAPES = ("many_to_many", "many_to_one", "one_to_many")
 MAX_READ = 2000  # characters of the start text the generation page reads
-
-
-def forecast_scores(values: np.ndarray, predicted: np.ndarray) -> dict:
-    """``forecast.compare`` over the scored steps: the cell's predicted change against the naive one (none)."""
-    last = values[SCORED - 1 : READ - 1]
-    return forecasting.compare(predicted[SCORED:READ] - last, values[SCORED:READ] - last)
 
 
 def _row(items: list[tuple[str, str]]) -> str:
@@ -39,24 +28,14 @@ def _row(items: list[tuple[str, str]]) -> str:
     )
 
 
+def _table_row(cells, tag: str = "td") -> str:
+    return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
+
+
 def _results_table(summary: dict, kinds: tuple[str, ...], lang: str) -> str:
     """The measured results, one row per series and cell, as the page's table."""
-    cols = ("series", "cell", "mse", "naive", "ratio", "beats")
-    head = "".join(f"<th>{html.escape(t(f'forecast.col.{c}', lang))}</th>" for c in cols)
-    rows = []
-    for name in forecasting.SERIES:
-        for kind in kinds:
-            if r := summary.get(f"{name}/{kind}"):
-                cells = (
-                    t(f"forecast.name.{name}", lang),
-                    t(f"cell.{kind}", lang),
-                    f"{r['mse_mean']:.4f}",
-                    f"{r['naive_mse_mean']:.4f}",
-                    f"{r['ratio_mean']:.3f} ({r['ratio_min']:.3f}–{r['ratio_max']:.3f})",
-                    f"{r['beats_naive']} / {r['seeds']}",
-                )
-                rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+    head, rows = results_rows(summary, kinds, lang)
+    return "<table>" + _table_row(head, "th") + "".join(_table_row(r) for r in rows) + "</table>"
 
 
 def forecast_view(s: Settings) -> View:
@@ -79,7 +58,7 @@ def forecast_view(s: Settings) -> View:
     box = ("warning", why) if why else ("info", t("forecast.periodic.why", lang))
     said = []
     for kind, p in predicted.items():
-        r, cell = forecast_scores(values, p), t(f"cell.{kind}", lang)
+        r, cell = scores(values, p), t(f"cell.{kind}", lang)
         answer = t("forecast.yes" if r["beats_naive"] else "forecast.no", lang)
         said.append(
             _row(
@@ -105,7 +84,13 @@ def forecast_view(s: Settings) -> View:
         for k, r in runs.items()
     ]
     explain = t(
-        "forecast.one_step.explain", lang, start=SCORED, window=SCORED - 1, n=READ - SCORED, read=READ, shown=SHOWN
+        "forecast.one_step.explain",
+        lang,
+        start=SCORED,
+        window=SCORED - 1,
+        n=READ - SCORED,
+        read=READ,
+        shown=SHOWN,
     )
     parts = [
         Part(

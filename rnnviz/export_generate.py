@@ -82,22 +82,7 @@ def _results(cells: tuple[str, ...], models: dict, lang: str) -> Part:
     if not data:
         return Part(html=paragraphs(t("gen.results.missing", lang)) + samples, header=head)
     summary = data["summary"]
-    said = [
-        t("gen.results.cell", lang, cell=t(f"cell.{k}", lang), mean=v["bits_per_char_mean"], sd=v["bits_per_char_sd"])
-        for k, v in summary.items()
-        if k in cells
-    ]
-    first = summary[cells[0]]
-    source = t(
-        "gen.results.source",
-        lang,
-        cells=t("gen.results.sep", lang).join(said),
-        seeds=first["seeds"],
-        seconds=f"{data['meta']['seconds']:g}",
-        unigram=first["unigram_bits"],
-        untrained=first["untrained_bits_mean"],
-        written=data["meta"]["written"],
-    )
+    source = figs.results_source(data, cells, lang)
     chart = figs.held_out_bars({k: summary[k] for k in cells if k in summary}, lang)
     return Part([chart], paragraphs(source, css="note") + samples, t("gen.look.results", lang), head, ("gen_results",))
 

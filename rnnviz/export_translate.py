@@ -5,13 +5,11 @@ without attention, and held-out accuracy against input length from results/dates
 
 from __future__ import annotations
 
-import datetime as dt
-
-import numpy as np
 import plotly.graph_objects as go
 
-from . import checkpoints, dates_data, results, seq2seq
+from . import checkpoints, results
 from . import dates as translators
+from . import dates_words as words
 from .export_parts import ExportError, Part, View, md, opening, paragraphs
 from .figures import intent as intent_figs
 from .figures import stepped
@@ -21,45 +19,6 @@ from .i18n import t
 from .settings import Settings
 
 RESULTS = "results/dates.json"
-
-
-def problem(text: str, vocab: tuple[str, ...], lang: str) -> str | None:
-    """Why the model cannot read ``text`` (as the page says it, in plain text), or None when it can."""
-    text = " ".join(text.split())
-    if not text:
-        return t("translate.msg.empty", lang)
-    if len(text) > seq2seq.MAX_INPUT:
-        return t("translate.msg.too_long", lang, n=len(text), most=seq2seq.MAX_INPUT)
-    unknown = sorted(set(text) - set(vocab[1:]))
-    if unknown:
-        return t("translate.msg.unknown", lang, chars=" ".join(unknown[:20]) + (" …" if len(unknown) > 20 else ""))
-    return None
-
-
-def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
-    """("success" | "info" | "warning", the sentence): what can be told of the output, as the page tells it."""
-    try:
-        date = dt.date.fromisoformat(output)
-    except ValueError:
-        return "warning", t("translate.verdict.invalid", lang, out=output)
-    if not dates_data.FIRST <= date <= dates_data.LAST or all(
-        dates_data.write(date, f).text != text for f in dates_data.FORMATS
-    ):
-        return "info", t("translate.verdict.wrong_date", lang, iso=output)
-    split = "translate.held_out" if date.toordinal() in dates_data.split()["test"] else "translate.trained_on"
-    return "success", t("translate.verdict.right", lang, iso=output) + " " + t(split, lang)
-
-
-def _char(tok: str, lang: str) -> str:
-    return t("translate.eos", lang) if tok == seq2seq.EOS else tok
-
-
-def step_line(tr: seq2seq.Translation, step: int, lang: str) -> str:
-    """What the attention model does at ``step``, in words, from its numbers."""
-    p, j = float(tr.probs[step - 1].max()), int(np.argmax(tr.attention[step - 1]))
-    src = tr.text[j] if tr.text[j] != " " else "␣"
-    ch, a = _char(tr.tokens[step - 1], lang), f"{tr.attention[step - 1, j]:.3f}"
-    return t("translate.out.step", lang, t=step, n=len(tr.tokens), ch=ch, p=f"{p:.3f}", j=j + 1, src=src, a=a)
 
 
 def _box(kind: str, text: str) -> str:
@@ -154,18 +113,18 @@ def translate_view(s: Settings) -> View:
     except checkpoints.CheckpointError as e:
         raise ExportError(t("translate.msg.missing", lang, error=str(e))) from e
     model = shipped[keys[0]].model
-    if why := problem(s.date_text, model.spec.in_vocab, lang):
+    if why := words.problem(s.date_text, model.spec.in_vocab, lang):
         raise ExportError(why)
     tr = model.translate(s.date_text)
     plain = shipped[keys[1]].model.translate(s.date_text) if len(keys) > 1 else None
     uses = {f: t(f"translate.shapes.{f}", lang) for f in ("many_to_one", "encoder_decoder")}
     notes = [_model_line(ck.meta, *key, lang) for key, ck in shipped.items()] + _one_way(kind, both, lang)
     notes.append(t("export.translate.shipped", lang))
-    lines = [step_line(tr, k, lang) for k in range(1, len(tr.tokens) + 1)]
+    lines = [words.step_line(tr, k, lang) for k in range(1, len(tr.tokens) + 1)]
     probs = tr.probs.max(axis=1).tolist()  # the whole output; the heatmap's title says each step in words
     strips = figs.output_strip(t("translate.out.with", lang), tr.tokens, probs, len(tr.tokens), "", lang)
     heat = figs.attention_heatmap(tr.attention, tr.text, tr.tokens, kind, lang)
-    box, sentence = verdict(tr.text, tr.output, lang)
+    box, sentence = words.verdict(tr.text, tr.output, lang)
     parts = [
         Part(html=intent_figs.shapes("encoder_decoder", lang, uses, t("translate.shapes.legend", lang))),
         Part(html=paragraphs(*notes, css="note"), keys=("translate_models",)),
@@ -183,7 +142,7 @@ def translate_view(s: Settings) -> View:
             key = "translate.verdict.plain_right" if right else "translate.verdict.plain_wrong"
             plain_box = ("success" if right else "warning"), t(key, lang, iso=tr.output, out=plain.output)
         else:
-            plain_box = verdict(plain.text, plain.output, lang)
+            plain_box = words.verdict(plain.text, plain.output, lang)
         done = t("translate.out.done" if plain.finished else "translate.out.unfinished", lang, n=len(plain.tokens))
         plain_probs = plain.probs.max(axis=1).tolist()
         strip = figs.output_strip(

@@ -67,7 +67,7 @@ def test_translation_of_typed_markup_is_refused_and_said_escaped():
 
 def test_forecast_file_holds_torch_nns_forecasts_free_runs_and_scores():
     from rnnviz import forecast as forecasting
-    from rnnviz.export_apps import LONGEST, READ, forecast_scores
+    from rnnviz.forecast_view import LONGEST, READ, scores
 
     s = settings("series=random-walk&series_seed=3&horizon=20&cells=LSTM&cells=GRU")
     text = export.export(s, "forecast")
@@ -77,7 +77,7 @@ def test_forecast_file_holds_torch_nns_forecasts_free_runs_and_scores():
         one, run = forecast_reference(s.series, kind, values[:READ], s.horizon)
         np.testing.assert_allclose(array(figs[i]["data"][2]["y"]), one, rtol=1e-5, atol=1e-6)
         np.testing.assert_allclose(array(figs[len(s.cells) + i]["data"][3]["y"]), run, rtol=1e-4, atol=1e-5)
-        assert f"{forecast_scores(values, one)['mse']:.4f}" in text
+        assert f"{scores(values, one)['mse']:.4f}" in text
     chart = figs[-1]  # the measured ratios: the results file's
     summary = results.read("forecast")["summary"]
     means = sorted(v for tr in chart["data"] for v in array(tr["y"]))

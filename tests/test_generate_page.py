@@ -144,7 +144,7 @@ def _assert_bars(at, text: str, step: int, temperature: float = 0.7) -> None:
         )
         np.testing.assert_allclose(p, [q[vocab.index(c)] for c in labels], rtol=1e-4, atol=1e-7)
         assert len(labels) == figs.TOP and np.all(np.diff(p) <= 0)
-        assert p[-1] >= np.sort(q)[-figs.TOP] - 1e-7  # no character left out is likelier than one shown
+        assert p[-1] >= np.sort(q)[-figs.TOP] * (1 - 1e-4)  # none left out is likelier than one shown (float32)
 
 
 @pytest.fixture(scope="module")

@@ -294,3 +294,24 @@ def shaded_text(head: str, text: str, values: np.ndarray, bound: float, lang: st
         f'{SHADE_STYLE}<div class="gen-shade-head">{html.escape(head)}</div>'
         f'<div class="gen-shade">{spans}</div><div class="gen-shade-scale">{html.escape(scale)}</div>'
     )
+
+
+def results_source(data: dict, cells: tuple[str, ...], lang: str) -> str:
+    """Where the held-out bars come from, in words: each cell's bits per character over the shipped seeds,
+    the seeds, the training time and the two baselines (results/chars.json's ``data``)."""
+    said = [
+        t("gen.results.cell", lang, cell=t(f"cell.{k}", lang), mean=v["bits_per_char_mean"], sd=v["bits_per_char_sd"])
+        for k, v in data["summary"].items()
+        if k in cells
+    ]
+    first = data["summary"][cells[0]]
+    return t(
+        "gen.results.source",
+        lang,
+        cells=t("gen.results.sep", lang).join(said),
+        seeds=first["seeds"],
+        seconds=f"{data['meta']['seconds']:g}",
+        unigram=first["unigram_bits"],
+        untrained=first["untrained_bits_mean"],
+        written=data["meta"]["written"],
+    )

@@ -1,0 +1,55 @@
+"""What the translation page and its exported file say of a typed date and of a decoding, in words: the
+reason a text cannot be read, the verdict on the output, and one decoding step from its numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+
+from . import dates_data, seq2seq
+from .i18n import t
+
+
+def problem(text: str, vocab: tuple[str, ...], lang: str, quote: Callable[[str], str] = str) -> str | None:
+    """Why the model cannot read ``text``, or None when it can; ``quote`` writes an unknown character as the
+    text's reader shows it (markdown on the page, plain in a file)."""
+    text = " ".join(text.split())
+    if not text:
+        return t("translate.msg.empty", lang)
+    if len(text) > seq2seq.MAX_INPUT:
+        return t("translate.msg.too_long", lang, n=len(text), most=seq2seq.MAX_INPUT)
+    unknown = sorted(set(text) - set(vocab[1:]))
+    if unknown:
+        shown = " ".join(quote(ch) for ch in unknown[:20])
+        return t("translate.msg.unknown", lang, chars=shown + (" …" if len(unknown) > 20 else ""))
+    return None
+
+
+def verdict(text: str, output: str, lang: str) -> tuple[str, str]:
+    """("success" | "info" | "warning", the sentence): what can be told of the output."""
+    try:
+        date = dt.date.fromisoformat(output)
+    except ValueError:
+        return "warning", t("translate.verdict.invalid", lang, out=output)
+    if not dates_data.FIRST <= date <= dates_data.LAST or all(
+        dates_data.write(date, f).text != text for f in dates_data.FORMATS
+    ):
+        return "info", t("translate.verdict.wrong_date", lang, iso=output)
+    split = "translate.held_out" if date.toordinal() in dates_data.split()["test"] else "translate.trained_on"
+    return "success", t("translate.verdict.right", lang, iso=output) + " " + t(split, lang)
+
+
+def char(tok: str, lang: str) -> str:
+    """An output token as shown: the end token in words."""
+    return t("translate.eos", lang) if tok == seq2seq.EOS else tok
+
+
+def step_line(d, step: int, lang: str) -> str:
+    """What the attention model does at ``step``, in words, from its numbers; ``d`` is a decoding with
+    ``text``, ``tokens``, ``probs`` (T_out, V) and ``attention`` (T_out, T_in)."""
+    p, j = float(d.probs[step - 1].max()), int(np.argmax(d.attention[step - 1]))
+    src = d.text[j] if d.text[j] != " " else "␣"
+    ch, a = char(d.tokens[step - 1], lang), f"{d.attention[step - 1, j]:.3f}"
+    return t("translate.out.step", lang, t=step, n=len(d.tokens), ch=ch, p=f"{p:.3f}", j=j + 1, src=src, a=a)
