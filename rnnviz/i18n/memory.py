@@ -48,8 +48,8 @@ TEXTS = {
     },
     "memory.diagram.h0": {"en": "h<sub>0</sub> = 0", "zh": "h<sub>0</sub> = 0"},
     "memory.hidden.title": {
-        "en": "Hidden state h_t of each cell (units x time); hatched: not read yet",
-        "zh": "每种网络的隐藏状态 h_t（隐藏单元 × 时间）；斜线阴影：尚未读到",
+        "en": "Hidden state h_t of each cell (units x time); covered: not read yet",
+        "zh": "每种网络的隐藏状态 h_t（隐藏单元 × 时间）；被遮住的部分：尚未读到",
     },
     "memory.composition.title": {
         "en": "What h_{t} is made of: each token's share of its sensitivity ||dh_{t}/dx_k||",

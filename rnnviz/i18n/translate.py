@@ -161,9 +161,9 @@ TEXTS = {
     "translate.fig.output": {"en": "output step t", "zh": "输出步 t"},
     "translate.fig.weight": {"en": "weight", "zh": "权重"},
     "translate.attention.caption": {
-        "en": "The current step's row is boxed; the rows not written yet are hatched. The weights are "
+        "en": "The current step's row is boxed; the rows not written yet are covered. The weights are "
         "a_tj = softmax_j(s_tᵀ W_a h_j), computed by the model at each step of greedy decoding.",
-        "zh": "当前步的行加了边框；尚未写出的行画了斜线。权重为 a_tj = softmax_j(s_tᵀ W_a h_j)，"
+        "zh": "当前步的行加了边框；尚未写出的行被遮住。权重为 a_tj = softmax_j(s_tᵀ W_a h_j)，"
         "由模型在贪心解码的每一步算出。",
     },
     "translate.look.attention": {
