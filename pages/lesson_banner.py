@@ -57,6 +57,8 @@ def show(lang: str) -> None:
         st.markdown(f"**{t('lesson.stop', lang, k=index + 1, n=n)} · {t(f'lesson.{stop.key}.title', lang)}**")
         if lesson.shows(stop.after if revealed else stop.before, s):
             st.markdown(lesson.text(stop.key, revealed, s, lang, NUMBERS))
+            if revealed and stop.trains:  # said only where the run is: not in the exported lesson
+                st.markdown(t("lesson.trains.live", lang))
         else:
             st.markdown(t("lesson.changed", lang))
             revealed = False

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from rnnviz import lesson, presets
 from rnnviz.figures.export import rows, to_csv
-from rnnviz.i18n import TEXTS
+from rnnviz.i18n import TEXTS, t
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TITLES = {
@@ -79,6 +79,7 @@ def test_the_lesson_walks_every_stop_and_reveals_its_view():
         assert not at.exception, stop.key
         assert at.title[0].value.startswith(TITLES[stop.after.page]), stop.key
         assert lesson.text(stop.key, True, stop.after.settings(), "en") in [m.value for m in at.markdown], stop.key
+        assert (t("lesson.trains.live", "en") in [m.value for m in at.markdown]) == stop.trains, stop.key
         for field, value in stop.after.changes.items():
             if field != "step":
                 shown = _widget_value(at, field)

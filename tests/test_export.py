@@ -413,6 +413,7 @@ def test_lesson_writes_every_stop_before_and_after_and_an_index_that_links_them(
         question = _md(lesson.text(stop.key, False, stop.before.settings().replace(lang=lang), lang))
         answer = _md(lesson.text(stop.key, True, stop.after.settings().replace(lang=lang), lang))
         assert question in index and answer in index  # with the numbers of their views, as the lesson page says
+        assert _md(t("lesson.trains.live", lang)) not in index  # the file has no training run to point at
         for which in ("before", "after"):
             preset, name = getattr(stop, which), f"{k:02d}-{stop.key}-{which}.html"
             live = urls.link(preset.settings().replace(lang=lang), preset.page, base)  # the link's server

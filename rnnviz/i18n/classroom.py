@@ -175,10 +175,13 @@ TEXTS = {
     },
     "lesson.train.answer": {
         "en": "Measured at T = {T} ({seeds} seeds each, the chart at the bottom): {scores}, against {chance} by "
-        "chance. The run started above trains the three cells now; watch the first-token gradient chart to see "
-        "why the RNN cannot learn.",
-        "zh": "在 T = {T} 时实测（每种 {seeds} 个种子，见页面底部的图）：{scores}，随机猜测为 {chance}。"
-        "上方已经开始训练三种网络；看第一个词元的梯度图，就知道 RNN 为什么学不会。",
+        "chance.",
+        "zh": "在 T = {T} 时实测（每种 {seeds} 个种子，见页面底部的图）：{scores}，随机猜测为 {chance}。",
+    },
+    "lesson.trains.live": {
+        "en": "The run started above trains the three cells now; watch the first-token gradient chart to see why "
+        "the RNN cannot learn.",
+        "zh": "上方已经开始训练三种网络；看第一个词元的梯度图，就知道 RNN 为什么学不会。",
     },
     "lesson.intent.title": {"en": "An RNN at work: what does the user want?", "zh": "RNN 的应用：用户想要什么？"},
     "lesson.intent.question": {
