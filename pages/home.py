@@ -2,18 +2,17 @@
 
 import streamlit as st
 
-from pages import cache, charts, run_through_app, widgets
+from pages import cache, charts, export_view, run_through_app, widgets
 from pages.links import language
 from rnnviz import figures
+from rnnviz.figures import tokens
 from rnnviz.i18n import t
 from rnnviz.settings import Model
-
-TOKENS_SHOWN = 200  # the strip shows the first 200 tokens; the hidden states show all
 
 
 @cache.figure
 def tokens_figure(m: Model, lang: str):
-    return figures.token_strip(cache.inputs(m).tokens[:TOKENS_SHOWN], title=t("home.tokens", lang))
+    return figures.token_strip(cache.inputs(m).tokens[: tokens.MOST], title=t("home.tokens", lang))
 
 
 @cache.figure
@@ -35,3 +34,4 @@ if s.model.bidirectional:
 if s.model.layers > 1:
     st.caption(t("states.stacked", lang, layers=s.model.layers))
 widgets.look_for(t("home.look", lang), lang)
+export_view.download(s, "home", lang)

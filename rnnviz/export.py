@@ -37,9 +37,11 @@ from .settings import Settings, from_query
 __all__ = ["VIEWS", "ExportError", "export", "from_link", "main", "page", "version"]
 
 LOCAL = "http://localhost:8501"  # the live link's server when the link names none (streamlit's default)
+ROOT = "home"  # the page served at the app's root URL (app.py: the first page is the default)
 
 
 VIEWS: dict[str, Callable[[Settings], View]] = {
+    "home": export_views.home_view,
     "memory": export_views.memory_view,
     "gates": export_views.gates_view,
     "gradients": gradients_view,
@@ -181,7 +183,7 @@ def export(s: Settings, view: str, base: str = LOCAL, today: datetime.date | Non
     if view not in VIEWS:
         raise ExportError(f"no export for the page {view!r}: rnnviz exports {', '.join(VIEWS)}")
     style.use_template()
-    return page(VIEWS[view](s), s, urls.link(s, view, base), today)
+    return page(VIEWS[view](s), s, urls.link(s, "" if view == ROOT else view, base), today)
 
 
 def _server(link: str) -> str:
@@ -194,7 +196,8 @@ def from_link(link: str, view: str | None = None) -> tuple[str, Settings, str, l
     """(the page, its settings, the live server's address, the repairs made) of a view link or query string."""
     path, raw = urls.parse(link)
     base = _server(link)
-    page_name = path or view or "memory"
+    is_link = link.strip().startswith("/") or urllib.parse.urlsplit(link.strip()).scheme in ("http", "https")
+    page_name = path or view or (ROOT if is_link else "memory")  # a bare query string: the step-through
     if page_name not in VIEWS:
         known = ", ".join(f"/{v}" for v in VIEWS)
         raise ExportError(f"the link names the page {page_name!r}; rnnviz exports {known} (e.g. /memory?seed=2)")

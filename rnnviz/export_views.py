@@ -1,4 +1,4 @@
-"""The step-through and gates pages as exported views (rnnviz.export): the same figures and core calls as the
+"""The overview, step-through and gates pages as exported views (rnnviz.export): the same figures and core calls as the
 pages, their steps as plotly frames."""
 
 from __future__ import annotations
@@ -8,10 +8,27 @@ import html
 from . import gates, memory, scene
 from .export_parts import MODEL_SHOWN, Part, View, md, opening, sequence
 from .figures import gates as gate_figs
+from .figures import hidden_states, memory_html, stepped, token_strip, tokens
 from .figures import memory as memory_figs
-from .figures import memory_html, stepped
 from .i18n import t
 from .settings import Settings
+
+
+def home_view(s: Settings) -> View:
+    """The overview page: the sequence as tokens and every cell's hidden states over it."""
+    m, lang, read = s.model, s.lang, sequence(s)
+    notes = [t("states.bidirectional", lang, H=s.hidden, H1=s.hidden + 1, H2=2 * s.hidden)] * m.bidirectional
+    notes += [t("states.stacked", lang, layers=m.layers)] * (m.layers > 1)
+    parts = [
+        Part([token_strip(read[: tokens.MOST], title=t("home.tokens", lang))], keys=("home_tokens",)),
+        Part(
+            [hidden_states({k: scene.trace(m, k).hidden for k in s.cells}, read, lang)],
+            html="".join(f'<p class="note">{md(n)}</p>' for n in notes),
+            look=t("home.look", lang),
+            keys=("home_states",),
+        ),
+    ]
+    return View(t("home.title", lang), t("home.intro", lang), read, parts)
 
 
 def memory_view(s: Settings) -> View:

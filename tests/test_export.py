@@ -117,6 +117,20 @@ def test_step_through_file_opens_at_the_links_step():
     np.testing.assert_allclose(array(lead["data"][0]["y"]), reference_shares(s, "rnn")[3], rtol=1e-5, atol=1e-7)
 
 
+@pytest.mark.parametrize("query", ["", "text=the+cat+sat+on+the+mat&hidden=5&seed=3&nonlinearity=relu"])
+def test_overview_file_holds_torch_nns_hidden_states_and_links_the_apps_root(query):
+    s = settings(query)
+    text = export.export(s, "home", "http://class.example:8080")
+    strip, states = figures(text)
+    x = scene.sequence(s.model).x.double()
+    for i, kind in enumerate(s.cells):  # one panel per cell, units x time
+        want = module(s, kind)(x)[0].detach().numpy().T
+        np.testing.assert_allclose(array(states["data"][i]["z"]), want, atol=1e-6)
+    assert [c for row in strip["data"][0]["text"] for c in row if c][:3] == scene.sequence(s.model).tokens[:3]
+    assert 'href="http://class.example:8080/' + ("?" if query else '"') in text  # the root URL serves the overview
+    assert export.from_link("http://class.example:8080/?seed=4")[:2] == ("home", settings("seed=4"))
+
+
 @pytest.mark.parametrize("query", ["", "text=the+cat+sat+on+the+mat&hidden=5&seed=3&unit=2"])
 def test_gates_file_holds_torch_nn_gates_at_every_step(query):
     s = settings(query)
@@ -179,7 +193,7 @@ def test_links_name_their_page_and_labels_read_back():
 @pytest.mark.parametrize(
     "link, says",
     [
-        ("/home?seed=1", "exports /memory, /gates"),
+        ("/lesson?seed=1", "exports /home, /memory, /gates"),
         ("http://[bad/memory", "rnnviz.export:"),
         ("/memory?text=%20%20", t("msg.no_tokens", "en")),
         ("/memory?weights=nosuch-T50", "rnnviz.export:"),

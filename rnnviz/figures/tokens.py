@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from .style import figure, label
 
 PER_ROW = 20  # tokens per row before the strip wraps
+MOST = 200  # tokens the overview's strip shows (its hidden states show all)
 CURRENT, OTHER = "#0072B2", "#E8EEF4"
 
 
