@@ -10,7 +10,7 @@ from rnnviz import forecast
 from rnnviz.checkpoints import CheckpointError
 from rnnviz.figures import forecast as figs
 from rnnviz.figures import intent as intent_figs
-from rnnviz.forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, results_rows, scores
+from rnnviz.forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, one_step_explained, results_rows, scores
 from rnnviz.i18n import t
 
 N = READ + LONGEST  # the series as far as the longest free run reaches
@@ -77,17 +77,7 @@ if s.series == "random-walk":
 else:
     st.info(t("forecast.periodic.why", lang), icon=":material/waves:")
 st.subheader(t("forecast.one_step.header", lang))
-st.caption(
-    t(
-        "forecast.one_step.explain",
-        lang,
-        start=SCORED,
-        window=SCORED - 1,
-        n=READ - SCORED,
-        read=READ,
-        shown=SHOWN,
-    )
-)
+st.caption(one_step_explained(lang))
 for kind, col in zip(s.cells, st.columns(len(s.cells))):
     charts.chart(one_step_figure(s.series, kind, s.series_seed, lang), key=f"forecast_one_{kind}", where=col)
     mine, base = col.columns(2)

@@ -13,7 +13,7 @@ from . import forecast as forecasting
 from .export_parts import ExportError, Part, View, paragraphs
 from .figures import forecast as forecast_figs
 from .figures import intent as intent_figs
-from .forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, results_rows, scores
+from .forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, one_step_explained, results_rows, scores
 from .i18n import t
 from .settings import Settings
 
@@ -83,15 +83,7 @@ def forecast_view(s: Settings) -> View:
         )
         for k, r in runs.items()
     ]
-    explain = t(
-        "forecast.one_step.explain",
-        lang,
-        start=SCORED,
-        window=SCORED - 1,
-        n=READ - SCORED,
-        read=READ,
-        shown=SHOWN,
-    )
+    explain = one_step_explained(lang)
     parts = [
         Part(
             html=intent_figs.shapes(tuple(uses), lang, uses, t("forecast.shapes.legend", lang))

@@ -23,6 +23,13 @@ def scores(values: np.ndarray, predicted: np.ndarray) -> dict:
     return forecast.compare(predicted[SCORED:READ] - last, values[SCORED:READ] - last)
 
 
+def one_step_explained(lang: str) -> str:
+    """What the one-step charts show: which steps are scored, how much is read and shown."""
+    return t(
+        "forecast.one_step.explain", lang, start=SCORED, window=SCORED - 1, n=READ - SCORED, read=READ, shown=SHOWN
+    )
+
+
 def results_rows(summary: dict, kinds: tuple[str, ...], lang: str) -> tuple[list[str], list[tuple[str, ...]]]:
     """The measured results as a table: its header and one row per series and cell."""
     head = [t(f"forecast.col.{c}", lang) for c in COLUMNS]
