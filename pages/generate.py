@@ -15,7 +15,6 @@ from rnnviz.figures import generate as figs
 from rnnviz.figures import intent as intent_figs
 from rnnviz.i18n import t
 
-MAX_READ = 2000  # characters of the start text read; the rest is cut (and said)
 SHOWN_UNIT_TEXT = 480  # characters of the unit text coloured, from the half the units are scored on
 TRACKS = 0.5  # |r| from which a unit is said to track a feature (the benchmark's min_r)
 
@@ -111,16 +110,16 @@ st.caption(
 )
 
 start = s.start_text.replace("\r\n", "\n").replace("\r", "\n")
-text, cells = start[:MAX_READ], s.cells
+text, cells = start[: figs.MAX_READ], s.cells
 st.subheader(t("gen.read.header", lang))
 if not text:
     st.info(t("gen.empty", lang), icon=":material/edit:")
 else:
-    if len(start) > MAX_READ:
-        st.caption(t("gen.cut", lang, n=MAX_READ, total=len(start)))
+    if len(start) > figs.MAX_READ:
+        st.caption(t("gen.cut", lang, n=figs.MAX_READ, total=len(start)))
     unknown = corpus.unknown(text, models[cells[0]].vocab)
     if unknown:
-        named = " ".join(f"“{figs.markdown_char(c)}”" for c in unknown[:12]) + (" …" if len(unknown) > 12 else "")
+        named = figs.unknown_named(unknown, figs.markdown_char)
         st.info(t("gen.unknown", lang, n=len(unknown), chars=named), icon=":material/help:")
     stepping(text, cells, s.temperature, lang)
     if len(text) > 1:

@@ -90,12 +90,6 @@ def example_buttons(lang: str) -> None:
         )
 
 
-def measured(kind: str, both: bool, attention: bool = True) -> dict | None:
-    """The benchmark's row of this model (held-out exact match over seeds), or None."""
-    rows = (cache.results("dates") or {"summary": []})["summary"]
-    return next((r for r in rows if (r["cell"], r["bidirectional"], r["attention"]) == (kind, both, attention)), None)
-
-
 def accuracy(cells: tuple[str, ...], both: bool, lang: str) -> None:
     """Held-out exact match against input length, with and without attention, from results/dates.json."""
     st.subheader(t("translate.acc.header", lang))
@@ -116,26 +110,7 @@ def accuracy(cells: tuple[str, ...], both: bool, lang: str) -> None:
     st.caption(
         t("translate.acc.source", lang, seeds=seeds, n=n, file="results/dates.json", date=results["meta"]["written"])
     )
-    if both:
-        widgets.look_for(t("translate.look.accuracy", lang), lang)
-        return
-    rows = [r for r in results["summary"] if not r["bidirectional"] and r["cell"] in cells]
-    longest = list(first["by_length"])[-1]
-
-    def span(values: list[float]) -> str:
-        return (
-            f"{min(values):.2f}"
-            if f"{min(values):.2f}" == f"{max(values):.2f}"
-            else f"{min(values):.2f}–{max(values):.2f}"
-        )
-
-    said = {
-        "with_": span([r["exact_match"]["mean"] for r in rows if r["attention"]]),
-        "without": span([r["exact_match"]["mean"] for r in rows if not r["attention"]]),
-        "long_with": span([r["by_length"][longest]["mean"] for r in rows if r["attention"]]),
-        "long_without": span([r["by_length"][longest]["mean"] for r in rows if not r["attention"]]),
-    }
-    widgets.look_for(t("translate.look.accuracy.forward", lang, longest=longest, **said), lang)
+    widgets.look_for(words.accuracy_look(results["summary"], cells, both, lang), lang)
 
 
 # ---- training again from the page (pages/retrain.py: one run at a time per server, shared) ----
@@ -162,14 +137,6 @@ def use_shipped(keys: list[retrain.Key]) -> None:
         st.session_state.get(MINE, {}).pop(key, None)
 
 
-def model_name(key: retrain.Key, lang: str) -> str:
-    kind, both, attention = key
-    reads = t(f"translate.reads.{'both' if both else 'forward'}", lang)
-    return t("translate.train.model", lang, cell=t(f"cell.{kind}", lang), reads=reads) + (
-        "" if attention else t("translate.train.no_attention", lang)
-    )
-
-
 def model_line(key: retrain.Key, seed: int, lang: str) -> str:
     """Which model of ``key`` the page uses, how it was trained and its held-out exact match."""
     shipped = cache_apps.shipped_translator(*key).meta["result"]
@@ -178,7 +145,7 @@ def model_line(key: retrain.Key, seed: int, lang: str) -> str:
     return t(
         "translate.train.shipped" if seed == 0 else "translate.train.yours",
         lang,
-        who=model_name(key, lang),
+        who=words.model_name(*key, lang),
         seed=seed,
         em=f"{held['exact_match']:.3f}",
         n=f"{held['n']:,}",
@@ -189,7 +156,7 @@ def model_line(key: retrain.Key, seed: int, lang: str) -> str:
 
 
 def progress_text(run: retrain.Training, lang: str) -> str:
-    who = model_name(run.key, lang)
+    who = words.model_name(*run.key, lang)
     if run.state == "queued":
         return t("translate.train.queued", lang, who=who, n=cache_apps.trainings().ahead(run))
     if run.state == "testing":
@@ -229,7 +196,7 @@ def retraining(keys: list[retrain.Key], seeds: dict, lang: str) -> None:
     running = [run for run in asked if run is not None and not run.finished]
     for run in asked:
         if run is not None and run.state == "failed":
-            st.warning(t("translate.train.failed", lang, who=model_name(run.key, lang), error=run.error))
+            st.warning(t("translate.train.failed", lang, who=words.model_name(*run.key, lang), error=run.error))
     left, right, _ = st.columns([2, 2, 4])
     left.button(
         t("translate.train.run", lang),
@@ -277,11 +244,9 @@ try:
 except CheckpointError as e:
     st.error(t("translate.msg.missing", lang, error=str(e)), icon=":material/error:")
     model = None
-if model is not None and not both:
-    one_way, bi = measured(s.encoder, False), measured(s.encoder, True)
-    if one_way and bi:
-        mean, worst, bi_mean = one_way["exact_match"]["mean"], one_way["exact_match"]["min"], bi["exact_match"]["mean"]
-        st.caption(t("translate.one_way", lang, mean=f"{mean:.3f}", worst=f"{worst:.3f}", bi=f"{bi_mean:.3f}"))
+measured = (cache.results("dates") or {"summary": []})["summary"]
+if model is not None and not both and (note := words.one_way_note(measured, s.encoder, lang)):
+    st.caption(note)
 why_not = model and words.problem(s.date_text, model.spec.in_vocab, lang, md_char)
 if why_not:
     st.info(why_not, icon=":material/edit:")
@@ -298,12 +263,7 @@ elif model is not None:
     if plain is not None:
         st.subheader(t("translate.noattn.header", lang))
         st.write(t("translate.noattn.explain", lang, size=plain_model.spec.state_size))
-        if box == "success":  # the input is known to be d.output: say whether this one got it
-            right = plain.output == d.output
-            key = "translate.verdict.plain_right" if right else "translate.verdict.plain_wrong"
-            box, sentence = ("success" if right else "warning"), t(key, lang, iso=d.output, out=plain.output)
-        else:
-            box, sentence = words.verdict(plain.text, plain.output, lang)
+        box, sentence = words.plain_verdict(d, plain, lang)
         getattr(st, box)(sentence)
 if model is not None:
     retraining(keys, seeds, lang)

@@ -23,7 +23,7 @@ import torch
 from plotly.offline import get_plotlyjs
 
 from . import export_views, urls
-from .export_apps import forecast_view
+from .export_forecast import forecast_view
 from .export_generate import generate_view
 from .export_gradients import gradients_view
 from .export_intent import intent_view

@@ -5,12 +5,10 @@ the measured held-out bits per character. The unit search (each cell reads 8,000
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 
 from . import chars, checkpoints, corpus, results
-from .export_parts import ExportError, Part, View, md, opening, paragraphs
+from .export_parts import ExportError, Part, View, box, opening, paragraphs
 from .figures import generate as figs
 from .figures import intent as intent_figs
 from .figures import stepped
@@ -18,20 +16,14 @@ from .figures.style import CELL_COLORS
 from .i18n import t
 from .settings import Settings
 
-MAX_READ = 2000  # characters of the start text read, as on the page; the rest is cut (and said)
-MAX_UNKNOWN = 12  # unknown characters named, as on the page
-
 
 def _unknown(text: str, vocab: str, lang: str) -> str:
     """The characters read as unknown, named as typed (escaped after md(): a typed * or $ is a character)."""
     unknown = corpus.unknown(text, vocab)
     if not unknown:
         return ""
-    named = " ".join(f"“{html.escape(figs.shown(c), quote=False)}”" for c in unknown[:MAX_UNKNOWN])
-    named += " …" if len(unknown) > MAX_UNKNOWN else ""
-    return f'<div class="box info">{md(t("gen.unknown", lang, n=len(unknown), chars=chr(0)))}</div>'.replace(
-        chr(0), named
-    )
+    named = figs.unknown_named(unknown, figs.shown)  # shown() escapes markup
+    return box("info", t("gen.unknown", lang, n=len(unknown), chars=chr(0))).replace(chr(0), named)
 
 
 def step_bars(probs: dict[str, np.ndarray], vocab: str, text: str, temperature: float, start: int, lang: str):
@@ -55,10 +47,10 @@ def step_bars(probs: dict[str, np.ndarray], vocab: str, text: str, temperature: 
         return dict(text=said, x=fig.layout.title.x, xanchor=fig.layout.title.xanchor)
 
     frames = [
-        stepped._frame(s, [bars(p[s - 1], k) for k, p in probs.items()], list(range(len(probs))), title=title(s))
+        stepped.frame(s, [bars(p[s - 1], k) for k, p in probs.items()], list(range(len(probs))), title=title(s))
         for s in range(1, T + 1)
     ]
-    return stepped._with_controls(fig, frames, T, start, lang)
+    return stepped.with_controls(fig, frames, T, start, lang)
 
 
 def _results(cells: tuple[str, ...], models: dict, lang: str) -> Part:
@@ -99,7 +91,7 @@ def generate_view(s: Settings) -> View:
         raise ExportError(t("gen.broken", lang, error=e)) from e
     result, vocab = models[cells[0]].meta["result"], models[cells[0]].vocab
     start = s.start_text.replace("\r\n", "\n").replace("\r", "\n")
-    text = start[:MAX_READ]
+    text = start[: figs.MAX_READ]
     uses = {"many_to_many": t("gen.shapes.reading", lang), "one_to_many": t("gen.shapes.writing", lang)}
     uses["many_to_one"] = t("gen.shapes.intent", lang)
     models_said = t(
@@ -112,8 +104,8 @@ def generate_view(s: Settings) -> View:
         )
     ]
     read = [paragraphs(t("gen.empty", lang))] if not text else []
-    if len(start) > MAX_READ:
-        read.append(paragraphs(t("gen.cut", lang, n=MAX_READ, total=len(start)), css="note"))
+    if len(start) > figs.MAX_READ:
+        read.append(paragraphs(t("gen.cut", lang, n=figs.MAX_READ, total=len(start)), css="note"))
     read.append(_unknown(text, vocab, lang))
     parts.append(Part(html="".join(read), header=t("gen.read.header", lang)))
     if text:

@@ -10,7 +10,7 @@ import numpy as np
 
 from . import clipping, scene
 from . import gradients as core
-from .export_parts import MODEL_SHOWN, Part, View, items, md, paragraphs, sequence
+from .export_parts import MODEL_SHOWN, Part, View, box, items, paragraphs, sequence
 from .figures import clipping as clip_figs
 from .figures import gradients as figs
 from .i18n import t
@@ -26,19 +26,15 @@ def _theory(m: Model, cells: tuple[str, ...], spec: core.Spectrum, T: int) -> tu
     return {name: core.theory(rate, T, m.hidden) for name, rate in rates.items()}, rates
 
 
-def _box(kind: str, text: str) -> str:
-    return f'<div class="box {kind}">{md(text)}</div>'
-
-
 def _findings(m: Model, profiles: dict, curves: dict, T: int, lang: str) -> str:
     """What the gradient chart shows, in words, as the page says it: overflow, and the RNN against theory."""
     out = []
     for kind, p in profiles.items():
         cell = t(f"cell.{kind}", lang)
         if (bad := core.first_nonfinite(p.gradient)) is not None:
-            out.append(_box("warning", t("gradients.overflow", lang, cell=cell, t=bad, T=T, k=T - bad)))
+            out.append(box("warning", t("gradients.overflow", lang, cell=cell, t=bad, T=T, k=T - bad)))
         if p.hidden_overflow is not None:
-            out.append(_box("warning", t("gradients.forward_overflow", lang, cell=cell, t=p.hidden_overflow)))
+            out.append(box("warning", t("gradients.forward_overflow", lang, cell=cell, t=p.hidden_overflow)))
     if not curves:
         return "".join(out)
     g = profiles["rnn"].gradient
@@ -47,7 +43,7 @@ def _findings(m: Model, profiles: dict, curves: dict, T: int, lang: str) -> str:
         ok = np.isfinite(g) & np.isfinite(curves["rho"]) & (curves["rho"] > 0)
         ratio = g[ok][0] / curves["rho"][ok][0] if ok.any() else float("nan")
         key = "gradients.match.exact" if m.orthogonal else "gradients.match.asymptotic"
-        out.append(_box("info", t(key, lang, gap=f"{gap:.1e}", ratio=f"{ratio:.3g}")))
+        out.append(box("info", t(key, lang, gap=f"{gap:.1e}", ratio=f"{ratio:.3g}")))
     finite = np.isfinite(g) & np.isfinite(curves["sigma"])
     under = bool(np.all(g[finite] <= curves["sigma"][finite] * (1 + 1e-9)))
     out.append(paragraphs(t("gradients.bound.yes" if under else "gradients.bound.no", lang), css="note"))
@@ -60,7 +56,7 @@ def _why(m: Model, cells: tuple[str, ...], spec: core.Spectrum, lang: str) -> st
     out = [paragraphs(t("gradients.spectrum", lang, rho=rho, sigma=sigma, phi=m.nonlinearity))]
     if m.layers == 1 and not m.bidirectional:
         regime = core.regime(m.nonlinearity, spec.radius, spec.sigma)
-        out.append(_box(regime, t(f"gradients.regime.{regime}", lang, rho=rho, sigma=sigma)))
+        out.append(box(regime, t(f"gradients.regime.{regime}", lang, rho=rho, sigma=sigma)))
     notes = [t("gradients.matrix.orthogonal" if m.orthogonal else "gradients.matrix.random", lang)]
     if set(cells) & {"lstm", "gru"}:
         notes.append(t("gradients.gated", lang))
@@ -90,7 +86,7 @@ def gradients_view(s: Settings) -> View:
         parts.append(
             Part(
                 [figs.layer_chart({k: p.parts for k, p in profiles.items()}, tokens, lang)],
-                html=paragraphs(t("gradients.layers.loss", lang), css="note") + _box("info", note),
+                html=paragraphs(t("gradients.layers.loss", lang), css="note") + box("info", note),
                 look=t("gradients.look.layers", lang),
                 header=t("gradients.h.layers", lang),
                 keys=("gradients_layers",),

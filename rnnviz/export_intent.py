@@ -12,7 +12,7 @@ import numpy as np
 
 from . import checkpoints, intent_data
 from . import intent as intents
-from .export_parts import ExportError, Part, View, md, opening, paragraphs
+from .export_parts import ExportError, Part, View, box, opening, paragraphs
 from .figures import intent as figs
 from .figures import stepped
 from .i18n import t
@@ -33,7 +33,7 @@ def _unknown(reading: intents.Reading, lang: str) -> str:
     if len(words) > MAX_UNKNOWN:
         named += sep + html.escape(t("intent.unknown.more", lang, n=len(words) - MAX_UNKNOWN))
     # the words go in after md(): a typed * or $ is a character, not emphasis or maths
-    return f'<div class="box info">{md(t("intent.unknown", lang, words=chr(0)))}</div>'.replace(chr(0), named)
+    return box("info", t("intent.unknown", lang, words=chr(0))).replace(chr(0), named)
 
 
 def _answers(readings: dict[str, intents.Reading], lang: str) -> str:

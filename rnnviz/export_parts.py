@@ -85,6 +85,25 @@ def paragraphs(*texts: str, css: str = "") -> str:
     return "".join(f"<p{cls}>{md(text)}</p>" for text in texts)
 
 
+def table(rows, head=(), css: str = "", labelled: bool = False) -> str:
+    """Plain-text cells as an HTML table, escaped: a header row (if ``head``), then ``rows``; ``labelled``: each
+    row's first cell is its label (a <th>)."""
+
+    def row(cells, first: str, rest: str) -> str:
+        tags = [first] + [rest] * (len(cells) - 1)
+        return "<tr>" + "".join(f"<{g}>{html.escape(str(c))}</{g}>" for g, c in zip(tags, cells)) + "</tr>"
+
+    cls = f' class="{css}"' if css else ""
+    body = [row(head, "th", "th")] if head else []
+    body += [row(r, "th" if labelled else "td", "td") for r in rows]
+    return f"<table{cls}>{''.join(body)}</table>"
+
+
+def box(kind: str, text: str) -> str:
+    """A text of rnnviz/i18n in a coloured box, as the pages' st.info / st.warning (``kind``: its class)."""
+    return f'<div class="box {kind}">{md(text)}</div>'
+
+
 def items(texts: list[str]) -> str:
     """Texts of rnnviz/i18n as a list."""
     return "<ul>" + "".join(f"<li>{md(text)}</li>" for text in texts) + "</ul>"

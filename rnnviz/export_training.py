@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from . import results, tasks
-from .export_parts import ExportError, Part, View, md, paragraphs
+from .export_parts import ExportError, Part, View, box, md, paragraphs, table
 from .figures import token_strip
 from .figures import training as figs
 from .i18n import t
@@ -44,9 +44,7 @@ def _runs_table(runs: list[dict], metric: str, lang: str) -> str:
         )
         for r in runs
     ]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>" for row in rows)
-    return f'<table class="runs"><tr>{head}</tr>{body}</table>'
+    return table(rows, cols, css="runs")
 
 
 def training_view(s: Settings) -> View:
@@ -69,7 +67,7 @@ def training_view(s: Settings) -> View:
             keys=("training_example",),
         ),
         Part(
-            html=f'<div class="box info">{md(t("export.training.recorded", lang, file=RESULTS))}</div>',
+            html=box("info", t("export.training.recorded", lang, file=RESULTS)),
             keys=("training_progress",),
         ),
     ]

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from . import checkpoints, results
 from . import dates as translators
 from . import dates_words as words
-from .export_parts import ExportError, Part, View, md, opening, paragraphs
+from .export_parts import ExportError, Part, View, box, opening, paragraphs
 from .figures import intent as intent_figs
 from .figures import stepped
 from .figures import translate as figs
@@ -21,10 +21,6 @@ from .settings import Settings
 RESULTS = "results/dates.json"
 
 
-def _box(kind: str, text: str) -> str:
-    return f'<div class="box {kind}">{md(text)}</div>'
-
-
 def stepped_heatmap(fig: go.Figure, lines: list[str], start: int, lang: str) -> go.Figure:
     """The attention heatmap with the step's row boxed and later rows veiled (figures/translate.step_marks), its
     step in words as the title; one frame a step, with the slider and play button."""
@@ -32,50 +28,29 @@ def stepped_heatmap(fig: go.Figure, lines: list[str], start: int, lang: str) -> 
 
     def at(step: int) -> dict:
         marks = figs.step_marks(n, step)
-        veils = [stepped._box(r, fillcolor=stepped.VEIL, line=dict(width=0), layer="above") for r in marks["hatched"]]
-        row = [stepped._box(r, line=dict(color="#D55E00", width=3)) for r in marks["row"]]
+        veils = [stepped.box(r, fillcolor=stepped.VEIL, line=dict(width=0), layer="above") for r in marks["hatched"]]
+        row = [stepped.box(r, line=dict(color="#D55E00", width=3)) for r in marks["row"]]
         return dict(
             shapes=veils + row, title=dict(text=label(lines[step - 1]), x=0, xanchor="left", font=dict(size=14))
         )
 
     fig.layout.update(at(start))
-    return stepped._with_controls(fig, [stepped._frame(s, **at(s)) for s in range(1, n + 1)], n, start, lang)
+    return stepped.with_controls(fig, [stepped.frame(s, **at(s)) for s in range(1, n + 1)], n, start, lang)
 
 
 def _model_line(meta: dict, kind: str, both: bool, attention: bool, lang: str) -> str:
     """Which shipped model decodes, how it was trained and its held-out exact match (as the page says it)."""
-    reads = t(f"translate.reads.{'both' if both else 'forward'}", lang)
-    who = t("translate.train.model", lang, cell=t(f"cell.{kind}", lang), reads=reads)
-    who += "" if attention else t("translate.train.no_attention", lang)
     r = meta["result"]
     held = r["held_out"]
     return t(
         "translate.train.shipped",
         lang,
-        who=who,
+        who=words.model_name(kind, both, attention, lang),
         em=f"{held['exact_match']:.3f}",
         n=f"{held['n']:,}",
         steps=r["steps"],
         seconds=f"{r['seconds']:.1f}",
     )
-
-
-def _one_way(kind: str, both: bool, lang: str) -> list[str]:
-    """An encoder that reads one way: what it measured against the one that reads both (the page's caption)."""
-    rows = (results.read("dates") or {"summary": []})["summary"]
-    found = {
-        b: next((r for r in rows if (r["cell"], r["bidirectional"], r["attention"]) == (kind, b, True)), None)
-        for b in (False, True)
-    }
-    if both or not all(found.values()):
-        return []
-    em, bi = found[False]["exact_match"], found[True]["exact_match"]
-    return [t("translate.one_way", lang, mean=f"{em['mean']:.3f}", worst=f"{em['min']:.3f}", bi=f"{bi['mean']:.3f}")]
-
-
-def _span(values: list[float]) -> str:
-    low, high = f"{min(values):.2f}", f"{max(values):.2f}"
-    return low if low == high else f"{low}–{high}"
 
 
 def _accuracy(cells: tuple[str, ...], both: bool, lang: str) -> Part:
@@ -88,17 +63,7 @@ def _accuracy(cells: tuple[str, ...], both: bool, lang: str) -> Part:
         return Part(html=paragraphs(t("translate.acc.no_cells", lang)), header=head)
     n, seeds = sum(g["n"] for g in first["by_length"].values()), ", ".join(map(str, first["seeds"]))
     source = t("translate.acc.source", lang, seeds=seeds, n=n, file=RESULTS, date=data["meta"]["written"])
-    look = t("translate.look.accuracy", lang)
-    if not both:
-        rows = [r for r in data["summary"] if not r["bidirectional"] and r["cell"] in cells]
-        longest = list(first["by_length"])[-1]
-        said = {
-            "with_": _span([r["exact_match"]["mean"] for r in rows if r["attention"]]),
-            "without": _span([r["exact_match"]["mean"] for r in rows if not r["attention"]]),
-            "long_with": _span([r["by_length"][longest]["mean"] for r in rows if r["attention"]]),
-            "long_without": _span([r["by_length"][longest]["mean"] for r in rows if not r["attention"]]),
-        }
-        look = t("translate.look.accuracy.forward", lang, longest=longest, **said)
+    look = words.accuracy_look(data["summary"], cells, both, lang)
     chart = figs.accuracy_chart(data["summary"], cells, lang, both)
     return Part([chart], paragraphs(source, css="note"), look, head, ("translate_accuracy",))
 
@@ -118,31 +83,28 @@ def translate_view(s: Settings) -> View:
     tr = model.translate(s.date_text)
     plain = shipped[keys[1]].model.translate(s.date_text) if len(keys) > 1 else None
     uses = {f: t(f"translate.shapes.{f}", lang) for f in ("many_to_one", "encoder_decoder")}
-    notes = [_model_line(ck.meta, *key, lang) for key, ck in shipped.items()] + _one_way(kind, both, lang)
+    measured = (results.read("dates") or {"summary": []})["summary"]
+    one_way = [] if both else [words.one_way_note(measured, kind, lang)]
+    notes = [_model_line(ck.meta, *key, lang) for key, ck in shipped.items()] + [n for n in one_way if n]
     notes.append(t("export.translate.shipped", lang))
     lines = [words.step_line(tr, k, lang) for k in range(1, len(tr.tokens) + 1)]
     probs = tr.probs.max(axis=1).tolist()  # the whole output; the heatmap's title says each step in words
     strips = figs.output_strip(t("translate.out.with", lang), tr.tokens, probs, len(tr.tokens), "", lang)
     heat = figs.attention_heatmap(tr.attention, tr.text, tr.tokens, kind, lang)
-    box, sentence = words.verdict(tr.text, tr.output, lang)
+    said = words.verdict(tr.text, tr.output, lang)  # (its box's kind, the sentence)
     parts = [
         Part(html=intent_figs.shapes("encoder_decoder", lang, uses, t("translate.shapes.legend", lang))),
         Part(html=paragraphs(*notes, css="note"), keys=("translate_models",)),
         Part(html=strips, header=t("translate.decoding", lang), keys=("translate_output",)),
         Part(
             [stepped_heatmap(heat, lines, opening(s, len(lines)), lang)],
-            html=paragraphs(t("translate.attention.caption", lang), css="note") + _box(box, sentence),
+            html=paragraphs(t("translate.attention.caption", lang), css="note") + box(*said),
             look=t("translate.look.attention", lang),
             keys=("step", "translate_attention"),
         ),
     ]
     if plain is not None:
-        if box == "success":  # the input is known to be tr.output: say whether this one got it
-            right = plain.output == tr.output
-            key = "translate.verdict.plain_right" if right else "translate.verdict.plain_wrong"
-            plain_box = ("success" if right else "warning"), t(key, lang, iso=tr.output, out=plain.output)
-        else:
-            plain_box = words.verdict(plain.text, plain.output, lang)
+        plain_box = words.plain_verdict(tr, plain, lang)
         done = t("translate.out.done" if plain.finished else "translate.out.unfinished", lang, n=len(plain.tokens))
         plain_probs = plain.probs.max(axis=1).tolist()
         strip = figs.output_strip(
@@ -151,7 +113,7 @@ def translate_view(s: Settings) -> View:
         explain = paragraphs(t("translate.noattn.explain", lang, size=shipped[keys[1]].model.spec.state_size))
         parts.append(
             Part(
-                html=explain + strip + _box(*plain_box),
+                html=explain + strip + box(*plain_box),
                 header=t("translate.noattn.header", lang),
                 keys=("translate_plain",),
             )

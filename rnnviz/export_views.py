@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from . import gates, memory, scene
-from .export_parts import MODEL_SHOWN, Part, View, md, opening, sequence
+from .export_parts import MODEL_SHOWN, Part, View, md, opening, sequence, table
 from .figures import gates as gate_figs
 from .figures import hidden_states, memory_html, stepped, token_strip, tokens
 from .figures import memory as memory_figs
@@ -42,11 +42,10 @@ def memory_view(s: Settings) -> View:
     hidden.layout.title.text = t("export.hidden.title", lang)
     curves = {k: memory.relative(C, focus - 1) for k, C in maps.items()}
     raw = {k: C[focus - 1 :, focus - 1] for k, C in maps.items()}
-    spans = "".join(
-        f"<tr><th>{html.escape(t('memory.span.label', lang, cell=t(f'cell.{k}', lang)))}</th>"
-        f"<td>{html.escape(memory_html.span_text(memory.memory_span(C), lang))}</td></tr>"
+    spans = [
+        (t("memory.span.label", lang, cell=t(f"cell.{k}", lang)), memory_html.span_text(memory.memory_span(C), lang))
         for k, C in maps.items()
-    )
+    ]
     definition = t("memory.span.definition", lang, tokens=-(-T // 2), horizon=T // 2)
     parts = [
         Part(
@@ -66,7 +65,7 @@ def memory_view(s: Settings) -> View:
             keys=("memory_influence",),
         ),
         Part(
-            html=f'<table class="spans">{spans}</table><p class="note">{md(definition)}</p>',
+            html=table(spans, css="spans", labelled=True) + f'<p class="note">{md(definition)}</p>',
             look=t("memory.look.span", lang),
             header=t("memory.span.header", lang),
             keys=("memory_span",),

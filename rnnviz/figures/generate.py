@@ -251,6 +251,16 @@ def sample_html(head: str, start: str, continuation: str, color: str = "#DDD") -
     )
 
 
+MAX_READ = 2000  # characters of the start text the page reads; the rest is cut (and said)
+MAX_UNKNOWN = 12  # unknown characters named
+
+
+def unknown_named(unknown: list[str], quote) -> str:
+    """The first MAX_UNKNOWN unknown characters, each quoted as its reader shows it (``quote``: markdown on
+    the page, HTML in a file), "…" if there are more."""
+    return " ".join(f"“{quote(c)}”" for c in unknown[:MAX_UNKNOWN]) + (" …" if len(unknown) > MAX_UNKNOWN else "")
+
+
 def markdown_char(ch: str) -> str:
     """A character shown literally inside markdown (no emphasis, links, maths or HTML); a space or a tab by
     its symbol."""

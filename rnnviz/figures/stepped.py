@@ -24,14 +24,14 @@ CONTROLS = 110  # pixels under a figure's plot for its slider and buttons
 BAR_ROW = 190  # pixels of one cell's bars
 
 
-def _box(rect: tuple, **style) -> dict:
+def box(rect: tuple, **style) -> dict:
     """A rectangle (x0, x1, y0, y1) in fractions of the plot area from its top left, as a paper shape (the
     figures drawn with a fixed plot area fill the paper exactly)."""
     x0, x1, y0, y1 = rect
     return dict(type="rect", xref="paper", yref="paper", x0=x0, x1=x1, y0=1 - y1, y1=1 - y0, **style)
 
 
-def _frame(step: int, data: list[dict] | None = None, traces: list[int] | None = None, **layout) -> dict:
+def frame(step: int, data: list[dict] | None = None, traces: list[int] | None = None, **layout) -> dict:
     """Frame ``step`` (named by its 1-based number): new values for some traces, and layout changes."""
     return dict(name=str(step), data=data or [], traces=traces or [], layout=layout)
 
@@ -81,7 +81,8 @@ def controls(T: int, start: int, lang: str, below: int = 90) -> dict:
     )
 
 
-def _with_controls(fig: go.Figure, frames: list[dict], T: int, start: int, lang: str) -> go.Figure:
+def with_controls(fig: go.Figure, frames: list[dict], T: int, start: int, lang: str) -> go.Figure:
+    """``fig`` with its ``frames`` (one a step), the slider and play buttons under it, opening at ``start``."""
     fig.layout.update(controls(T, start, lang, fig.layout.margin.b))
     fig.layout.height += CONTROLS
     fig.layout.margin.b += CONTROLS
@@ -95,11 +96,11 @@ def hidden_marks(fig: go.Figure, kinds: int, T: int, start: int, both_ways: bool
 
     def shapes(step: int) -> list[dict]:
         at = step_marks(kinds, T, step, 1, both_ways)
-        veils = [_box(r, fillcolor=VEIL, line=dict(width=0), layer="above") for r in at["hatched"]]
-        return veils + [_box(r, line=dict(color=MARK, width=2)) for r in at["column"]]
+        veils = [box(r, fillcolor=VEIL, line=dict(width=0), layer="above") for r in at["hatched"]]
+        return veils + [box(r, line=dict(color=MARK, width=2)) for r in at["column"]]
 
     fig.layout.shapes = shapes(start)
-    fig.frames = [_frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
+    fig.frames = [frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
     return fig
 
 
@@ -107,19 +108,19 @@ def map_marks(fig: go.Figure, kinds: int, T: int, start: int, both_ways: bool = 
     """The contribution maps (figures/memory.contribution_maps) with the step's row boxed, one frame a step."""
 
     def shapes(step: int) -> list[dict]:
-        return [_box(r, line=dict(color="#D55E00", width=2)) for r in step_marks(kinds, T, step, 1, both_ways)["row"]]
+        return [box(r, line=dict(color="#D55E00", width=2)) for r in step_marks(kinds, T, step, 1, both_ways)["row"]]
 
     fig.layout.shapes = shapes(start)
-    fig.frames = [_frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
+    fig.frames = [frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
     return fig
 
 
 def column_marks(fig: go.Figure, T: int, start: int) -> go.Figure:
     """A figure whose plot area spans steps 1..T across (figures/gates.gate_heatmaps) with the step's
     column boxed, one frame a step."""
-    fig.layout.shapes = [_box(((start - 1) / T, start / T, 0, 1), line=dict(color=MARK, width=2))]
+    fig.layout.shapes = [box(((start - 1) / T, start / T, 0, 1), line=dict(color=MARK, width=2))]
     fig.frames = [
-        _frame(s, shapes=[_box(((s - 1) / T, s / T, 0, 1), line=dict(color=MARK, width=2))]) for s in range(1, T + 1)
+        frame(s, shapes=[box(((s - 1) / T, s / T, 0, 1), line=dict(color=MARK, width=2))]) for s in range(1, T + 1)
     ]
     return fig
 
@@ -163,7 +164,7 @@ def composition(shares: dict[str, np.ndarray], tokens: list[str], start: int, la
         return dict(text=_step_title(t("memory.composition.title", lang, t=step), step, tokens), x=0, xanchor="left")
 
     frames = [
-        _frame(
+        frame(
             s,
             [dict(type="bar", y=shares[k][s - 1]) for k in kinds],
             list(range(len(kinds))),
@@ -173,7 +174,7 @@ def composition(shares: dict[str, np.ndarray], tokens: list[str], start: int, la
     ]
     fig = figure(data, {**layout, "margin": dict(l=60, r=20, t=60, b=110)}, "", 410)
     fig.layout.title = title(start)
-    return _with_controls(fig, frames, T, start, lang)
+    return with_controls(fig, frames, T, start, lang)
 
 
 def gate_bars(
@@ -256,7 +257,7 @@ def gate_bars(
         return dict(text=_step_title(t("export.bars.title", lang, unit=unit), step, tokens), x=0, xanchor="left")
 
     frames = [
-        _frame(
+        frame(
             s,
             [dict(type="bar", y=v[s - 1]) for k in kinds for _, v in rows[k]],
             list(range(len(data))),
@@ -266,7 +267,7 @@ def gate_bars(
     ]
     fig = figure(data, {**layout, "margin": dict(l=60, r=20, t=80, b=60)}, "", 60 + n * BAR_ROW + 60 + 20)
     fig.layout.title = title(start)
-    return _with_controls(fig, frames, T, start, lang)
+    return with_controls(fig, frames, T, start, lang)
 
 
 def intent_bars(
@@ -286,10 +287,10 @@ def intent_bars(
         return dict(text=t("intent.step.title", lang, step=step, token=label(tokens[step - 1])), x=0, xanchor="left")
 
     frames = [
-        _frame(s, [bars(probs[k][s - 1], k) for k in kinds], list(range(len(kinds))), title=title(s))
+        frame(s, [bars(probs[k][s - 1], k) for k in kinds], list(range(len(kinds))), title=title(s))
         for s in range(1, T + 1)
     ]
-    return _with_controls(fig, frames, T, start, lang)
+    return with_controls(fig, frames, T, start, lang)
 
 
 def step_lines(fig: go.Figure, kinds: int, T: int, start: int) -> go.Figure:
@@ -304,5 +305,5 @@ def step_lines(fig: go.Figure, kinds: int, T: int, start: int) -> go.Figure:
         ]
 
     fig.layout.shapes = shapes(start)
-    fig.frames = [_frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
+    fig.frames = [frame(s, shapes=shapes(s)) for s in range(1, T + 1)]
     return fig

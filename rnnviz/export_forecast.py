@@ -1,41 +1,18 @@
-"""The forecast and generation pages as exported views (rnnviz.export): the shipped models' numbers for the
-link's settings, the same figures as the pages. The generation file steps through the start text (a plotly
-frame per character: the next-character bars, and the step marked on the surprise lines)."""
+"""The forecast page as an exported view (rnnviz.export): the shipped models' forecasts for the link's series,
+the same figures as the page, and the results measured over seeds."""
 
 from __future__ import annotations
-
-import html
 
 import numpy as np
 
 from . import checkpoints, results
 from . import forecast as forecasting
-from .export_parts import ExportError, Part, View, paragraphs
+from .export_parts import ExportError, Part, View, paragraphs, table
 from .figures import forecast as forecast_figs
 from .figures import intent as intent_figs
 from .forecast_view import LONGEST, READ, SCORED, SHAPES, SHOWN, one_step_explained, results_rows, scores
 from .i18n import t
 from .settings import Settings
-
-MAX_READ = 2000  # characters of the start text the generation page reads
-
-
-def _row(items: list[tuple[str, str]]) -> str:
-    return (
-        "<table>"
-        + "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in items)
-        + "</table>"
-    )
-
-
-def _table_row(cells, tag: str = "td") -> str:
-    return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
-
-
-def _results_table(summary: dict, kinds: tuple[str, ...], lang: str) -> str:
-    """The measured results, one row per series and cell, as the page's table."""
-    head, rows = results_rows(summary, kinds, lang)
-    return "<table>" + _table_row(head, "th") + "".join(_table_row(r) for r in rows) + "</table>"
 
 
 def forecast_view(s: Settings) -> View:
@@ -61,12 +38,13 @@ def forecast_view(s: Settings) -> View:
         r, cell = scores(values, p), t(f"cell.{kind}", lang)
         answer = t("forecast.yes" if r["beats_naive"] else "forecast.no", lang)
         said.append(
-            _row(
+            table(
                 [
                     (t("forecast.metric.model", lang, cell=cell), f"{r['mse']:.4f}"),
                     ("", t("forecast.metric.ratio", lang, ratio=r["ratio"])),
                     (t("forecast.metric.naive", lang), f"{r['naive_mse']:.4f}"),
-                ]
+                ],
+                labelled=True,
             )
             + paragraphs(t("forecast.verdict", lang, diff=r["mse"] - r["naive_mse"], band=2 * r["se"], answer=answer))
         )
@@ -130,7 +108,11 @@ def _forecast_results(kinds: tuple[str, ...], lang: str) -> Part:
         window=first["window"],
     )
     chart = forecast_figs.results(data["summary"], list(forecasting.SERIES), list(kinds), lang)
-    table = _results_table(data["summary"], kinds, lang)
+    head_row, rows = results_rows(data["summary"], kinds, lang)
     return Part(
-        [chart], paragraphs(source, css="note") + table, t("forecast.look.results", lang), head, ("forecast_results",)
+        [chart],
+        paragraphs(source, css="note") + table(rows, head_row),
+        t("forecast.look.results", lang),
+        head,
+        ("forecast_results",),
     )
